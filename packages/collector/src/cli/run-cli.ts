@@ -1,0 +1,134 @@
+import { parseArgs } from 'node:util';
+import { openSql, type StorageOptions } from '../db/open-sql.js';
+import type { Sql } from '../db/sql.js';
+import { DataDirLockedError } from '../db/data-dir-lock.js';
+import { ensureDefaultApp } from '../ensure-default-app.js';
+import { createLogger, type LogLevel } from '../log.js';
+import { defaultSdkDir } from '../sdk-dir.js';
+import { startCollector } from '../start-collector.js';
+import { AppInputError, createApp, listApps, rotateKeys, setOrigins } from '../store/apps.js';
+import { usage } from './usage.js';
+
+type Env = Record<string, string | undefined>;
+
+const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+
+function storage(env: Env, command: string): StorageOptions {
+  return { databaseUrl: env['DATABASE_URL'] || undefined, dataDir: env['WAYMARK_DATA_DIR'] || './.waymark-data', command };
+}
+
+async function withSql<T>(env: Env, command: string, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const sql = await openSql(storage(env, command));
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.close();
+  }
+}
+
+async function serveCommand(env: Env): Promise<number | undefined> {
+  const port = Number(env['PORT'] ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env['PORT']}"`);
+  const level = (env['LOG_LEVEL'] ?? 'info') as LogLevel;
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${level}"`);
+  const log = createLogger({ level });
+  const sql = await openSql(storage(env, 'serve'));
+  const created = await ensureDefaultApp(sql);
+  const collector = await startCollector({ sql, log, port, host: env['HOST'] || '0.0.0.0', sdkDir: defaultSdkDir() });
+  log.info('collector started', { url: collector.url, database: sql.engine });
+  if (created) {
+    log.info('created the default app', { appId: created.appId, publicKey: created.publicKey });
+    process.stderr.write(
+      `\nNo app existed, so Waymark created one. Keep the secret key: it is shown only now.\n` +
+        `  app id:      ${created.appId}\n  public key:  ${created.publicKey}\n  secret key:  ${created.secretKey}\n` +
+        `  script tag:  <script async src="${collector.url}/sdk/waymark.js" data-key="${created.publicKey}"></script>\n\n`,
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info('shutting down: finishing in-flight requests', { signal });
+      collector.close().then(() => {
+        log.info('stopped');
+        resolve();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+async function appsCommand(args: string[], env: Env): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      public: { type: 'boolean', default: false },
+      secret: { type: 'boolean', default: false },
+    },
+  });
+  const print = (value: unknown, human: string) => out(values.json ? JSON.stringify(value) : human);
+  switch (sub) {
+    case 'create': {
+      if (!values.name) throw new AppInputError('--name is required');
+      const keys = await withSql(env, 'apps create', (sql) => createApp(sql, { name: values.name!, origins: values.origin ?? [] }));
+      print(keys, `app id:      ${keys.appId}\npublic key:  ${keys.publicKey}\nsecret key:  ${keys.secretKey}   (shown only now)`);
+      return 0;
+    }
+    case 'list': {
+      const apps = await withSql(env, 'apps list', (sql) => listApps(sql));
+      print(apps, apps.length === 0 ? 'no apps' : apps.map((a) => `${a.appId}  ${a.publicKey}  ${a.name}  [${a.origins.join(', ')}]`).join('\n'));
+      return 0;
+    }
+    case 'rotate-keys': {
+      const appId = positionals[0];
+      if (!appId) throw new AppInputError('give the app id: apps rotate-keys APP_ID');
+      if (values.public && values.secret) throw new AppInputError('give --public or --secret, or neither to rotate both');
+      const which = values.public ? 'public' : values.secret ? 'secret' : 'both';
+      const keys = await withSql(env, 'apps rotate-keys', (sql) => rotateKeys(sql, appId, which));
+      print(keys, `app id:      ${keys.appId}\npublic key:  ${keys.publicKey}${keys.secretKey ? `\nsecret key:  ${keys.secretKey}   (shown only now)` : ''}`);
+      return 0;
+    }
+    case 'origins': {
+      const appId = positionals[0];
+      if (!appId) throw new AppInputError('give the app id: apps origins APP_ID --origin URL');
+      await withSql(env, 'apps origins', (sql) => setOrigins(sql, appId, values.origin ?? []));
+      print({ appId, origins: values.origin ?? [] }, `origins of ${appId}: ${(values.origin ?? []).join(', ') || '(none)'}`);
+      return 0;
+    }
+    default:
+      throw new AppInputError(`unknown apps command "${sub ?? ''}"\n\n${usage}`);
+  }
+}
+
+/** Runs the `waymark-collector` command; returns the exit code. */
+export async function runCli(argv: string[], env: Env): Promise<number | undefined> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(env);
+      case 'apps':
+        return await appsCommand(rest, env);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out(usage);
+        return 0;
+      default:
+        process.stderr.write(`waymark-collector: unknown command "${command}"\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof DataDirLockedError || error instanceof AppInputError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      process.stderr.write(`waymark-collector: ${(error as Error).message}\n`);
+      return error instanceof DataDirLockedError ? 3 : 2;
+    }
+    throw error;
+  }
+}

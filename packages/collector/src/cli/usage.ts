@@ -1,0 +1,18 @@
+/** The command's help text. */
+export const usage = `waymark-collector: Waymark's event collector
+
+Usage:
+  waymark-collector serve
+      Start the collector. Env: PORT (default 8787), HOST (default 0.0.0.0),
+      DATABASE_URL (PostgreSQL; otherwise the embedded database in WAYMARK_DATA_DIR,
+      default ./.waymark-data), LOG_LEVEL (debug|info|warn|error, default info).
+  waymark-collector apps create --name NAME --origin URL [--origin URL ...] [--json]
+      Create an app; prints its app id, public key and secret key (shown only once).
+      Origins: https://app.example.com, http://localhost:*, https://*.example.com or *.
+  waymark-collector apps list [--json]
+  waymark-collector apps rotate-keys APP_ID [--public | --secret] [--json]
+      Replace the app's keys (both unless one is named); old keys stop working at once.
+  waymark-collector apps origins APP_ID --origin URL [--origin URL ...]
+      Replace the browser origins allowed to send events with the public key.
+  waymark-collector help
+`;

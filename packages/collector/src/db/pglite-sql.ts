@@ -1,0 +1,45 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Sql } from './sql.js';
+import { lockDataDir } from './data-dir-lock.js';
+
+/**
+ * Opens the embedded database. With a directory, the directory is locked for this process
+ * first (PGlite must never be opened by two processes at once); without one it lives in memory.
+ */
+export async function openPgliteSql(options: { dataDir?: string; command?: string } = {}): Promise<Sql> {
+  const release = options.dataDir ? lockDataDir(options.dataDir, options.command ?? 'waymark-collector') : () => {};
+  let db: PGlite;
+  try {
+    db = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return {
+    engine: 'pglite',
+    async query(text, params) {
+      const result = await db.query(text, params as unknown[] | undefined);
+      return { rows: result.rows as never[] };
+    },
+    async exec(text) {
+      await db.exec(text);
+    },
+    transaction(fn) {
+      return db.transaction((tx) =>
+        fn({
+          async query(text, params) {
+            const result = await tx.query(text, params as unknown[] | undefined);
+            return { rows: result.rows as never[] };
+          },
+        }),
+      );
+    },
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

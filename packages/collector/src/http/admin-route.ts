@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ApiError } from './api-error.js';
+import type { CollectorDeps, CollectorEnv } from './env.js';
+import { requireSecretKey } from './require-secret-key.js';
+
+const eventsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  userId: z.string().max(200).optional(),
+  accountId: z.string().max(200).optional(),
+});
+
+const usageQuery = z.object({ accountId: z.string().min(1).max(200).optional(), userId: z.string().min(1).max(200).optional() });
+
+function query<T>(schema: z.ZodType<T>, input: Record<string, string>): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') ?? '';
+  throw new ApiError(400, 'invalid_query', `${field}: ${issue?.message ?? 'invalid'}`, field);
+}
+
+/** Admin reads for the app of the secret key: the app, its recent events, usage rollups. */
+export function adminRoute(deps: CollectorDeps): Hono<CollectorEnv> {
+  const route = new Hono<CollectorEnv>();
+  route.use('*', requireSecretKey(deps));
+
+  route.get('/app', (c) => c.json(c.get('app')));
+
+  route.get('/events', async (c) => {
+    const q = query(eventsQuery, c.req.query());
+    const { rows } = await deps.sql.query(
+      `select message_id as "messageId", type, event, user_id as "userId", anonymous_id as "anonymousId", account_id as "accountId",
+              ts as "timestamp", received_at as "receivedAt", ts_source as "timestampSource", properties, traits
+       from events where app_id = $1 and ($2::text is null or user_id = $2) and ($3::text is null or account_id = $3)
+       order by received_at desc, ts desc limit $4`,
+      [c.get('app').appId, q.userId ?? null, q.accountId ?? null, q.limit],
+    );
+    return c.json({ events: rows });
+  });
+
+  route.get('/usage', async (c) => {
+    const q = query(usageQuery, c.req.query());
+    if (!q.accountId && !q.userId) throw new ApiError(400, 'invalid_query', 'give accountId or userId', 'accountId');
+    const appId = c.get('app').appId;
+    const { rows } = q.accountId
+      ? await deps.sql.query(
+          `select event_key as "event", count::int as count, first_seen as "firstSeen", last_seen as "lastSeen"
+           from account_event_counts where app_id = $1 and account_id = $2 order by event_key`,
+          [appId, q.accountId],
+        )
+      : await deps.sql.query(
+          `select event_key as "event", count::int as count, first_seen as "firstSeen", last_seen as "lastSeen"
+           from user_event_counts where app_id = $1 and actor = $2 order by event_key`,
+          [appId, q.userId],
+        );
+    const daily = q.accountId
+      ? (
+          await deps.sql.query(
+            `select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as "activeUsers" from account_daily_users
+             where app_id = $1 and account_id = $2 group by day order by day`,
+            [appId, q.accountId],
+          )
+        ).rows
+      : undefined;
+    return c.json({ events: rows, ...(daily ? { daily } : {}) });
+  });
+  return route;
+}

@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { batchEnvelope, limits } from '@waymark/core';
+import { prepareBatch, type MessageResult } from '../store/prepare-batch.js';
+import { insertBatch } from '../store/insert-batch.js';
+import { ApiError } from './api-error.js';
+import { authenticateKey } from './authenticate-key.js';
+import type { CollectorDeps, CollectorEnv } from './env.js';
+import { readBody } from './read-body.js';
+import { keyFromAuthorization } from './write-key.js';
+
+const acceptedTypes = ['application/json', 'text/plain'];
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_json', `the body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Byte size of each message, to enforce the per-message limit before any is stored. */
+function oversized(batch: readonly unknown[]): Array<{ index: number; messageId: unknown; bytes: number }> {
+  const out: Array<{ index: number; messageId: unknown; bytes: number }> = [];
+  batch.forEach((m, index) => {
+    const bytes = Buffer.byteLength(JSON.stringify(m) ?? '');
+    if (bytes > limits.maxMessageBytes) out.push({ index, messageId: (m as Record<string, unknown> | null)?.['messageId'], bytes });
+  });
+  return out;
+}
+
+/**
+ * `POST /v1/batch`: Segment's batch API. JSON or text/plain (beacons) bodies; the key from the
+ * Authorization header or the body's writeKey. Answers after the database has committed.
+ */
+export function batchRoute(deps: CollectorDeps): Hono<CollectorEnv> {
+  const route = new Hono<CollectorEnv>();
+  const now = deps.now ?? Date.now;
+  route.post('/', async (c) => {
+    const receivedAtMs = now();
+    const type = (c.req.header('content-type') ?? 'application/json').split(';')[0]!.trim().toLowerCase();
+    if (!acceptedTypes.includes(type)) {
+      throw new ApiError(415, 'unsupported_content_type', `Content-Type ${type} is not accepted; send application/json (or text/plain from sendBeacon)`);
+    }
+    const origin = c.req.header('origin');
+    const headerKey = keyFromAuthorization(c.req.header('authorization'));
+    // With the key in a header, refuse a wrong key before reading the body.
+    if (headerKey !== undefined) await authenticateKey(deps.sql, headerKey, origin, ['public', 'secret']);
+    const body = parseJson(await readBody(c.req.raw, limits.maxBatchBytes));
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      throw new ApiError(400, 'invalid_body', 'the body must be a JSON object like {"batch": [...]}', 'batch');
+    }
+    const envelope = batchEnvelope.safeParse(body);
+    if (!envelope.success) {
+      const issue = envelope.error.issues[0];
+      throw new ApiError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, issue?.path.join('.') || undefined);
+    }
+    const { app } = await authenticateKey(deps.sql, headerKey ?? envelope.data.writeKey, origin, ['public', 'secret']);
+    const big = oversized(envelope.data.batch);
+    if (big.length > 0) {
+      throw new ApiError(413, 'message_too_large', `${big.length} message(s) are larger than ${limits.maxMessageBytes / 1024} KB; nothing in this batch was stored`, `batch[${big[0]!.index}]`, { messages: big });
+    }
+    const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs });
+    const stored = await insertBatch(deps.sql, {
+      appId: app.appId,
+      rows: prepared.rows,
+      receivedAt: new Date(receivedAtMs).toISOString(),
+      ...(envelope.data.dropped ? { dropped: envelope.data.dropped } : {}),
+    });
+    const results: MessageResult[] = prepared.slots.map((slot) => {
+      if (typeof slot !== 'number') return slot;
+      const id = prepared.rows[slot]!.message_id;
+      return { messageId: id, status: stored.has(id) ? 'accepted' : 'duplicate' };
+    });
+    const count = (s: MessageResult['status']) => results.filter((r) => r.status === s).length;
+    const summary = { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected') };
+    deps.log.debug('batch', { appId: app.appId, ...summary });
+    if (results.length > 0 && summary.rejected === results.length) {
+      const first = results[0] as Extract<MessageResult, { status: 'rejected' }>;
+      throw new ApiError(400, 'invalid_messages', `no message was valid; first problem: ${first.error.field}: ${first.error.reason}`, first.error.field, { results });
+    }
+    return c.json({ ok: true, ...summary, results });
+  });
+  return route;
+}

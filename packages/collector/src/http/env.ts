@@ -1,0 +1,23 @@
+import type { Sql } from '../db/sql.js';
+import type { Logger } from '../log.js';
+import type { AppRecord } from '../store/apps.js';
+import type { KeyKind } from '../store/keys.js';
+
+/** What the collector's routes are given. */
+export interface CollectorDeps {
+  sql: Sql;
+  log: Logger;
+  /** Directory holding the SDK build served at /sdk/ (packages/sdk/dist). */
+  sdkDir?: string | undefined;
+  /** Server clock, injectable for tests. */
+  now?: () => number;
+}
+
+/** Typed context variables set by middleware. */
+export interface CollectorEnv {
+  Variables: {
+    app: AppRecord;
+    keyKind: KeyKind;
+    requestId: string;
+  };
+}

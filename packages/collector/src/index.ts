@@ -1,0 +1,16 @@
+export { createCollectorApp } from './http/create-collector-app.js';
+export type { CollectorDeps, CollectorEnv } from './http/env.js';
+export { ApiError } from './http/api-error.js';
+export { startCollector, type RunningCollector } from './start-collector.js';
+export { openSql, type StorageOptions } from './db/open-sql.js';
+export { openPgSql, type PgSqlOptions } from './db/pg-sql.js';
+export { openPgliteSql } from './db/pglite-sql.js';
+export { lockDataDir, DataDirLockedError } from './db/data-dir-lock.js';
+export { migrate } from './db/migrate.js';
+export type { Sql, QueryResult } from './db/sql.js';
+export { createApp, listApps, findAppByKey, rotateKeys, setOrigins, AppInputError, type AppRecord, type AppKeys } from './store/apps.js';
+export { originAllowed } from './store/origin-allowed.js';
+export { ensureDefaultApp, defaultOrigins } from './ensure-default-app.js';
+export { defaultSdkDir } from './sdk-dir.js';
+export { createLogger, silentLogger, type Logger, type LogLevel } from './log.js';
+export { runCli } from './cli/run-cli.js';

@@ -1,0 +1,46 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Sql } from './db/sql.js';
+import { createCollectorApp } from './http/create-collector-app.js';
+import type { Logger } from './log.js';
+
+/** A running collector. */
+export interface RunningCollector {
+  /** Base URL, e.g. http://127.0.0.1:8787 */
+  url: string;
+  port: number;
+  /**
+   * Stops accepting connections, lets in-flight requests (batches being committed) finish,
+   * then closes the database. Connections still open after `graceMs` are cut.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Serves the collector over HTTP on `port` (0 picks a free one). */
+export async function startCollector(options: { sql: Sql; log: Logger; port: number; host?: string; sdkDir?: string | undefined }): Promise<RunningCollector> {
+  const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir });
+  const host = options.host ?? '0.0.0.0';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    close(graceMs = 10_000) {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const timer = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, graceMs);
+        await closed;
+        clearTimeout(timer);
+        await options.sql.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { Sql } from '../db/sql.js';
+import { hashSecret, newKey, randomToken, type KeyKind } from './keys.js';
+import { originPatternProblem } from './origin-allowed.js';
+
+/** An app as stored (the secret key only as a hash). */
+export interface AppRecord {
+  appId: string;
+  name: string;
+  publicKey: string;
+  origins: string[];
+  createdAt: string;
+}
+
+/** Returned once, when an app is created or its keys rotated: the only time the secret is shown. */
+export interface AppKeys {
+  appId: string;
+  publicKey: string;
+  secretKey: string;
+}
+
+interface AppRow {
+  app_id: string;
+  name: string;
+  public_key: string;
+  origins: string[];
+  created_at: Date | string;
+}
+
+const toRecord = (r: AppRow): AppRecord => ({
+  appId: r.app_id,
+  name: r.name,
+  publicKey: r.public_key,
+  origins: r.origins,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+/** Raised for a bad app definition (name, origins). */
+export class AppInputError extends Error {
+  override name = 'AppInputError';
+}
+
+function checkOrigins(origins: readonly string[]): void {
+  for (const o of origins) {
+    const problem = originPatternProblem(o);
+    if (problem) throw new AppInputError(problem);
+  }
+}
+
+/** Creates an app with fresh keys. */
+export async function createApp(sql: Pick<Sql, 'query'>, input: { name: string; origins: readonly string[] }): Promise<AppKeys> {
+  const name = input.name.trim();
+  if (name === '' || name.length > 200) throw new AppInputError('the app name must be 1 to 200 characters');
+  checkOrigins(input.origins);
+  const keys: AppKeys = { appId: `app_${randomToken(12)}`, publicKey: newKey('public'), secretKey: newKey('secret') };
+  await sql.query('insert into apps (app_id, name, public_key, secret_key_hash, origins) values ($1, $2, $3, $4, $5)', [
+    keys.appId,
+    name,
+    keys.publicKey,
+    hashSecret(keys.secretKey),
+    [...input.origins],
+  ]);
+  return keys;
+}
+
+/** All apps, oldest first. */
+export async function listApps(sql: Pick<Sql, 'query'>): Promise<AppRecord[]> {
+  const { rows } = await sql.query<AppRow>('select app_id, name, public_key, origins, created_at from apps order by created_at, app_id');
+  return rows.map(toRecord);
+}
+
+/** The app a key belongs to, and whether it was its public or its secret key. */
+export async function findAppByKey(sql: Pick<Sql, 'query'>, key: string): Promise<{ app: AppRecord; kind: KeyKind } | undefined> {
+  if (key.startsWith('pk_')) {
+    const { rows } = await sql.query<AppRow>('select app_id, name, public_key, origins, created_at from apps where public_key = $1', [key]);
+    return rows[0] ? { app: toRecord(rows[0]), kind: 'public' } : undefined;
+  }
+  if (key.startsWith('sk_')) {
+    const { rows } = await sql.query<AppRow>('select app_id, name, public_key, origins, created_at from apps where secret_key_hash = $1', [hashSecret(key)]);
+    return rows[0] ? { app: toRecord(rows[0]), kind: 'secret' } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Replaces an app's public key, secret key, or both. The old key stops working at once.
+ * Returns the current public key and, when rotated, the new secret key.
+ */
+export async function rotateKeys(sql: Pick<Sql, 'query'>, appId: string, which: 'public' | 'secret' | 'both'): Promise<{ appId: string; publicKey: string; secretKey?: string }> {
+  const publicKey = which === 'secret' ? undefined : newKey('public');
+  const secretKey = which === 'public' ? undefined : newKey('secret');
+  const { rows } = await sql.query<{ public_key: string }>(
+    `update apps set public_key = coalesce($2, public_key), secret_key_hash = coalesce($3, secret_key_hash), keys_rotated_at = now()
+     where app_id = $1 returning public_key`,
+    [appId, publicKey ?? null, secretKey ? hashSecret(secretKey) : null],
+  );
+  if (!rows[0]) throw new AppInputError(`no app with id ${appId}`);
+  return { appId, publicKey: rows[0].public_key, ...(secretKey ? { secretKey } : {}) };
+}
+
+/** Replaces an app's allowed browser origins. */
+export async function setOrigins(sql: Pick<Sql, 'query'>, appId: string, origins: readonly string[]): Promise<void> {
+  checkOrigins(origins);
+  const { rows } = await sql.query('update apps set origins = $2 where app_id = $1 returning app_id', [appId, [...origins]]);
+  if (!rows[0]) throw new AppInputError(`no app with id ${appId}`);
+}

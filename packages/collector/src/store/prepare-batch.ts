@@ -1,0 +1,96 @@
+import { checkJsonShape, correctTimestamp, eventKey, message, type Message, type TimestampSource } from '@waymark/core';
+
+/** The outcome of one message of a batch, as answered to the client. */
+export type MessageResult =
+  | { messageId: string | null; status: 'accepted' | 'duplicate' }
+  | { messageId: string | null; status: 'rejected'; error: { field: string; reason: string } };
+
+/** A valid message, ready for the database. */
+export interface EventRow {
+  message_id: string;
+  type: Message['type'];
+  event: string | null;
+  event_key: string | null;
+  user_id: string | null;
+  anonymous_id: string | null;
+  actor: string;
+  account_id: string | null;
+  ts: string;
+  sent_at: string | null;
+  ts_source: TimestampSource;
+  properties: Record<string, unknown> | null;
+  traits: Record<string, unknown> | null;
+  context: Record<string, unknown> | null;
+}
+
+/** A batch split into rows to store and per-message results (index-aligned with the input). */
+export interface PreparedBatch {
+  rows: EventRow[];
+  /** For each input message: a final result (rejected, or duplicate within the batch), or the row index. */
+  slots: Array<MessageResult | number>;
+}
+
+const idOf = (raw: unknown): string | null => {
+  const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['messageId'] : undefined;
+  return typeof id === 'string' ? id : null;
+};
+
+const time = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : Date.parse(iso));
+
+/** The key a user is counted under: the userId, or the anonymousId before identify. */
+export const actorOf = (m: Pick<Message, 'userId' | 'anonymousId'>): string => (m.userId != null ? m.userId : `anon:${m.anonymousId}`);
+
+/**
+ * Validates each message on its own, corrects timestamps with the request's clock offset, and
+ * resolves each event's account (the message's groupId, its context.groupId, or an earlier
+ * `group` of the same user in this batch; the collector fills the rest from stored users).
+ */
+export function prepareBatch(raw: readonly unknown[], request: { sentAt: string | undefined; receivedAtMs: number }): PreparedBatch {
+  const rows: EventRow[] = [];
+  const slots: PreparedBatch['slots'] = [];
+  const seen = new Set<string>();
+  const accountOfActor = new Map<string, string>();
+  raw.forEach((item, index) => {
+    const messageId = idOf(item);
+    const reject = (field: string, reason: string) => slots.push({ messageId, status: 'rejected', error: { field: `batch[${index}]${field ? `.${field}` : ''}`, reason } });
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return reject('', 'must be a JSON object');
+    const shape = checkJsonShape(item, '');
+    if (shape) return reject(shape.path, shape.reason);
+    const parsed = message.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return reject(issue ? issue.path.join('.') : '', issue?.message ?? 'invalid message');
+    }
+    const m = parsed.data;
+    if (seen.has(m.messageId)) return slots.push({ messageId, status: 'duplicate' });
+    seen.add(m.messageId);
+    const actor = actorOf(m);
+    const contextGroup = m.context?.['groupId'];
+    let account: string | null = m.type === 'group' ? m.groupId : typeof contextGroup === 'string' && contextGroup !== '' ? contextGroup : null;
+    if (m.type === 'group') accountOfActor.set(actor, m.groupId);
+    account ??= accountOfActor.get(actor) ?? null;
+    const corrected = correctTimestamp({
+      timestampMs: time(m.timestamp),
+      sentAtMs: time(m.sentAt ?? request.sentAt),
+      receivedAtMs: request.receivedAtMs,
+    });
+    slots.push(rows.length);
+    rows.push({
+      message_id: m.messageId,
+      type: m.type,
+      event: m.type === 'track' ? m.event : m.type === 'page' ? (m.name ?? null) : null,
+      event_key: eventKey(m) ?? null,
+      user_id: m.userId ?? null,
+      anonymous_id: m.anonymousId ?? null,
+      actor,
+      account_id: account,
+      ts: new Date(corrected.timestampMs).toISOString(),
+      sent_at: m.sentAt ?? request.sentAt ?? null,
+      ts_source: corrected.source,
+      properties: m.type === 'track' || m.type === 'page' ? (m.properties ?? null) : null,
+      traits: m.type === 'identify' || m.type === 'group' ? (m.traits ?? null) : null,
+      context: m.context ?? null,
+    });
+  });
+  return { rows, slots };
+}
