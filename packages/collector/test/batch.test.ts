@@ -4,7 +4,7 @@ import { createCollectorApp } from '../src/http/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/store/apps.js';
 import { backends, type TestDatabase } from './backends.js';
-import { basic, post, track } from './fixtures.js';
+import { basic, post, readJson, track } from './fixtures.js';
 
 describe.each(backends)('POST /v1/batch on $name', (backend) => {
   let db: TestDatabase;
@@ -26,7 +26,7 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     const batch = [track('Project Created'), track('Task Added')];
     const res = await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch }));
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body).toMatchObject({ ok: true, accepted: 2, duplicates: 0, rejected: 0 });
     expect(body.results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'accepted']);
     expect(await count('message_id = any($2)', [batch.map((m) => m.messageId)])).toBe(2);
@@ -41,9 +41,9 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
   it('deduplicates exactly on messageId, within and across requests, and counts rollups once', async () => {
     const m = track('Report Exported', { userId: 'dedup-user', context: { groupId: 'acct-dedup' } });
     const first = await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [m, m] }));
-    expect((await first.json()).results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'duplicate']);
+    expect((await readJson(first)).results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'duplicate']);
     const again = await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [m] }));
-    expect((await again.json()).results[0].status).toBe('duplicate');
+    expect((await readJson(again)).results[0].status).toBe('duplicate');
     expect(await count('message_id = $2', [m['messageId']])).toBe(1);
     const users = await db.sql.query<{ count: string }>(`select count from user_event_counts where app_id = $1 and actor = 'dedup-user' and event_key = 'Report Exported'`, [keys.appId]);
     expect(Number(users.rows[0]!.count)).toBe(1);
@@ -89,7 +89,7 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     const sentAt = new Date(clock - 3_600_000).toISOString();
     const ahead = track('Skewed', { timestamp: new Date(clock - 3_600_000 - 5000).toISOString() });
     const future = track('Future', { timestamp: new Date(clock + 86_400_000).toISOString() });
-    const none = { ...track('NoTime'), timestamp: undefined };
+    const none: Record<string, unknown> = { ...track('NoTime'), timestamp: undefined };
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [ahead], sentAt }));
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [future, none] }));
     const row = async (id: unknown) =>
@@ -128,33 +128,33 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
   it('refuses a public key from another origin, without an origin, or on admin calls', async () => {
     const other = await app.request('/v1/batch', post({ writeKey: keys.publicKey, batch: [track('X')] }, { Origin: 'https://evil.test' }));
     expect(other.status).toBe(403);
-    expect((await other.json()).error.code).toBe('origin_not_allowed');
+    expect((await readJson(other)).error.code).toBe('origin_not_allowed');
     const noOrigin = await app.request('/v1/batch', post({ writeKey: keys.publicKey, batch: [track('X')] }));
-    expect((await noOrigin.json()).error.code).toBe('origin_required');
+    expect((await readJson(noOrigin)).error.code).toBe('origin_required');
     const admin = await app.request('/v1/admin/app', { headers: { Authorization: `Bearer ${keys.publicKey}` } });
     expect(admin.status).toBe(401);
-    expect((await admin.json()).error.code).toBe('secret_key_required');
+    expect((await readJson(admin)).error.code).toBe('secret_key_required');
   });
 
   it('refuses a missing or unknown key with 401 and a clear error', async () => {
     const missing = await app.request('/v1/batch', post({ batch: [track('X')] }));
     expect(missing.status).toBe(401);
-    expect((await missing.json()).error).toMatchObject({ code: 'missing_key' });
+    expect((await readJson(missing)).error).toMatchObject({ code: 'missing_key' });
     const wrong = await app.request('/v1/batch', post({ batch: [track('X')] }, { Authorization: 'Bearer sk_nope' }));
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).error.code).toBe('invalid_key');
+    expect((await readJson(wrong)).error.code).toBe('invalid_key');
   });
 
   it('serves admin reads with the secret key', async () => {
     const res = await app.request('/v1/admin/events?limit=2', { headers: { Authorization: `Bearer ${keys.secretKey}` } });
     expect(res.status).toBe(200);
-    expect((await res.json()).events).toHaveLength(2);
+    expect((await readJson(res)).events).toHaveLength(2);
     const usage = await app.request('/v1/admin/usage?accountId=acct-roll', { headers: { Authorization: `Bearer ${keys.secretKey}` } });
-    expect((await usage.json()).events[0]).toMatchObject({ event: 'Project Created', count: 4 });
+    expect((await readJson(usage)).events[0]).toMatchObject({ event: 'Project Created', count: 4 });
   });
 
   it('reports health with the database engine', async () => {
     const res = await app.request('/healthz');
-    expect(await res.json()).toEqual({ status: 'ok', database: backend.name });
+    expect(await readJson(res)).toEqual({ status: 'ok', database: backend.name });
   });
 });

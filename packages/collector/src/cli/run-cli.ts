@@ -35,7 +35,6 @@ async function serveCommand(env: Env): Promise<number | undefined> {
   const sql = await openSql(storage(env, 'serve'));
   const created = await ensureDefaultApp(sql);
   const collector = await startCollector({ sql, log, port, host: env['HOST'] || '0.0.0.0', sdkDir: defaultSdkDir() });
-  log.info('collector started', { url: collector.url, database: sql.engine });
   if (created) {
     log.info('created the default app', { appId: created.appId, publicKey: created.publicKey });
     process.stderr.write(
@@ -44,6 +43,7 @@ async function serveCommand(env: Env): Promise<number | undefined> {
         `  script tag:  <script async src="${collector.url}/sdk/waymark.js" data-key="${created.publicKey}"></script>\n\n`,
     );
   }
+  log.info('collector started', { url: collector.url, database: sql.engine });
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info('shutting down: finishing in-flight requests', { signal });

@@ -18,16 +18,6 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Byte size of each message, to enforce the per-message limit before any is stored. */
-function oversized(batch: readonly unknown[]): Array<{ index: number; messageId: unknown; bytes: number }> {
-  const out: Array<{ index: number; messageId: unknown; bytes: number }> = [];
-  batch.forEach((m, index) => {
-    const bytes = Buffer.byteLength(JSON.stringify(m) ?? '');
-    if (bytes > limits.maxMessageBytes) out.push({ index, messageId: (m as Record<string, unknown> | null)?.['messageId'], bytes });
-  });
-  return out;
-}
-
 /**
  * `POST /v1/batch`: Segment's batch API. JSON or text/plain (beacons) bodies; the key from the
  * Authorization header or the body's writeKey. Answers after the database has committed.
@@ -55,11 +45,11 @@ export function batchRoute(deps: CollectorDeps): Hono<CollectorEnv> {
       throw new ApiError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, issue?.path.join('.') || undefined);
     }
     const { app } = await authenticateKey(deps.sql, headerKey ?? envelope.data.writeKey, origin, ['public', 'secret']);
-    const big = oversized(envelope.data.batch);
+    const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs });
+    const big = prepared.oversized;
     if (big.length > 0) {
       throw new ApiError(413, 'message_too_large', `${big.length} message(s) are larger than ${limits.maxMessageBytes / 1024} KB; nothing in this batch was stored`, `batch[${big[0]!.index}]`, { messages: big });
     }
-    const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs });
     const stored = await insertBatch(deps.sql, {
       appId: app.appId,
       rows: prepared.rows,

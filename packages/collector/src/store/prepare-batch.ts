@@ -1,4 +1,4 @@
-import { checkJsonShape, correctTimestamp, eventKey, message, type Message, type TimestampSource } from '@waymark/core';
+import { checkJsonShape, correctTimestamp, eventKey, limits, message, type Message, type TimestampSource } from '@waymark/core';
 
 /** The outcome of one message of a batch, as answered to the client. */
 export type MessageResult =
@@ -28,6 +28,8 @@ export interface PreparedBatch {
   rows: EventRow[];
   /** For each input message: a final result (rejected, or duplicate within the batch), or the row index. */
   slots: Array<MessageResult | number>;
+  /** Messages over the per-message size limit; the collector refuses the whole batch when any is. */
+  oversized: Array<{ index: number; messageId: string | null; bytes: number }>;
 }
 
 const idOf = (raw: unknown): string | null => {
@@ -48,6 +50,7 @@ export const actorOf = (m: Pick<Message, 'userId' | 'anonymousId'>): string => (
 export function prepareBatch(raw: readonly unknown[], request: { sentAt: string | undefined; receivedAtMs: number }): PreparedBatch {
   const rows: EventRow[] = [];
   const slots: PreparedBatch['slots'] = [];
+  const oversized: PreparedBatch['oversized'] = [];
   const seen = new Set<string>();
   const accountOfActor = new Map<string, string>();
   raw.forEach((item, index) => {
@@ -56,6 +59,9 @@ export function prepareBatch(raw: readonly unknown[], request: { sentAt: string 
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return reject('', 'must be a JSON object');
     const shape = checkJsonShape(item, '');
     if (shape) return reject(shape.path, shape.reason);
+    // Measured only once the shape is known to be safe: serialising hostile depth would overflow the stack.
+    const bytes = Buffer.byteLength(JSON.stringify(item));
+    if (bytes > limits.maxMessageBytes) oversized.push({ index, messageId, bytes });
     const parsed = message.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -92,5 +98,5 @@ export function prepareBatch(raw: readonly unknown[], request: { sentAt: string 
       context: m.context ?? null,
     });
   });
-  return { rows, slots };
+  return { rows, slots, oversized };
 }

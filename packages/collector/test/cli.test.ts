@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { cli, serveProcess } from './run-collector.js';
+
+const batch = (n: number) => ({
+  batch: Array.from({ length: n }, (_, i) => ({ type: 'track', messageId: randomUUID(), userId: `u${i}`, event: 'CLI Test', properties: { i } })),
+});
+
+describe('waymark-collector on the embedded database', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'waymark-cli-'));
+    env = { WAYMARK_DATA_DIR: dir, DATABASE_URL: '' };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the default app on a first start and prints its keys', async () => {
+    const server = await serveProcess(env);
+    await expect.poll(() => server.stderr(), { timeout: 5000 }).toContain('/sdk/waymark.js');
+    expect(server.stderr()).toMatch(/No app existed[\s\S]*public key:\s+pk_\w+[\s\S]*secret key:\s+sk_\w+/);
+    expect(server.stderr()).toContain('/sdk/waymark.js');
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('creates, lists and rotates apps', () => {
+    const created = cli(['apps', 'create', '--name', 'Acme', '--origin', 'http://localhost:3000', '--origin', 'https://*.acme.test', '--json'], env);
+    expect(created.code).toBe(0);
+    const keys = JSON.parse(created.stdout);
+    expect(keys).toEqual({ appId: expect.stringMatching(/^app_/), publicKey: expect.stringMatching(/^pk_/), secretKey: expect.stringMatching(/^sk_/) });
+    const list = JSON.parse(cli(['apps', 'list', '--json'], env).stdout);
+    expect(list.map((a: { name: string }) => a.name)).toEqual(['Default app', 'Acme']);
+    expect(list[1].origins).toEqual(['http://localhost:3000', 'https://*.acme.test']);
+    const rotated = JSON.parse(cli(['apps', 'rotate-keys', keys.appId, '--secret', '--json'], env).stdout);
+    expect(rotated.publicKey).toBe(keys.publicKey);
+    expect(rotated.secretKey).not.toBe(keys.secretKey);
+  });
+
+  it('explains bad arguments', () => {
+    const bad = cli(['apps', 'create', '--name', 'X', '--origin', 'not a url'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('is not an origin');
+    expect(cli(['apps', 'create'], env).stderr).toContain('--name is required');
+    expect(cli(['frobnicate'], env).code).toBe(2);
+  });
+
+  it('refuses a second process on the data directory, with what to do instead, and corrupts nothing', async () => {
+    const keys = JSON.parse(cli(['apps', 'create', '--name', 'Locked', '--origin', '*', '--json'], env).stdout);
+    const server = await serveProcess(env);
+    const sent = batch(20);
+    const res = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(sent) });
+    expect(res.status).toBe(200);
+    const second = cli(['apps', 'list'], env);
+    expect(second.code).toBe(3);
+    expect(second.stderr).toContain(`in use by another Waymark process (pid ${server.child.pid}`);
+    expect(second.stderr).toMatch(/stop the running collector[\s\S]*DATABASE_URL/);
+    // The running server is unaffected.
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    // After a clean stop everything is there.
+    const again = await serveProcess(env);
+    const events = await (await fetch(`${again.url}/v1/admin/events?limit=1000`, { headers: { Authorization: `Bearer ${keys.secretKey}` } })).json();
+    expect((events as { events: unknown[] }).events).toHaveLength(20);
+    // A SIGKILLed server leaves a stale lock that the next process takes over.
+    again.child.kill('SIGKILL');
+    await again.exited;
+    const after = cli(['apps', 'list', '--json'], env);
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout).map((a: { name: string }) => a.name)).toEqual(['Default app', 'Acme', 'Locked']);
+  });
+
+  it('finishes in-flight batches on SIGTERM before exiting', async () => {
+    const keys = JSON.parse(cli(['apps', 'create', '--name', 'Graceful', '--origin', '*', '--json'], env).stdout);
+    const server = await serveProcess(env);
+    const requests = Array.from({ length: 10 }, () =>
+      fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(batch(200)) }),
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    server.child.kill('SIGTERM');
+    const statuses = await Promise.all(requests.map((p) => p.then((r) => r.status, () => 'refused')));
+    expect(await server.exited).toBe(0);
+    expect(server.stdout()).toContain('shutting down: finishing in-flight requests');
+    const accepted = statuses.filter((s) => s === 200).length;
+    expect(accepted).toBeGreaterThan(0);
+    const check = await serveProcess(env);
+    const events = (await (await fetch(`${check.url}/v1/admin/events?limit=1000`, { headers: { Authorization: `Bearer ${keys.secretKey}` } })).json()) as { events: unknown[] };
+    // Every acknowledged batch was stored in full.
+    expect(events.events.length).toBe(accepted * 200);
+    check.child.kill('SIGTERM');
+    await check.exited;
+  });
+});
