@@ -7,6 +7,7 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number,
   const text = value.trim();
   if (text === '') return undefined;
   if (/^\d+$/.test(text)) return Math.min(capMs, Number(text) * 1000);
+  if (/^[-+]?\d/.test(text)) return undefined; // a signed or partial number, not an HTTP date
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.min(capMs, Math.max(0, at - nowMs));
