@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analytics } from '@segment/analytics-node';
+import { startCollector, type RunningCollector } from '../src/start-collector.js';
+import { silentLogger } from '../src/log.js';
+import { createApp, type AppKeys } from '../src/store/apps.js';
+import { backends, type TestDatabase } from './backends.js';
+
+describe.each(backends)('a real Segment client (@segment/analytics-node) against the collector on $name', (backend) => {
+  let db: TestDatabase;
+  let keys: AppKeys;
+  let collector: RunningCollector;
+
+  beforeAll(async () => {
+    db = await backend.open();
+    keys = await createApp(db.sql, { name: 'Acme backend', origins: [] });
+    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    // Closing the collector closes its database; for PostgreSQL the schema is dropped after.
+    await collector.close();
+    await db.drop().catch(() => {});
+  });
+
+  it('delivers identify, group and track, and they are stored', async () => {
+    const errors: unknown[] = [];
+    const analytics = new Analytics({ writeKey: keys.secretKey, host: collector.url, path: '/v1/batch', flushAt: 10, maxRetries: 1 });
+    analytics.on('error', (e) => errors.push(e));
+    analytics.identify({ userId: 'seg-user', traits: { email: 'dana@northwind.test', role: 'admin' } });
+    analytics.group({ userId: 'seg-user', groupId: 'northwind', traits: { name: 'Northwind', seats: 25, plan: 'growth' } });
+    analytics.track({ userId: 'seg-user', event: 'Report Exported', properties: { format: 'csv' } });
+    await analytics.closeAndFlush({ timeout: 10_000 });
+    expect(errors).toEqual([]);
+    const { rows } = await db.sql.query<{ type: string; event: string | null; account_id: string | null; ts_source: string }>(
+      'select type, event, account_id, ts_source from events where app_id = $1 order by ts',
+      [keys.appId],
+    );
+    expect(rows.map((r) => r.type)).toEqual(['identify', 'group', 'track']);
+    expect(rows[2]).toMatchObject({ event: 'Report Exported', account_id: 'northwind', ts_source: 'client_corrected' });
+    const user = await db.sql.query<{ traits: unknown; account_id: string }>('select traits, account_id from users where app_id = $1 and actor = $2', [keys.appId, 'seg-user']);
+    expect(user.rows[0]).toEqual({ traits: { email: 'dana@northwind.test', role: 'admin' }, account_id: 'northwind' });
+    const account = await db.sql.query<{ traits: unknown }>('select traits from accounts where app_id = $1 and account_id = $2', [keys.appId, 'northwind']);
+    expect(account.rows[0]!.traits).toEqual({ name: 'Northwind', seats: 25, plan: 'growth' });
+  });
+});
