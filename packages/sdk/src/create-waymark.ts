@@ -1,0 +1,120 @@
+import { createMessageId, defaultFlushRules, featureUsedEvent, type MessageInput } from '@waymark/core';
+import { defaultPlatform } from './default-platform.js';
+import { createDelivery } from './delivery.js';
+import { guard } from './guard.js';
+import { createIdentity } from './identity.js';
+import { noopWaymark } from './noop-waymark.js';
+import { messageContext, pageInfo } from './page-context.js';
+import type { Properties, Waymark, WaymarkOptions } from './types.js';
+import { invalid, isId, isName, isProps } from './valid.js';
+import { watchFeatures } from './watch-features.js';
+import { watchLifecycle } from './watch-lifecycle.js';
+import { watchRoute } from './watch-route.js';
+import { warn } from './debug.js';
+
+type MessageBody =
+  | { type: 'track'; event: string; properties: Properties }
+  | { type: 'identify'; traits: Properties }
+  | { type: 'group'; groupId: string; traits: Properties }
+  | { type: 'page'; name?: string; properties: Properties };
+
+function start(options: WaymarkOptions): Waymark {
+  const platform = defaultPlatform(options.platform);
+  const newId = (): string => createMessageId(platform.randomBytes);
+  const identity = createIdentity(platform.storage, newId);
+  const delivery = createDelivery({
+    url: `${options.api.replace(/\/+$/, '')}/v1/batch`,
+    writeKey: options.key,
+    platform,
+    rules: { ...defaultFlushRules, ...options.flush },
+    maxQueue: options.maxQueue ?? 1000,
+    restore: identity.consented(),
+  });
+  let referrer = document.referrer;
+  let destroyed = false;
+
+  const record = (body: MessageBody): void => {
+    if (destroyed || !identity.consented()) return;
+    identity.keep();
+    const { anonymousId, userId, groupId } = identity.state;
+    const message: MessageInput = {
+      ...body,
+      messageId: newId(),
+      timestamp: new Date(platform.now()).toISOString(),
+      anonymousId,
+      userId,
+      context: messageContext(pageInfo(referrer), groupId),
+    };
+    if (!delivery.enqueue(message.messageId, JSON.stringify(message)) && typeof __DEBUG__ !== 'undefined' && __DEBUG__) {
+      warn(`${body.type} dropped: message larger than the collector accepts`);
+    }
+  };
+
+  const api: Waymark = {
+    identify: guard('identify', (userId: string | number, traits?: Properties) => {
+      if (!isId(userId) || !isProps(traits)) return invalid('identify', [userId, traits]);
+      const id = String(userId);
+      // Traits accumulate for the same user; a different user starts from none.
+      const merged = { ...(id === identity.state.userId ? identity.state.traits : {}), ...traits };
+      identity.update({ userId: id, traits: merged });
+      record({ type: 'identify', traits: merged });
+    }, undefined),
+    group: guard('group', (accountId: string | number, traits?: Properties) => {
+      if (!isId(accountId) || !isProps(traits)) return invalid('group', [accountId, traits]);
+      const groupId = String(accountId);
+      identity.update({ groupId });
+      record({ type: 'group', groupId, traits: { ...traits } });
+    }, undefined),
+    track: guard('track', (event: string, properties?: Properties) => {
+      if (!isName(event) || !isProps(properties)) return invalid('track', [event, properties]);
+      record({ type: 'track', event, properties: { ...properties } });
+    }, undefined),
+    page: guard('page', (name?: string | Properties, properties?: Properties) => {
+      // page(properties) is accepted as well as page(name, properties)
+      if (typeof name === 'object' && name !== null && properties === undefined) [name, properties] = [undefined, name];
+      if ((name != null && !isName(name)) || !isProps(properties)) return invalid('page', [name, properties]);
+      const page: MessageBody = { type: 'page', properties: { ...pageInfo(referrer), ...properties } };
+      record(name == null ? page : { ...page, name });
+    }, undefined),
+    reset: guard('reset', () => identity.reset(), undefined),
+    consent: guard('consent', (granted: boolean) => {
+      if (typeof granted !== 'boolean') return invalid('consent', [granted]);
+      identity.setConsent(granted);
+      if (!granted) delivery.clear();
+    }, undefined),
+    flush: guard('flush', () => (destroyed ? Promise.resolve() : delivery.flush()).catch(() => undefined), Promise.resolve()),
+    destroy: guard('destroy', () => {
+      destroyed = true;
+      delivery.destroy();
+      for (const cleanup of cleanups) cleanup();
+    }, undefined),
+  };
+
+  const cleanups = [watchLifecycle(guard('beacon', delivery.beacon, undefined), () => void api.flush())];
+  if (options.featureClicks !== false) cleanups.push(watchFeatures((feature) => api.track(featureUsedEvent, { feature })));
+  if (options.autoPage !== false) {
+    cleanups.push(
+      watchRoute((previous) => {
+        referrer = previous;
+        api.page();
+      }),
+    );
+    // After the current task, so identify/group/consent calls made right after creation (or replayed
+    // from the snippet's queue) apply to the first page view.
+    queueMicrotask(() => api.page());
+  }
+  return api;
+}
+
+/**
+ * Starts a tracker: automatic page views, feature clicks, batching, retries and the offline queue.
+ * Never throws; where it cannot run (no DOM) it returns an instance that does nothing.
+ */
+export function createWaymark(options: WaymarkOptions): Waymark {
+  try {
+    if (typeof options.key === 'string' && options.key !== '' && typeof options.api === 'string') return start(options);
+  } catch (error) {
+    if (typeof __DEBUG__ !== 'undefined' && __DEBUG__) warn('could not start', error);
+  }
+  return noopWaymark();
+}

@@ -1,0 +1,273 @@
+import { limits } from '@waymark/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDelivery, type Delivery } from './delivery.js';
+import type { PostInit, ResponseLike } from './platform.js';
+import { createMemoryStore, type QueueStore } from './queue-store.js';
+
+interface Sent {
+  batch: Array<{ messageId: string }>;
+  sentAt: string;
+  writeKey: string;
+  dropped?: number;
+}
+
+const response = (status: number, body: unknown = {}, headers: Record<string, string> = {}): ResponseLike => ({
+  status,
+  headers: new Headers(headers),
+  json: async () => body,
+});
+const accepted = (sent: Sent): ResponseLike =>
+  response(200, { results: sent.batch.map((m) => ({ messageId: m.messageId, status: 'accepted' })) });
+const json = (id: string, pad = 0): string => JSON.stringify({ type: 'track', event: 'E', messageId: id, anonymousId: 'a', pad: 'x'.repeat(pad) });
+
+function harness(respond: (sent: Sent, n: number) => ResponseLike | Promise<ResponseLike> = accepted, store: QueueStore = createMemoryStore(), maxQueue = 1000) {
+  const requests: Sent[] = [];
+  const beacons: string[] = [];
+  const fetch = vi.fn(async (_url: string, init: PostInit) => {
+    const sent = JSON.parse(init.body) as Sent;
+    requests.push(sent);
+    return respond(sent, requests.length);
+  });
+  const sendBeacon = vi.fn((_url: string, body: Blob) => {
+    beacons.push(String(body.size));
+    return true;
+  });
+  const delivery = createDelivery({
+    url: 'https://c.test/v1/batch',
+    writeKey: 'pk_test',
+    platform: { fetch, sendBeacon, storage: undefined, queue: store, now: () => Date.now(), random: () => 0.5, randomBytes: (n) => new Uint8Array(n) },
+    rules: { maxCount: 5, maxBytes: 32 * 1024, intervalMs: 2000 },
+    maxQueue,
+    restore: true,
+  });
+  const ids = () => requests.map((r) => r.batch.map((m) => m.messageId));
+  return { delivery, requests, beacons, fetch, sendBeacon, store, ids };
+}
+
+describe('delivery', () => {
+  let live: Delivery[] = [];
+  const make = (...args: Parameters<typeof harness>) => {
+    const h = harness(...args);
+    live.push(h.delivery);
+    return h;
+  };
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    live.forEach((d) => d.destroy());
+    live = [];
+    vi.useRealTimers();
+  });
+
+  it('sends after the interval, or at once when the count is reached', async () => {
+    const h = make();
+    await vi.advanceTimersByTimeAsync(0);
+    h.delivery.enqueue('a', json('a'));
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(h.fetch).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.ids()).toEqual([['a']]);
+    for (const id of ['b', 'c', 'd', 'e', 'f']) h.delivery.enqueue(id, json(id));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.ids()).toEqual([['a'], ['b', 'c', 'd', 'e', 'f']]);
+    expect(await h.store.all()).toEqual([]);
+    const [, init] = h.fetch.mock.calls[0]!;
+    expect(init).toMatchObject({ method: 'POST', keepalive: true, headers: { 'Content-Type': 'text/plain' } });
+    expect(h.fetch.mock.calls[0]![0]).toBe('https://c.test/v1/batch');
+    expect(h.requests[0]).toMatchObject({ writeKey: 'pk_test' });
+    expect(h.requests[0]).not.toHaveProperty('dropped');
+  });
+
+  it('sends at once when the queued bytes reach the limit', async () => {
+    const h = make();
+    await vi.advanceTimersByTimeAsync(0);
+    h.delivery.enqueue('a', json('a', 17_000));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.fetch).not.toHaveBeenCalled();
+    h.delivery.enqueue('b', json('b', 17_000));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.ids()).toEqual([['a', 'b']]);
+  });
+
+  it('never queues a message over the size limit', async () => {
+    const h = make();
+    expect(h.delivery.enqueue('big', json('big', limits.maxMessageBytes))).toBe(false);
+    expect(h.delivery.enqueue('ok', json('ok'))).toBe(true);
+    await h.delivery.flush();
+    expect(h.ids()).toEqual([['ok']]);
+  });
+
+  it('keeps each request body under the keepalive limit', async () => {
+    const h = make();
+    for (let i = 0; i < 8; i++) h.delivery.enqueue(`m${i}`, json(`m${i}`, 20_000));
+    await h.delivery.flush();
+    expect(h.ids().flat()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']);
+    for (const [, init] of h.fetch.mock.calls) expect(new Blob([init.body]).size).toBeLessThanOrEqual(limits.maxBeaconBytes);
+    expect(h.requests.length).toBeGreaterThan(1);
+  });
+
+  it('retries network errors with exponential backoff, re-stamping sentAt each attempt', async () => {
+    const h = make((sent, n) => (n < 3 ? Promise.reject(new TypeError('Failed to fetch')) : accepted(sent)));
+    await vi.advanceTimersByTimeAsync(0);
+    h.delivery.enqueue('a', json('a'));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(h.fetch).toHaveBeenCalledTimes(1);
+    // attempt 0: 1000 ms step, half fixed + half * random(0.5) = 750 ms
+    await vi.advanceTimersByTimeAsync(749);
+    expect(h.fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.fetch).toHaveBeenCalledTimes(2);
+    // attempt 1: 2000 ms step -> 1500 ms
+    await vi.advanceTimersByTimeAsync(1499);
+    expect(h.fetch).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.ids()).toEqual([['a'], ['a'], ['a']]);
+    expect(new Set(h.requests.map((r) => r.sentAt)).size).toBe(3);
+    expect(await h.store.all()).toEqual([]);
+  });
+
+  it.each([408, 429, 500, 503])('retries status %i, honouring Retry-After', async (status) => {
+    const h = make((sent, n) => (n === 1 ? response(status, {}, { 'Retry-After': '7' }) : accepted(sent)));
+    await vi.advanceTimersByTimeAsync(0);
+    h.delivery.enqueue('a', json('a'));
+    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(6999);
+    expect(h.fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.ids()).toEqual([['a'], ['a']]);
+  });
+
+  it.each([400, 401, 403, 413, 422])('drops the batch on status %i without retrying', async (status) => {
+    const h = make(() => response(status, { error: { field: 'batch', reason: 'bad' } }));
+    await vi.advanceTimersByTimeAsync(0);
+    h.delivery.enqueue('a', json('a'));
+    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(h.fetch).toHaveBeenCalledTimes(1);
+    expect(await h.store.all()).toEqual([]);
+  });
+
+  it('removes every message the collector names (accepted, duplicate, rejected) and resends the others', async () => {
+    const h = make((sent, n) =>
+      n === 1
+        ? response(200, {
+            results: [
+              { messageId: 'a', status: 'accepted' },
+              { messageId: 'b', status: 'duplicate' },
+              { messageId: 'c', status: 'rejected', error: { field: 'event', reason: 'too long' } },
+            ],
+          })
+        : accepted(sent),
+    );
+    for (const id of ['a', 'b', 'c', 'd']) h.delivery.enqueue(id, json(id));
+    await h.delivery.flush();
+    expect(h.ids()).toEqual([['a', 'b', 'c', 'd'], ['d']]);
+  });
+
+  it('treats a success that confirms nothing as a failure (no hot loop)', async () => {
+    const h = make(() => response(200, { ok: true }));
+    await vi.advanceTimersByTimeAsync(0);
+    h.delivery.enqueue('a', json('a'));
+    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(h.fetch).toHaveBeenCalledTimes(1);
+    expect((await h.store.all()).map((m) => m.id)).toEqual(['a']);
+  });
+
+  it('flush() sends at once, even during a backoff', async () => {
+    const h = make((sent, n) => (n === 1 ? response(503) : accepted(sent)));
+    h.delivery.enqueue('a', json('a'));
+    await h.delivery.flush();
+    expect(h.fetch).toHaveBeenCalledTimes(1);
+    await h.delivery.flush();
+    expect(h.ids()).toEqual([['a'], ['a']]);
+  });
+
+  it('never sends the same message twice at the same time from one tab', async () => {
+    let release: (r: ResponseLike) => void = () => undefined;
+    const h = make((sent, n) => (n === 1 ? new Promise((resolve) => (release = () => resolve(accepted(sent)))) : accepted(sent)));
+    h.delivery.enqueue('a', json('a'));
+    const first = h.delivery.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    h.delivery.enqueue('b', json('b'));
+    const second = h.delivery.flush();
+    h.delivery.beacon();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(h.ids()).toEqual([['a']]);
+    release(response(200));
+    await Promise.all([first, second]);
+    expect(h.ids()).toEqual([['a'], ['b']]);
+  });
+
+  it('restores what a previous page left in the store, oldest first', async () => {
+    const store = createMemoryStore();
+    const down = make(() => Promise.reject(new TypeError('offline')), store);
+    for (const id of ['a', 'b', 'c']) down.delivery.enqueue(id, json(id));
+    await down.delivery.flush();
+    down.delivery.destroy();
+    expect((await store.all()).map((m) => m.id)).toEqual(['a', 'b', 'c']);
+
+    const up = make(accepted, store);
+    up.delivery.enqueue('d', json('d'));
+    await up.delivery.flush();
+    expect(up.ids()).toEqual([['a', 'b', 'c', 'd']]);
+    expect(await store.all()).toEqual([]);
+  });
+
+  it('counts messages evicted by the cap, reports them once as `dropped`, and persists the count', async () => {
+    const store = createMemoryStore();
+    const down = make(() => Promise.reject(new TypeError('offline')), store, 3);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) down.delivery.enqueue(id, json(id));
+    await vi.advanceTimersByTimeAsync(0);
+    down.delivery.destroy();
+    expect(await store.getDropped()).toBe(2);
+    expect((await store.all()).map((m) => m.id)).toEqual(['c', 'd', 'e']);
+
+    const up = make(accepted, store, 3);
+    await up.delivery.flush();
+    up.delivery.enqueue('f', json('f'));
+    await up.delivery.flush();
+    expect(up.requests.map((r) => r.dropped)).toEqual([2, undefined]);
+    expect(await store.getDropped()).toBe(0);
+  });
+
+  it('beacons the queue split under the beacon limit, keeping it until confirmed', async () => {
+    const h = make(() => new Promise(() => undefined));
+    for (let i = 0; i < 10; i++) h.delivery.enqueue(`m${i}`, json(`m${i}`, 20_000));
+    h.delivery.beacon();
+    expect(h.sendBeacon.mock.calls.length).toBeGreaterThanOrEqual(4);
+    const texts = await Promise.all(h.sendBeacon.mock.calls.map(([, blob]) => blob.text()));
+    const bodies = texts.map((t) => JSON.parse(t) as Sent);
+    expect(bodies.flatMap((b) => b.batch.map((m) => m.messageId))).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}`));
+    for (const [, blob] of h.sendBeacon.mock.calls) {
+      expect(blob.size).toBeLessThanOrEqual(limits.maxBeaconBytes);
+      expect(blob.type).toBe('text/plain');
+    }
+    expect(bodies.every((b) => b.writeKey === 'pk_test' && typeof b.sentAt === 'string')).toBe(true);
+    expect(await h.store.all()).toHaveLength(10);
+    // pagehide right after visibilitychange: nothing is beaconed twice
+    h.delivery.beacon();
+    expect(h.sendBeacon.mock.calls.length).toBe(bodies.length);
+  });
+
+  it('stops beaconing at the first refusal', async () => {
+    const h = make();
+    h.sendBeacon.mockReturnValue(false);
+    h.delivery.enqueue('a', json('a'));
+    h.delivery.beacon();
+    h.sendBeacon.mockReturnValue(true);
+    h.delivery.beacon();
+    expect(h.sendBeacon).toHaveBeenCalledTimes(2);
+  });
+
+  it('clear() forgets the queue here and in the store', async () => {
+    const h = make(() => Promise.reject(new TypeError('offline')));
+    h.delivery.enqueue('a', json('a'));
+    await vi.advanceTimersByTimeAsync(0);
+    h.delivery.clear();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(await h.store.all()).toEqual([]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

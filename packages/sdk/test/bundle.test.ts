@@ -1,0 +1,74 @@
+// Checks the built bundles (run `pnpm --filter @waymark/sdk build` first; the root `test` script does).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Waymark } from '../src/types.js';
+import { acceptAll, type Envelope } from './harness.js';
+
+// Paths, not URL objects: in the happy-dom environment the global URL is not Node's.
+const dist = join(fileURLToPath(import.meta.url), '../../dist');
+const read = (file: string): string => {
+  const path = join(dist, file);
+  if (!existsSync(path)) throw new Error(`dist/${file} is missing: run \`pnpm --filter @waymark/sdk build\` first`);
+  return readFileSync(path, 'utf8');
+};
+const gzipped = (text: string): number => gzipSync(text, { level: 9 }).length;
+
+describe('bundles', () => {
+  afterEach(() => {
+    const w = window as unknown as { waymark?: Waymark };
+    w.waymark?.destroy();
+    delete w.waymark;
+    document.head.querySelectorAll('script').forEach((s) => s.remove());
+    vi.unstubAllGlobals();
+  });
+
+  it('the script-tag tracker stays within 5120 bytes gzipped', () => {
+    expect(gzipped(read('waymark.js'))).toBeLessThanOrEqual(5120);
+  });
+
+  it('the snippet stays within 1024 bytes gzipped', () => {
+    expect(gzipped(read('snippet.min.js'))).toBeLessThanOrEqual(1024);
+  });
+
+  it.each(['preact', 'floating-ui', 'zod', 'console'])('dist/waymark.js does not contain "%s"', (name) => {
+    expect(read('waymark.js')).not.toContain(name);
+  });
+
+  it.each(['waymark.js', 'index.js', 'snippet.min.js'])('%s has no console, eval or Function constructor', (file) => {
+    const text = read(file);
+    for (const banned of ['console', 'eval(', 'Function(']) expect(text).not.toContain(banned);
+  });
+
+  it('the debug build keeps its diagnostics', () => {
+    expect(read('waymark.debug.js')).toContain('console.warn');
+  });
+
+  it('the minified tracker starts from its script tag and sends', async () => {
+    const requests: Envelope[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: { body: string }) => {
+        const envelope = JSON.parse(init.body) as Envelope;
+        requests.push(envelope);
+        return acceptAll(envelope);
+      }),
+    );
+    const script = document.createElement('script');
+    script.setAttribute('data-key', 'pk_dist');
+    script.setAttribute('src', 'https://collector.test/sdk/waymark.js');
+    document.head.append(script);
+    // Evaluating the file stands in for the browser loading it (the test, not the bundle, uses Function).
+    new Function(read('waymark.js'))();
+    const waymark = (window as unknown as { waymark: Waymark }).waymark;
+    waymark.identify('u1');
+    waymark.track('From Dist', { ok: true });
+    await waymark.flush();
+    const messages = requests.flatMap((r) => r.batch);
+    expect(messages.map((m) => m.type)).toEqual(['identify', 'track', 'page']);
+    expect(requests[0]?.writeKey).toBe('pk_dist');
+    expect(vi.mocked(fetch).mock.calls[0]?.[0]).toBe('https://collector.test/v1/batch');
+  });
+});
