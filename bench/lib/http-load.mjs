@@ -1,0 +1,66 @@
+import { Pool } from 'undici';
+
+/** p-th percentile (0–100) of a sorted list of numbers. */
+export const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+
+/**
+ * Sends `POST /v1/batch` from `concurrency` keep-alive connections, each with one request in
+ * flight, for `warmupSeconds` and then `seconds`. Every answer must be a 200 with all messages
+ * accepted; anything else is counted as an error and the first one is kept for the report.
+ * Only requests that complete inside the measured window count towards its throughput.
+ */
+export async function runHttpLoad({ url, secretKey, concurrency, warmupSeconds, seconds, batchSize, makeBody, onMeasureStart }) {
+  const pool = new Pool(url, { connections: concurrency, pipelining: 1, keepAliveTimeout: 60_000 });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${secretKey}` };
+  const latencies = [];
+  let accepted = 0;
+  let measuredEvents = 0;
+  let errors = 0;
+  let firstError;
+  const t0 = performance.now();
+  const measureFrom = t0 + warmupSeconds * 1000;
+  const measureTo = measureFrom + seconds * 1000;
+  let measureStarted = false;
+
+  async function worker() {
+    while (performance.now() < measureTo) {
+      const body = makeBody(batchSize);
+      const started = performance.now();
+      if (!measureStarted && started >= measureFrom) {
+        measureStarted = true;
+        onMeasureStart?.();
+      }
+      try {
+        const res = await pool.request({ path: '/v1/batch', method: 'POST', headers, body });
+        const answer = await res.body.json();
+        const ended = performance.now();
+        if (res.statusCode !== 200 || answer.accepted !== batchSize || answer.duplicates !== 0 || answer.rejected !== 0) {
+          errors++;
+          firstError ??= { status: res.statusCode, answer: JSON.stringify(answer).slice(0, 500) };
+          accepted += answer.accepted ?? 0;
+          continue;
+        }
+        accepted += answer.accepted;
+        if (started >= measureFrom && ended <= measureTo) {
+          measuredEvents += answer.accepted;
+          latencies.push(ended - started);
+        }
+      } catch (error) {
+        errors++;
+        firstError ??= { error: error.message };
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    accepted,
+    errors,
+    firstError,
+    eventsPerSecond: measuredEvents / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
+}

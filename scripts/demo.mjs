@@ -1,0 +1,97 @@
+// The demo: the collector on its embedded database (serving the SDK build), and Acme Projects,
+// an example product that embeds the script tag. Started by `pnpm demo` after `pnpm build`.
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createApp, createLogger, defaultSdkDir, listApps, openSql, rotateKeys, setOrigins, startCollector, DataDirLockedError } from '@waymark/collector';
+import { startAcme } from '@waymark/example-acme';
+
+const port = Number(process.env.PORT ?? 8787);
+const acmePort = Number(process.env.ACME_PORT ?? 3000);
+const dataDir = resolve(process.env.WAYMARK_DATA_DIR ?? '.waymark-data');
+const appName = 'Acme Projects (demo)';
+const origins = [`http://localhost:${acmePort}`, `http://127.0.0.1:${acmePort}`];
+
+async function main() {
+  let sql;
+  try {
+    sql = await openSql({ databaseUrl: process.env.DATABASE_URL, dataDir, command: 'pnpm demo' });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(error.message);
+      process.exit(3);
+    }
+    throw error;
+  }
+  // The demo app's keys live next to its data so a restart finds them; the secret is shown once per creation.
+  const keysFile = join(dataDir, 'demo-app.json');
+  let app = (await listApps(sql)).find((a) => a.name === appName);
+  let keys;
+  if (!app) {
+    keys = await createApp(sql, { name: appName, origins });
+  } else if (existsSync(keysFile)) {
+    keys = JSON.parse(readFileSync(keysFile, 'utf8'));
+    await setOrigins(sql, app.appId, origins);
+  } else {
+    keys = { ...(await rotateKeys(sql, app.appId, 'secret')), appId: app.appId };
+    await setOrigins(sql, app.appId, origins);
+  }
+  if (!process.env.DATABASE_URL) {
+    writeFileSync(keysFile, JSON.stringify(keys, null, 2));
+    chmodSync(keysFile, 0o600);
+  }
+  const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  let collector;
+  try {
+    collector = await startCollector({ sql, log, port, host: '0.0.0.0', sdkDir: defaultSdkDir() });
+  } catch (error) {
+    await sql.close();
+    if (error.code === 'EADDRINUSE') {
+      console.error(`Port ${port} is taken. Stop what uses it, or start the demo with another: PORT=8788 pnpm demo`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const collectorUrl = `http://localhost:${port}`;
+  let acme;
+  try {
+    acme = await startAcme({ port: acmePort, collectorUrl, publicKey: keys.publicKey, host: '0.0.0.0' });
+  } catch (error) {
+    await collector.close();
+    if (error.code === 'EADDRINUSE') {
+      console.error(`Port ${acmePort} is taken. Stop what uses it, or start the demo with another: ACME_PORT=3001 pnpm demo`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  console.log(`
+Waymark demo is running.
+
+  Acme Projects (the example product):  http://localhost:${acmePort}/login.html
+  Collector:                            ${collectorUrl}   (health: ${collectorUrl}/healthz)
+  SDK served by the collector:          ${collectorUrl}/sdk/waymark.js
+  Data directory (embedded database):   ${dataDir}
+
+  App id ${keys.appId}, public key ${keys.publicKey}
+  Secret key (admin API): ${keys.secretKey}
+
+Click around Acme, then see the events it sent:
+  curl -s -H "Authorization: Bearer ${keys.secretKey}" '${collectorUrl}/v1/admin/events?limit=20'
+
+Ctrl+C stops both (batches in flight are finished first).
+`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await acme.close();
+    await collector.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(`The demo could not start: ${error.stack ?? error}`);
+  process.exit(1);
+});
