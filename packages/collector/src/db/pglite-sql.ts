@@ -24,8 +24,8 @@ export async function openPgliteSql(options: { dataDir?: string; command?: strin
     async exec(text) {
       await db.exec(text);
     },
-    transaction(fn) {
-      return db.transaction((tx) =>
+    async transaction(fn) {
+      const value = await db.transaction((tx) =>
         fn({
           async query(text, params) {
             const result = await tx.query(text, params as unknown[] | undefined);
@@ -33,6 +33,10 @@ export async function openPgliteSql(options: { dataDir?: string; command?: strin
           },
         }),
       );
+      // PGlite syncs its files after each top-level query, but not after a transaction's COMMIT
+      // (electric-sql/pglite#1065); a top-level no-op makes the commit durable before we return.
+      await db.query('select 1');
+      return value;
     },
     async close() {
       try {
