@@ -19,7 +19,7 @@ import { createScratchDatabase } from './lib/scratch-database.mjs';
 const usage = `node bench/ingest.mjs [options]
   --seconds N            measured duration of each run (default 15)
   --warmup N             warm-up before each run, not measured (default 3)
-  --concurrency LIST     HTTP connections to PostgreSQL, tried in turn (default 8,16,32)
+  --concurrency LIST     HTTP connections to PostgreSQL, tried in turn (default 4,8,16,32)
   --pglite-concurrency N HTTP connections to PGlite (default 8)
   --batch N              messages per request and rows per small statement (default 50)
   --only LIST            any of pg,pglite,ceiling (default all three)
@@ -30,7 +30,7 @@ const { values: flags } = parseArgs({
   options: {
     seconds: { type: 'string', default: '15' },
     warmup: { type: 'string', default: '3' },
-    concurrency: { type: 'string', default: '8,16,32' },
+    concurrency: { type: 'string', default: '4,8,16,32' },
     'pglite-concurrency': { type: 'string', default: '8' },
     batch: { type: 'string', default: '50' },
     only: { type: 'string', default: 'pg,pglite,ceiling' },
@@ -97,6 +97,7 @@ async function httpRun(method, concurrency, setup) {
       batchSize,
       makeBody: (n) => factory.body(n),
       onMeasureStart: cpu.start,
+      beforeClose: () => cpu.result,
     });
     if (storage.kind === 'pglite') await collector.stop();
     const rows = await storage.count();
@@ -151,7 +152,7 @@ async function ceilingRuns() {
       await admin.query('checkpoint');
       await admin.end();
       const cpu = cpuWindow();
-      const r = await runCeiling({ connectionString: db.url, ...v, warmupSeconds, seconds, source, onMeasureStart: cpu.start });
+      const r = await runCeiling({ connectionString: db.url, ...v, warmupSeconds, seconds, source, onMeasureStart: cpu.start, beforeClose: () => cpu.result });
       record(`ceiling: ${v.method === 'copy' ? 'COPY' : 'multi-row INSERT'}, ${v.rowsPerStatement} rows/stmt`, v.concurrency, r, r.inserted, await countEvents(db.url), await cpu.result);
     }
   } finally {
@@ -161,7 +162,7 @@ async function ceilingRuns() {
 
 function printReport() {
   const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
-  const cpuText = (c) => (c ? `bench ${c.bench}% collector ${c.collector ?? '-'}% postgres ${c.postgres}% idle ${c.idle}% other ${c.other}%` : '');
+  const cpuText = (c) => (c ? `bench ${c.bench}% collector ${c.collector ?? '-'}% postgres ${c.postgres}% idle ${c.idle}% other+kernel ${c.other}%` : '');
   const header = ['method', 'conns', 'events/s', 'p50 ms', 'p99 ms', 'rows = accepted', 'CPU during the window (% of one core; idle: % of machine)'];
   const lines = results.map((r) => [r.method, String(r.concurrency), fmt(r.eventsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), r.ok ? `yes (${r.rows})` : `NO (${r.rows} vs ${r.expectedRows}, ${r.errors} errors)`, cpuText(r.cpu)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));

@@ -63,7 +63,7 @@ function insertText(n) {
  * at a time from `concurrency` connections, for `seconds` after a warm-up; returns rows/s,
  * per-statement latency, and how many rows went in (to check against `count(*)`).
  */
-export async function runCeiling({ connectionString, method, rowsPerStatement, concurrency, warmupSeconds, seconds, source, onMeasureStart }) {
+export async function runCeiling({ connectionString, method, rowsPerStatement, concurrency, warmupSeconds, seconds, source, onMeasureStart, beforeClose }) {
   const clients = await Promise.all(
     Array.from({ length: concurrency }, async () => {
       const c = new pg.Client({ connectionString });
@@ -108,6 +108,8 @@ export async function runCeiling({ connectionString, method, rowsPerStatement, c
 
   try {
     await Promise.all(clients.map(worker));
+    // A backend's CPU time disappears from /proc when its connection closes; let the sampler finish first.
+    await beforeClose?.();
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }

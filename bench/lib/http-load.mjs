@@ -8,8 +8,9 @@ export const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Mat
  * flight, for `warmupSeconds` and then `seconds`. Every answer must be a 200 with all messages
  * accepted; anything else is counted as an error and the first one is kept for the report.
  * Only requests that complete inside the measured window count towards its throughput.
+ * `onMeasureStart` runs when the window opens; `beforeClose` is awaited before connections close.
  */
-export async function runHttpLoad({ url, secretKey, concurrency, warmupSeconds, seconds, batchSize, makeBody, onMeasureStart }) {
+export async function runHttpLoad({ url, secretKey, concurrency, warmupSeconds, seconds, batchSize, makeBody, onMeasureStart, beforeClose }) {
   const pool = new Pool(url, { connections: concurrency, pipelining: 1, keepAliveTimeout: 60_000 });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${secretKey}` };
   const latencies = [];
@@ -53,6 +54,7 @@ export async function runHttpLoad({ url, secretKey, concurrency, warmupSeconds, 
   }
 
   await Promise.all(Array.from({ length: concurrency }, worker));
+  await beforeClose?.();
   await pool.close();
   latencies.sort((a, b) => a - b);
   return {
