@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Sql } from './db/sql.js';
 import { createCollectorApp } from './http/create-collector-app.js';
+import { scheduleCompaction } from './store/compact-rollups.js';
 import type { Logger } from './log.js';
 
 /** A running collector. */
@@ -17,7 +18,15 @@ export interface RunningCollector {
 }
 
 /** Serves the collector over HTTP on `port` (0 picks a free one). */
-export async function startCollector(options: { sql: Sql; log: Logger; port: number; host?: string; sdkDir?: string | undefined }): Promise<RunningCollector> {
+export async function startCollector(options: {
+  sql: Sql;
+  log: Logger;
+  port: number;
+  host?: string;
+  sdkDir?: string | undefined;
+  /** How often partial rollup rows are merged (default 5 s). */
+  compactEveryMs?: number;
+}): Promise<RunningCollector> {
   const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir });
   const host = options.host ?? '0.0.0.0';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -25,6 +34,10 @@ export async function startCollector(options: { sql: Sql; log: Logger; port: num
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  const stopCompaction = scheduleCompaction(options.sql, {
+    everyMs: options.compactEveryMs ?? 5000,
+    onError: (error) => options.log.warn('rollup compaction failed; retrying later', { error: error.message }),
+  });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
@@ -38,6 +51,7 @@ export async function startCollector(options: { sql: Sql; log: Logger; port: num
         }, graceMs);
         await closed;
         clearTimeout(timer);
+        await stopCompaction();
         await options.sql.close();
       })();
       return closing;

@@ -45,9 +45,9 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     const again = await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [m] }));
     expect((await readJson(again)).results[0].status).toBe('duplicate');
     expect(await count('message_id = $2', [m['messageId']])).toBe(1);
-    const users = await db.sql.query<{ count: string }>(`select count from user_event_counts where app_id = $1 and actor = 'dedup-user' and event_key = 'Report Exported'`, [keys.appId]);
+    const users = await db.sql.query<{ count: string }>(`select sum(count) as count from user_event_counts where app_id = $1 and actor = 'dedup-user' and event_key = 'Report Exported'`, [keys.appId]);
     expect(Number(users.rows[0]!.count)).toBe(1);
-    const accounts = await db.sql.query<{ count: string }>(`select count from account_event_counts where app_id = $1 and account_id = 'acct-dedup'`, [keys.appId]);
+    const accounts = await db.sql.query<{ count: string }>(`select sum(count) as count from account_event_counts where app_id = $1 and account_id = 'acct-dedup'`, [keys.appId]);
     expect(Number(accounts.rows[0]!.count)).toBe(1);
   });
 
@@ -61,7 +61,8 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     // r1's later event has no group at all: the stored user's account is used.
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [t('2026-03-10T08:00:00.000Z', 'r1')] }));
     const acc = await db.sql.query<{ count: string; first_seen: Date; last_seen: Date }>(
-      `select count, first_seen, last_seen from account_event_counts where app_id = $1 and account_id = 'acct-roll' and event_key = 'Project Created'`,
+      `select sum(count) as count, min(first_seen) as first_seen, max(last_seen) as last_seen from account_event_counts
+       where app_id = $1 and account_id = 'acct-roll' and event_key = 'Project Created'`,
       [keys.appId],
     );
     expect(Number(acc.rows[0]!.count)).toBe(4);

@@ -8,6 +8,11 @@ export interface Migration {
 /**
  * The schema. Every table leads with `app_id` (and `account_id` where it has one) so it can
  * be distributed by app later (Citus); the same SQL runs on PostgreSQL and PGlite.
+ *
+ * The event counters (`*_event_counts`) hold partial aggregates: each batch appends its own
+ * rows in the transaction of its raw insert, and readers sum them. Appending takes no row
+ * locks, so concurrent batches for the same account never wait for each other; a background
+ * task (compact-rollups) merges the partial rows into one per key.
  */
 export const migrations: readonly Migration[] = [
   {
@@ -55,7 +60,6 @@ create table users (
   traits jsonb not null default '{}',
   traits_at timestamptz,
   first_seen timestamptz not null,
-  last_seen timestamptz not null,
   primary key (app_id, actor)
 );
 create index users_account on users (app_id, account_id);
@@ -66,7 +70,6 @@ create table accounts (
   traits jsonb not null default '{}',
   traits_at timestamptz,
   first_seen timestamptz not null,
-  last_seen timestamptz not null,
   primary key (app_id, account_id)
 );
 
@@ -77,8 +80,10 @@ create table user_event_counts (
   count bigint not null,
   first_seen timestamptz not null,
   last_seen timestamptz not null,
-  primary key (app_id, actor, event_key)
+  compacted boolean not null default false
 );
+create index user_event_counts_key on user_event_counts (app_id, actor, event_key);
+create index user_event_counts_fresh on user_event_counts (app_id, actor, event_key) where not compacted;
 
 create table account_event_counts (
   app_id text not null,
@@ -87,8 +92,10 @@ create table account_event_counts (
   count bigint not null,
   first_seen timestamptz not null,
   last_seen timestamptz not null,
-  primary key (app_id, account_id, event_key)
+  compacted boolean not null default false
 );
+create index account_event_counts_key on account_event_counts (app_id, account_id, event_key);
+create index account_event_counts_fresh on account_event_counts (app_id, account_id, event_key) where not compacted;
 
 create table account_daily_users (
   app_id text not null,

@@ -22,8 +22,9 @@ export async function openPgSql(options: PgSqlOptions): Promise<Sql> {
   await pool.query('select 1');
   return {
     engine: 'postgres',
-    async query(text, params) {
-      const result = await pool.query(text, params as unknown[] | undefined);
+    async query(text, params, options) {
+      const values = params as unknown[] | undefined;
+      const result = await pool.query(options?.prepare ? { name: options.prepare, text, values } : { text, values });
       return { rows: result.rows };
     },
     async exec(text) {
@@ -34,8 +35,9 @@ export async function openPgSql(options: PgSqlOptions): Promise<Sql> {
       try {
         await client.query('begin');
         const value = await fn({
-          async query(text, params) {
-            const result = await client.query(text, params as unknown[] | undefined);
+          async query(text, params, options) {
+            const values = params as unknown[] | undefined;
+            const result = await client.query(options?.prepare ? { name: options.prepare, text, values } : { text, values });
             return { rows: result.rows };
           },
         });

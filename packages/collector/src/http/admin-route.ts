@@ -45,13 +45,13 @@ export function adminRoute(deps: CollectorDeps): Hono<CollectorEnv> {
     const appId = c.get('app').appId;
     const { rows } = q.accountId
       ? await deps.sql.query(
-          `select event_key as "event", count::int as count, first_seen as "firstSeen", last_seen as "lastSeen"
-           from account_event_counts where app_id = $1 and account_id = $2 order by event_key`,
+          `select event_key as "event", sum(count)::int as count, min(first_seen) as "firstSeen", max(last_seen) as "lastSeen"
+           from account_event_counts where app_id = $1 and account_id = $2 group by event_key order by event_key`,
           [appId, q.accountId],
         )
       : await deps.sql.query(
-          `select event_key as "event", count::int as count, first_seen as "firstSeen", last_seen as "lastSeen"
-           from user_event_counts where app_id = $1 and actor = $2 order by event_key`,
+          `select event_key as "event", sum(count)::int as count, min(first_seen) as "firstSeen", max(last_seen) as "lastSeen"
+           from user_event_counts where app_id = $1 and actor = $2 group by event_key order by event_key`,
           [appId, q.userId],
         );
     const daily = q.accountId

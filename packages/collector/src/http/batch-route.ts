@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { batchEnvelope, limits } from '@waymark/core';
 import { prepareBatch, type MessageResult } from '../store/prepare-batch.js';
-import { insertBatch } from '../store/insert-batch.js';
+import { createBatchWriter } from '../store/batch-writer.js';
 import { ApiError } from './api-error.js';
 import { authenticateKey } from './authenticate-key.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
@@ -25,6 +25,10 @@ function parseJson(text: string): unknown {
 export function batchRoute(deps: CollectorDeps): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   const now = deps.now ?? Date.now;
+  const writer = createBatchWriter(deps.sql, {
+    concurrency: deps.writeConcurrency ?? (deps.sql.engine === 'pglite' ? 1 : 4),
+    maxRows: 5000,
+  });
   route.post('/', async (c) => {
     const receivedAtMs = now();
     const type = (c.req.header('content-type') ?? 'application/json').split(';')[0]!.trim().toLowerCase();
@@ -50,7 +54,7 @@ export function batchRoute(deps: CollectorDeps): Hono<CollectorEnv> {
     if (big.length > 0) {
       throw new ApiError(413, 'message_too_large', `${big.length} message(s) are larger than ${limits.maxMessageBytes / 1024} KB; nothing in this batch was stored`, `batch[${big[0]!.index}]`, { messages: big });
     }
-    const stored = await insertBatch(deps.sql, {
+    const stored = await writer.write({
       appId: app.appId,
       rows: prepared.rows,
       receivedAt: new Date(receivedAtMs).toISOString(),

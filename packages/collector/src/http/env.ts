@@ -11,6 +11,8 @@ export interface CollectorDeps {
   sdkDir?: string | undefined;
   /** Server clock, injectable for tests. */
   now?: () => number;
+  /** Statements of merged batches in flight at once (default 4 on PostgreSQL, 1 on PGlite). */
+  writeConcurrency?: number;
 }
 
 /** Typed context variables set by middleware. */
