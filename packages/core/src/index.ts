@@ -7,7 +7,7 @@ export { byteLength } from './byte-length.js';
 export { takeBatch, splitBatches, envelopeOverheadBytes, type Sized, type BatchLimits } from './take-batch.js';
 export { flushDelay, defaultFlushRules, type FlushRules } from './should-flush.js';
 export { clockOffset, correctTimestamp, maxFutureSkewMs, type TimestampSource } from './correct-timestamp.js';
-export { checkJsonShape, forbiddenKeys, type ShapeProblem } from './json-shape.js';
+export { inspectJson, forbiddenKeys, type ShapeProblem, type JsonInspection } from './json-shape.js';
 export {
   message,
   trackMessage,

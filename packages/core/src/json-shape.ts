@@ -1,3 +1,4 @@
+import { byteLength } from './byte-length.js';
 import { limits } from './limits.js';
 
 /** Keys refused anywhere in a message: they would rewrite prototypes in naive consumers. */
@@ -18,32 +19,67 @@ export interface ShapeProblem {
   reason: string;
 }
 
+/** What `inspectJson` found: the first problem, if any, and the value's size as JSON text. */
+export interface JsonInspection {
+  problem: ShapeProblem | undefined;
+  /** UTF-8 bytes of the value serialised as JSON, not counting escape characters. */
+  bytes: number;
+}
+
+interface Node {
+  value: unknown;
+  depth: number;
+  parent: Node | undefined;
+  /** Property name or array index within the parent. */
+  step: string | number | undefined;
+}
+
+function pathOf(node: Node, basePath: string): string {
+  const steps: Array<string | number> = [];
+  for (let n: Node | undefined = node; n && n.step !== undefined; n = n.parent) steps.push(n.step);
+  let path = basePath;
+  for (const step of steps.reverse()) path = typeof step === 'number' ? `${path}[${step}]` : path === '' ? step : `${path}.${step}`;
+  return path;
+}
+
 /**
- * Walks a parsed JSON value and reports the first nesting deeper than `maxDepth`, forbidden
- * key, or string that cannot be stored. Iterative, so hostile depth cannot overflow the stack.
+ * Walks a parsed JSON value once: reports the first nesting deeper than `maxDepth`, forbidden
+ * key, or string that cannot be stored, and measures its size as JSON. Iterative, so hostile
+ * depth cannot overflow the stack; paths are built only for a problem.
  */
-export function checkJsonShape(value: unknown, basePath: string, maxDepth: number = limits.maxDepth): ShapeProblem | undefined {
-  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: basePath, depth: 0 }];
+export function inspectJson(value: unknown, basePath: string, maxDepth: number = limits.maxDepth): JsonInspection {
+  const stack: Node[] = [{ value, depth: 0, parent: undefined, step: undefined }];
+  let bytes = 0;
+  const fail = (node: Node, reason: string): JsonInspection => ({ problem: { path: pathOf(node, basePath), reason }, bytes });
   while (stack.length > 0) {
     const top = stack.pop()!;
-    if (typeof top.value === 'string') {
-      const problem = stringProblem(top.value);
-      if (problem) return { path: top.path, reason: problem };
+    const v = top.value;
+    if (typeof v === 'string') {
+      const problem = stringProblem(v);
+      if (problem) return fail(top, problem);
+      bytes += byteLength(v) + 2;
       continue;
     }
-    if (top.value === null || typeof top.value !== 'object') continue;
-    if (top.depth >= maxDepth) return { path: top.path, reason: `nested deeper than ${maxDepth} levels` };
-    if (Array.isArray(top.value)) {
-      top.value.forEach((item, i) => stack.push({ value: item, path: `${top.path}[${i}]`, depth: top.depth + 1 }));
+    if (v === null || typeof v !== 'object') {
+      bytes += String(v).length;
       continue;
     }
-    for (const key of Object.keys(top.value)) {
-      const path = top.path === '' ? key : `${top.path}.${key}`;
-      if (forbiddenKeys.has(key)) return { path, reason: `key "${key}" is not allowed` };
+    if (top.depth >= maxDepth) return fail(top, `nested deeper than ${maxDepth} levels`);
+    if (Array.isArray(v)) {
+      bytes += 2 + Math.max(0, v.length - 1);
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth: top.depth + 1, parent: top, step: i });
+      continue;
+    }
+    const keys = Object.keys(v);
+    bytes += 2 + Math.max(0, keys.length - 1);
+    for (const key of keys) {
+      const child: Node = { value: (v as Record<string, unknown>)[key], depth: top.depth + 1, parent: top, step: key };
+      if (forbiddenKeys.has(key)) return fail(child, `key "${key}" is not allowed`);
       const keyProblem = stringProblem(key);
-      if (keyProblem) return { path, reason: `key ${keyProblem}` };
-      stack.push({ value: (top.value as Record<string, unknown>)[key], path, depth: top.depth + 1 });
+      if (keyProblem) return fail(child, `key ${keyProblem}`);
+      bytes += byteLength(key) + 3;
+      stack.push(child);
     }
   }
-  return undefined;
+  return { problem: undefined, bytes };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkJsonShape } from './json-shape.js';
+import { inspectJson } from './json-shape.js';
+
+const checkJsonShape = (v: unknown, base: string, depth?: number) => inspectJson(v, base, depth).problem;
 import { eventKey } from './event-key.js';
 import { batchEnvelope, message } from './message.js';
 
@@ -36,7 +38,13 @@ describe('message schema', () => {
   });
 });
 
-describe('checkJsonShape', () => {
+describe('inspectJson', () => {
+  it('measures the JSON size of a value', () => {
+    for (const v of [{ a: 1, b: [true, null, 'x'], c: { d: 'é😀' } }, [], {}, 'plain', 12.5, [[1], [2, 3]]]) {
+      expect(inspectJson(v, '').bytes).toBe(new TextEncoder().encode(JSON.stringify(v)).length);
+    }
+  });
+
   it('finds depth, forbidden keys and unstorable strings, with a path', () => {
     expect(checkJsonShape({ a: { b: [1, { c: 2 }] } }, 'x')).toBeUndefined();
     expect(checkJsonShape({ a: { b: { c: 1 } } }, '', 2)).toEqual({ path: 'a.b', reason: 'nested deeper than 2 levels' });

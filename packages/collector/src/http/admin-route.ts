@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError } from './api-error.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
 import { requireSecretKey } from './require-secret-key.js';
+import type { AppLookup } from '../store/app-lookup.js';
 
 const eventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -21,9 +22,9 @@ function query<T>(schema: z.ZodType<T>, input: Record<string, string>): T {
 }
 
 /** Admin reads for the app of the secret key: the app, its recent events, usage rollups. */
-export function adminRoute(deps: CollectorDeps): Hono<CollectorEnv> {
+export function adminRoute(deps: CollectorDeps, lookup: AppLookup): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  route.use('*', requireSecretKey(deps));
+  route.use('*', requireSecretKey(lookup));
 
   route.get('/app', (c) => c.json(c.get('app')));
 

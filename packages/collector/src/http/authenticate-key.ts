@@ -1,5 +1,5 @@
-import type { Sql } from '../db/sql.js';
-import { findAppByKey, type AppRecord } from '../store/apps.js';
+import type { AppLookup } from '../store/app-lookup.js';
+import type { AppRecord } from '../store/apps.js';
 import type { KeyKind } from '../store/keys.js';
 import { originAllowed } from '../store/origin-allowed.js';
 import { ApiError } from './api-error.js';
@@ -9,14 +9,14 @@ import { ApiError } from './api-error.js';
  * accepted; public keys only where allowed and only from a browser on one of the app's origins.
  */
 export async function authenticateKey(
-  sql: Pick<Sql, 'query'>,
+  lookup: AppLookup,
   key: string | undefined,
   origin: string | undefined,
   accepts: readonly KeyKind[],
 ): Promise<{ app: AppRecord; kind: KeyKind }> {
   const wanted = accepts.includes('public') ? 'a public key (pk_...) or secret key (sk_...)' : 'the app\'s secret key (sk_...)';
   if (!key) throw new ApiError(401, 'missing_key', `no key: send ${wanted} as "writeKey" in the body, as the Basic auth user name, or as a Bearer token`);
-  const found = await findAppByKey(sql, key);
+  const found = await lookup(key);
   if (!found) throw new ApiError(401, 'invalid_key', `the key ${key.slice(0, 6)}... is not a key of any app here (was it rotated?)`);
   if (!accepts.includes(found.kind)) {
     throw new ApiError(401, 'secret_key_required', `this endpoint needs ${wanted}; a public key can only send events`);

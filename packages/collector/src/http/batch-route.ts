@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { batchEnvelope, limits } from '@waymark/core';
 import { prepareBatch, type MessageResult } from '../store/prepare-batch.js';
+import type { AppLookup } from '../store/app-lookup.js';
 import { createBatchWriter } from '../store/batch-writer.js';
 import { ApiError } from './api-error.js';
 import { authenticateKey } from './authenticate-key.js';
@@ -22,7 +23,7 @@ function parseJson(text: string): unknown {
  * `POST /v1/batch`: Segment's batch API. JSON or text/plain (beacons) bodies; the key from the
  * Authorization header or the body's writeKey. Answers after the database has committed.
  */
-export function batchRoute(deps: CollectorDeps): Hono<CollectorEnv> {
+export function batchRoute(deps: CollectorDeps, lookup: AppLookup): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   const now = deps.now ?? Date.now;
   const writer = createBatchWriter(deps.sql, {
@@ -38,8 +39,8 @@ export function batchRoute(deps: CollectorDeps): Hono<CollectorEnv> {
     const origin = c.req.header('origin');
     const headerKey = keyFromAuthorization(c.req.header('authorization'));
     // With the key in a header, refuse a wrong key before reading the body.
-    if (headerKey !== undefined) await authenticateKey(deps.sql, headerKey, origin, ['public', 'secret']);
-    const body = parseJson(await readBody(c.req.raw, limits.maxBatchBytes));
+    const early = headerKey === undefined ? undefined : await authenticateKey(lookup, headerKey, origin, ['public', 'secret']);
+    const body = parseJson(await readBody(c.req.raw, limits.maxBatchBytes, c.env?.incoming));
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw new ApiError(400, 'invalid_body', 'the body must be a JSON object like {"batch": [...]}', 'batch');
     }
@@ -48,7 +49,7 @@ export function batchRoute(deps: CollectorDeps): Hono<CollectorEnv> {
       const issue = envelope.error.issues[0];
       throw new ApiError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, issue?.path.join('.') || undefined);
     }
-    const { app } = await authenticateKey(deps.sql, headerKey ?? envelope.data.writeKey, origin, ['public', 'secret']);
+    const { app } = early ?? (await authenticateKey(lookup, envelope.data.writeKey, origin, ['public', 'secret']));
     const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs });
     const big = prepared.oversized;
     if (big.length > 0) {

@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { Sql } from '../db/sql.js';
 import type { Logger } from '../log.js';
 import type { AppRecord } from '../store/apps.js';
@@ -11,12 +12,16 @@ export interface CollectorDeps {
   sdkDir?: string | undefined;
   /** Server clock, injectable for tests. */
   now?: () => number;
+  /** How long a key's app is cached in memory (default 5 s): a rotated key stops working within it. */
+  keyCacheMs?: number;
   /** Statements of merged batches in flight at once (default 4 on PostgreSQL, 1 on PGlite). */
   writeConcurrency?: number;
 }
 
 /** Typed context variables set by middleware. */
 export interface CollectorEnv {
+  /** Node's request and response when served by @hono/node-server; absent under app.request(). */
+  Bindings: Partial<HttpBindings> | undefined;
   Variables: {
     app: AppRecord;
     keyKind: KeyKind;

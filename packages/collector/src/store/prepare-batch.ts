@@ -1,4 +1,4 @@
-import { checkJsonShape, correctTimestamp, eventKey, limits, message, type Message, type TimestampSource } from '@waymark/core';
+import { correctTimestamp, inspectJson, eventKey, limits, message, type Message, type TimestampSource } from '@waymark/core';
 
 /** The outcome of one message of a batch, as answered to the client. */
 export type MessageResult =
@@ -57,10 +57,8 @@ export function prepareBatch(raw: readonly unknown[], request: { sentAt: string 
     const messageId = idOf(item);
     const reject = (field: string, reason: string) => slots.push({ messageId, status: 'rejected', error: { field: `batch[${index}]${field ? `.${field}` : ''}`, reason } });
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return reject('', 'must be a JSON object');
-    const shape = checkJsonShape(item, '');
-    if (shape) return reject(shape.path, shape.reason);
-    // Measured only once the shape is known to be safe: serialising hostile depth would overflow the stack.
-    const bytes = Buffer.byteLength(JSON.stringify(item));
+    const { problem, bytes } = inspectJson(item, '');
+    if (problem) return reject(problem.path, problem.reason);
     if (bytes > limits.maxMessageBytes) oversized.push({ index, messageId, bytes });
     const parsed = message.safeParse(item);
     if (!parsed.success) {
