@@ -270,4 +270,14 @@ describe('delivery', () => {
     expect(await h.store.all()).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
   });
+  it('does not wait forever for a durable store that never answers', async () => {
+    const hanging = createMemoryStore();
+    const stuck: QueueStore = { ...hanging, all: () => new Promise(() => {}), getDropped: () => new Promise(() => {}) };
+    const h = make(accepted, stuck);
+    h.delivery.enqueue('m1', json('m1'));
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(h.requests).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2001);
+    expect(h.ids()).toEqual([['m1']]);
+  });
 });

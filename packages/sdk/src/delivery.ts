@@ -32,6 +32,8 @@ export interface Delivery {
 }
 
 const perRequest = { maxCount: limits.maxBatchMessages, maxBytes: limits.maxBeaconBytes };
+/** Longest wait for the durable store before sending this page's own messages. */
+const restoreWaitMs = 3000;
 
 /** Creates the delivery queue and starts sending whatever the durable store holds. */
 export function createDelivery({ url, writeKey, platform, rules, maxQueue, restore }: DeliveryOptions): Delivery {
@@ -122,9 +124,12 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
         evict();
       })
     : Promise.resolve();
-  // An injected store may reject; the queue then simply starts empty.
-  const loading = ready.catch(() => undefined);
+  // An injected store may reject, and IndexedDB can hang (seen with blocked upgrades): either way,
+  // after a few seconds this page's own messages go out; what the store holds joins when it arrives.
+  let restoreTimer: ReturnType<typeof setTimeout> | undefined;
+  const loading = Promise.race([ready.catch(() => undefined), new Promise<void>((r) => (restoreTimer = setTimeout(r, restoreWaitMs)))]);
   void loading.then(() => {
+    clearTimeout(restoreTimer);
     loaded = true;
     schedule();
   });
@@ -175,6 +180,7 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
     destroy() {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(restoreTimer);
     },
   };
 }
