@@ -11,7 +11,8 @@ Usage:
       Origins: https://app.example.com, http://localhost:*, https://*.example.com or *.
   waymark-collector apps list [--json]
   waymark-collector apps rotate-keys APP_ID [--public | --secret] [--json]
-      Replace the app's keys (both unless one is named); old keys stop working at once.
+      Replace the app's keys (both unless one is named); old keys stop working
+      within 5 seconds (running collectors cache keys that long).
   waymark-collector apps origins APP_ID --origin URL [--origin URL ...]
       Replace the browser origins allowed to send events with the public key.
   waymark-collector help

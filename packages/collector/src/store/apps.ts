@@ -82,7 +82,8 @@ export async function findAppByKey(sql: Pick<Sql, 'query'>, key: string): Promis
 }
 
 /**
- * Replaces an app's public key, secret key, or both. The old key stops working at once.
+ * Replaces an app's public key, secret key, or both. The old key is gone from the database at
+ * once; running collectors stop accepting it within their key cache time (5 s).
  * Returns the current public key and, when rotated, the new secret key.
  */
 export async function rotateKeys(sql: Pick<Sql, 'query'>, appId: string, which: 'public' | 'secret' | 'both'): Promise<{ appId: string; publicKey: string; secretKey?: string }> {
