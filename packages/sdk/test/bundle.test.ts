@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Waymark } from '../src/types.js';
-import { acceptAll, type Envelope } from './harness.js';
+import { stubAcceptingFetch, type Envelope } from './harness.js';
 
 // Paths, not URL objects: in the happy-dom environment the global URL is not Node's.
 const dist = join(fileURLToPath(import.meta.url), '../../dist');
@@ -48,14 +48,7 @@ describe('bundles', () => {
 
   it('the minified tracker starts from its script tag and sends', async () => {
     const requests: Envelope[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: { body: string }) => {
-        const envelope = JSON.parse(init.body) as Envelope;
-        requests.push(envelope);
-        return acceptAll(envelope);
-      }),
-    );
+    stubAcceptingFetch(requests);
     const script = document.createElement('script');
     script.setAttribute('data-key', 'pk_dist');
     script.setAttribute('src', 'https://collector.test/sdk/waymark.js');

@@ -78,3 +78,15 @@ export function setup(
 export async function settle(rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
 }
+
+/** Replaces the global fetch with a collector that accepts everything, recording each envelope. */
+export function stubAcceptingFetch(requests: Envelope[]): void {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: { body: string }) => {
+      const envelope = JSON.parse(init.body) as Envelope;
+      requests.push(envelope);
+      return acceptAll(envelope);
+    }),
+  );
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { autoStart, type WaymarkWindow } from '../src/auto-start.js';
 import { snippet } from '../src/index.js';
 import type { Waymark } from '../src/types.js';
-import { acceptAll, type Envelope } from './harness.js';
+import { stubAcceptingFetch, type Envelope } from './harness.js';
 
 const win = window as unknown as WaymarkWindow;
 // The snippet is inline script text; running it here stands in for the browser parsing the page.
@@ -13,14 +13,7 @@ describe('snippet and script tag', () => {
   beforeEach(() => {
     requests.length = 0;
     localStorage.clear();
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: { body: string }) => {
-        const envelope = JSON.parse(init.body) as Envelope;
-        requests.push(envelope);
-        return acceptAll(envelope);
-      }),
-    );
+    stubAcceptingFetch(requests);
   });
   afterEach(() => {
     const current = win.waymark as Waymark | undefined;
