@@ -47,7 +47,7 @@ async function compactTable(tx: Pick<Sql, 'query'>, table: string, key: string, 
 }
 
 /**
- * Runs `compactRollups` every `everyMs` (and once at start) until the returned cleanup is called.
+ * Runs `compactRollups` every `everyMs` until the returned cleanup is called.
  * Failures are logged and retried on the next tick; they never stop ingest.
  */
 export function scheduleCompaction(sql: Pick<Sql, 'transaction'>, options: { everyMs: number; onError: (error: Error) => void }): () => Promise<void> {
