@@ -19,7 +19,7 @@ export async function createBenchApp(storageEnv) {
  * closes its database first, which also releases a PGlite data directory).
  */
 export async function startCollectorProcess(storageEnv) {
-  const child = spawn(process.execPath, [cli, 'serve'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_COLLECTOR_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve'], {
     env: { ...process.env, DATABASE_URL: '', WAYMARK_DATA_DIR: '', ...storageEnv, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -24,7 +24,7 @@ export async function startCollector(options: {
   port: number;
   host?: string;
   sdkDir?: string | undefined;
-  /** How often partial rollup rows are merged (default 5 s). */
+  /** How often pending usage deltas are folded into the rollups (default 1 s). */
   compactEveryMs?: number;
 }): Promise<RunningCollector> {
   const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir });
@@ -35,7 +35,7 @@ export async function startCollector(options: {
   });
   const port = (server.address() as AddressInfo).port;
   const stopCompaction = scheduleCompaction(options.sql, {
-    everyMs: options.compactEveryMs ?? 5000,
+    everyMs: options.compactEveryMs ?? 1000,
     onError: (error) => options.log.warn('rollup compaction failed; retrying later', { error: error.message }),
   });
   let closing: Promise<void> | undefined;

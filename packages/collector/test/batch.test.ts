@@ -45,9 +45,9 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     const again = await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [m] }));
     expect((await readJson(again)).results[0].status).toBe('duplicate');
     expect(await count('message_id = $2', [m['messageId']])).toBe(1);
-    const users = await db.sql.query<{ count: string }>(`select sum(count) as count from user_event_counts where app_id = $1 and actor = 'dedup-user' and event_key = 'Report Exported'`, [keys.appId]);
+    const users = await db.sql.query<{ count: string }>(`select sum(count) as count from usage_all where app_id = $1 and actor = 'dedup-user' and event_key = 'Report Exported'`, [keys.appId]);
     expect(Number(users.rows[0]!.count)).toBe(1);
-    const accounts = await db.sql.query<{ count: string }>(`select sum(count) as count from account_event_counts where app_id = $1 and account_id = 'acct-dedup'`, [keys.appId]);
+    const accounts = await db.sql.query<{ count: string }>(`select sum(count) as count from usage_all where app_id = $1 and account_id = 'acct-dedup'`, [keys.appId]);
     expect(Number(accounts.rows[0]!.count)).toBe(1);
   });
 
@@ -61,7 +61,7 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     // r1's later event has no group at all: the stored user's account is used.
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [t('2026-03-10T08:00:00.000Z', 'r1')] }));
     const acc = await db.sql.query<{ count: string; first_seen: Date; last_seen: Date }>(
-      `select sum(count) as count, min(first_seen) as first_seen, max(last_seen) as last_seen from account_event_counts
+      `select sum(count) as count, min(first_seen) as first_seen, max(last_seen) as last_seen from usage_all
        where app_id = $1 and account_id = 'acct-roll' and event_key = 'Project Created'`,
       [keys.appId],
     );
@@ -69,7 +69,7 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     expect(new Date(acc.rows[0]!.first_seen).toISOString()).toBe('2026-03-08T10:00:00.000Z');
     expect(new Date(acc.rows[0]!.last_seen).toISOString()).toBe('2026-03-10T08:00:00.000Z');
     const daily = await db.sql.query<{ day: string; n: string }>(
-      `select to_char(day, 'YYYY-MM-DD') as day, count(*) as n from account_daily_users where app_id = $1 and account_id = 'acct-roll' group by day order by day`,
+      `select to_char(day, 'YYYY-MM-DD') as day, count(*) as n from daily_active_all where app_id = $1 and account_id = 'acct-roll' group by day order by day`,
       [keys.appId],
     );
     expect(daily.rows.map((r) => [r.day, Number(r.n)])).toEqual([['2026-03-08', 1], ['2026-03-09', 2], ['2026-03-10', 1]]);

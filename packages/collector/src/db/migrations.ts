@@ -9,10 +9,8 @@ export interface Migration {
  * The schema. Every table leads with `app_id` (and `account_id` where it has one) so it can
  * be distributed by app later (Citus); the same SQL runs on PostgreSQL and PGlite.
  *
- * The event counters (`*_event_counts`) hold partial aggregates: each batch appends its own
- * rows in the transaction of its raw insert, and readers sum them. Appending takes no row
- * locks, so concurrent batches for the same account never wait for each other; a background
- * task (compact-rollups) merges the partial rows into one per key.
+ * Usage rollups are kept per (app, account, user, event key): per-account figures are sums over
+ * the account's users. See the comment on usage_deltas for how they are written.
  */
 export const migrations: readonly Migration[] = [
   {
@@ -73,29 +71,32 @@ create table accounts (
   primary key (app_id, account_id)
 );
 
-create table user_event_counts (
+-- Usage rollups. Each ingest statement appends its pre-aggregated rows to usage_deltas (no
+-- indexes: appending is cheap and takes no locks) in the transaction of its raw insert. A
+-- background task folds the deltas into usage_counts and account_daily_users; readers use the
+-- views below, which add the deltas not folded yet, so every read is exact at all times.
+create table usage_deltas (
   app_id text not null,
+  account_id text not null,
+  actor text not null,
+  event_key text not null,
+  day date not null,
+  count bigint not null,
+  first_seen timestamptz not null,
+  last_seen timestamptz not null
+);
+
+create table usage_counts (
+  app_id text not null,
+  account_id text not null,
   actor text not null,
   event_key text not null,
   count bigint not null,
   first_seen timestamptz not null,
   last_seen timestamptz not null,
-  compacted boolean not null default false
+  primary key (app_id, account_id, actor, event_key)
 );
-create index user_event_counts_key on user_event_counts (app_id, actor, event_key);
-create index user_event_counts_fresh on user_event_counts (app_id, actor, event_key) where not compacted;
-
-create table account_event_counts (
-  app_id text not null,
-  account_id text not null,
-  event_key text not null,
-  count bigint not null,
-  first_seen timestamptz not null,
-  last_seen timestamptz not null,
-  compacted boolean not null default false
-);
-create index account_event_counts_key on account_event_counts (app_id, account_id, event_key);
-create index account_event_counts_fresh on account_event_counts (app_id, account_id, event_key) where not compacted;
+create index usage_counts_actor on usage_counts (app_id, actor);
 
 create table account_daily_users (
   app_id text not null,
@@ -104,6 +105,16 @@ create table account_daily_users (
   actor text not null,
   primary key (app_id, account_id, day, actor)
 );
+
+create view usage_all as
+  select app_id, account_id, actor, event_key, count, first_seen, last_seen from usage_counts
+  union all
+  select app_id, account_id, actor, event_key, count, first_seen, last_seen from usage_deltas;
+
+create view daily_active_all as
+  select app_id, account_id, day, actor from account_daily_users
+  union
+  select app_id, account_id, day, actor from usage_deltas where account_id <> '';
 
 create table ingest_drops (
   app_id text not null,

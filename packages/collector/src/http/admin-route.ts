@@ -47,18 +47,18 @@ export function adminRoute(deps: CollectorDeps, lookup: AppLookup): Hono<Collect
     const { rows } = q.accountId
       ? await deps.sql.query(
           `select event_key as "event", sum(count)::int as count, min(first_seen) as "firstSeen", max(last_seen) as "lastSeen"
-           from account_event_counts where app_id = $1 and account_id = $2 group by event_key order by event_key`,
+           from usage_all where app_id = $1 and account_id = $2 group by event_key order by event_key`,
           [appId, q.accountId],
         )
       : await deps.sql.query(
           `select event_key as "event", sum(count)::int as count, min(first_seen) as "firstSeen", max(last_seen) as "lastSeen"
-           from user_event_counts where app_id = $1 and actor = $2 group by event_key order by event_key`,
+           from usage_all where app_id = $1 and actor = $2 group by event_key order by event_key`,
           [appId, q.userId],
         );
     const daily = q.accountId
       ? (
           await deps.sql.query(
-            `select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as "activeUsers" from account_daily_users
+            `select to_char(day, 'YYYY-MM-DD') as day, count(*)::int as "activeUsers" from daily_active_all
              where app_id = $1 and account_id = $2 group by day order by day`,
             [appId, q.accountId],
           )

@@ -69,9 +69,10 @@ function entities(rows: readonly Row[]): { users: UserUpsert[]; accounts: Accoun
  * not at all. Rollups are fed only from rows actually inserted (`ins`), so a resent message is
  * never counted twice.
  *
- * Built to let concurrent batches run side by side: the counters are appended as partial rows
- * (no row locks); users and accounts are written only when something about them changed (new,
- * traits, account, an earlier first-seen), read first without locks; upserts are ordered by key.
+ * Built to let concurrent batches run side by side: usage is appended to usage_deltas, already
+ * aggregated per (account, user, event key, day), with no index and no row locks; users and
+ * accounts are written only when something about them changed (new, traits, account, an earlier
+ * first-seen), read first without locks; upserts are ordered by key.
  * Traits: newer traits win; older ones (a late retry) only fill keys that are missing.
  */
 const statement = `
@@ -91,24 +92,11 @@ ins as (
   on conflict (app_id, message_id) do nothing
   returning app_id, message_id, event_key, actor, account_id, ts
 ),
-user_counts as (
-  insert into user_event_counts (app_id, actor, event_key, count, first_seen, last_seen)
-  select app_id, actor, event_key, count(*), min(ts), max(ts) from ins where event_key is not null
-  group by app_id, actor, event_key
-  returning 1
-),
-account_counts as (
-  insert into account_event_counts (app_id, account_id, event_key, count, first_seen, last_seen)
-  select app_id, account_id, event_key, count(*), min(ts), max(ts) from ins where event_key is not null and account_id is not null
-  group by app_id, account_id, event_key
-  returning 1
-),
-daily as (
-  insert into account_daily_users (app_id, account_id, day, actor)
-  select distinct app_id, account_id, (ts at time zone 'UTC')::date, actor from ins
-  where event_key is not null and account_id is not null
-  order by 1, 2, 3, 4
-  on conflict do nothing
+usage as (
+  insert into usage_deltas (app_id, account_id, actor, event_key, day, count, first_seen, last_seen)
+  select app_id, coalesce(account_id, ''), actor, event_key, (ts at time zone 'UTC')::date, count(*), min(ts), max(ts)
+  from ins where event_key is not null
+  group by 1, 2, 3, 4, 5
   returning 1
 ),
 users_up as (
