@@ -25,3 +25,44 @@ export {
   type BatchEnvelope,
 } from './message.js';
 export { eventKey, featureUsedEvent, pageEventKey } from './event-key.js';
+export {
+  conditionKinds,
+  conditionKind,
+  maxConditionDepth,
+  type Condition,
+  type ConditionKind,
+  type Scope,
+  type Comparison,
+  type Within,
+  type TraitOp,
+  type TraitValue,
+  type EventCondition,
+  type TraitCondition,
+  type MilestoneCondition,
+  type ChecklistCondition,
+  type DaysSinceStartCondition,
+  type AllCondition,
+  type AnyCondition,
+  type NotCondition,
+} from './condition/condition.js';
+export { conditionSchema } from './condition/condition-schema.js';
+export { windowStart, daysSince, type ConditionFacts } from './condition/condition-facts.js';
+export { evaluateCondition } from './condition/evaluate-condition.js';
+export { explainCondition, type Explanation } from './condition/explain-condition.js';
+export type { Feature } from './config/feature.js';
+export { featureEventKeys } from './config/feature-event-keys.js';
+export type { Milestone } from './config/milestone.js';
+export type { Checklist, ChecklistItem } from './config/checklist.js';
+export type { Guide, GuideStep } from './config/guide.js';
+export { waymarkConfigSchema, type WaymarkConfig, type WaymarkConfigInput } from './config/config-schema.js';
+export { validateConfig, maxConfigBytes, type ConfigValidation } from './config/validate-config.js';
+export type { ConfigError } from './config/config-error.js';
+export { defineConfig } from './config/define-config.js';
+export { configJsonSchema } from './config/config-json-schema.js';
+export { emptySnapshot, snapshotHorizonHours, type StateSnapshot, type ScopeState, type EventCounter } from './state/state-snapshot.js';
+export { snapshotFacts } from './state/snapshot-facts.js';
+export { recordEvent } from './state/record-event.js';
+export { deriveFacts, type ProgressDefinitions } from './progress/derive-facts.js';
+export { checklistProgress, type ChecklistProgress } from './progress/checklist-progress.js';
+export { milestonesReached, type MilestoneReached } from './progress/milestones-reached.js';
+export { settleProgress, type ProgressChanges } from './progress/settle-progress.js';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { checklistSchema } from './checklist.js';
+import { crossReferences } from './cross-references.js';
+import { featureSchema } from './feature.js';
+import { guideSchema } from './guide.js';
+import { milestoneSchema } from './milestone.js';
+
+const section = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must have at most ${max} entries`).default([]);
+
+/** The per-app config document (version 1) without its cross-reference checks. */
+export const configShape = z.strictObject({
+  /** The JSON Schema the document claims, for editors; ignored by Waymark. */
+  $schema: z.string().max(500).optional(),
+  version: z.literal(1, { error: 'must be 1 (the only config version so far)' }),
+  features: section(featureSchema, 500),
+  milestones: section(milestoneSchema, 100),
+  checklists: section(checklistSchema, 50),
+  guides: section(guideSchema, 200),
+  /** Reserved for feature gates (a later release defines it); any array is accepted for now. */
+  gates: z.array(z.unknown()).optional(),
+  /** Reserved for nudges (a later release defines it); any array is accepted for now. */
+  nudges: z.array(z.unknown()).optional(),
+  /** Reserved for health scoring (a later release defines it); any object is accepted for now. */
+  health: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** The per-app config document, with unique keys and references checked. Use `validateConfig` for readable errors. */
+export const waymarkConfigSchema = configShape.superRefine(crossReferences);
+
+/** A validated config document (defaults filled in). */
+export type WaymarkConfig = z.output<typeof waymarkConfigSchema>;
+/** A config document as authored (what `defineConfig` takes). */
+export type WaymarkConfigInput = z.input<typeof waymarkConfigSchema>;

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { conditionRefs, type ConditionRef } from '../condition/condition-refs.js';
+import type { Condition } from '../condition/condition.js';
+import type { configShape } from './config-schema.js';
+
+type Shape = z.output<typeof configShape>;
+type Path = PropertyKey[];
+
+/** A node of the dependency graph: a milestone, a checklist, or one checklist item. */
+type Node = string;
+const milestoneNode = (key: string): Node => `milestone "${key}"`;
+const checklistNode = (key: string): Node => `checklist "${key}"`;
+const itemNode = (checklist: string, item: string): Node => `item "${item}" of checklist "${checklist}"`;
+
+function uniqueKeys(list: ReadonlyArray<{ key: string }>, base: Path, ctx: z.RefinementCtx) {
+  const seen = new Map<string, number>();
+  list.forEach((entry, i) => {
+    const first = seen.get(entry.key);
+    if (first === undefined) seen.set(entry.key, i);
+    else ctx.addIssue({ code: 'custom', path: [...base, i, 'key'], message: `duplicate key "${entry.key}" (already used at index ${first})` });
+  });
+}
+
+/**
+ * The checks zod cannot express per field: unique keys, references to guides, milestones,
+ * checklists and items that exist, at most one first-value milestone, and no cycles between
+ * milestones, checklists and items (which would make "done" undecidable).
+ */
+export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
+  uniqueKeys(config.features, ['features'], ctx);
+  uniqueKeys(config.milestones, ['milestones'], ctx);
+  uniqueKeys(config.checklists, ['checklists'], ctx);
+  uniqueKeys(config.guides, ['guides'], ctx);
+  config.checklists.forEach((c, i) => uniqueKeys(c.items, ['checklists', i, 'items'], ctx));
+  config.guides.forEach((g, i) => uniqueKeys(g.steps, ['guides', i, 'steps'], ctx));
+
+  const guides = new Set(config.guides.map((g) => g.key));
+  const milestones = new Set(config.milestones.map((m) => m.key));
+  const items = new Map(config.checklists.map((c) => [c.key, new Set(c.items.map((it) => it.key))]));
+
+  // Resolves a reference to its graph node, or reports it and returns undefined.
+  const resolve = (ref: ConditionRef): Node | undefined => {
+    if ('milestone' in ref) {
+      if (milestones.has(ref.milestone)) return milestoneNode(ref.milestone);
+      ctx.addIssue({ code: 'custom', path: ref.path, message: `milestone "${ref.milestone}" is not defined in milestones` });
+      return undefined;
+    }
+    const checklistItems = items.get(ref.checklist);
+    if (!checklistItems) {
+      ctx.addIssue({ code: 'custom', path: ref.item === undefined ? ref.path : [...ref.path.slice(0, -1), 'checklist'], message: `checklist "${ref.checklist}" is not defined in checklists` });
+      return undefined;
+    }
+    if (ref.item === undefined) return checklistNode(ref.checklist);
+    if (checklistItems.has(ref.item)) return itemNode(ref.checklist, ref.item);
+    ctx.addIssue({ code: 'custom', path: ref.path, message: `checklist "${ref.checklist}" has no item "${ref.item}"` });
+    return undefined;
+  };
+
+  // Dependency edges, each with the path of the reference that makes it.
+  const edges = new Map<Node, Array<{ to: Node; path: Path }>>();
+  const depend = (from: Node, condition: Condition, base: Path) => {
+    const list = edges.get(from) ?? [];
+    for (const ref of conditionRefs(condition, base)) {
+      const to = resolve(ref);
+      if (to !== undefined) list.push({ to, path: ref.path });
+    }
+    edges.set(from, list);
+  };
+
+  let firstValue: string | undefined;
+  config.milestones.forEach((m, i) => {
+    depend(milestoneNode(m.key), m.condition, ['milestones', i, 'condition']);
+    if (!m.firstValue) return;
+    if (firstValue === undefined) firstValue = m.key;
+    else ctx.addIssue({ code: 'custom', path: ['milestones', i, 'firstValue'], message: `only one milestone can be the first value, and "${firstValue}" already is` });
+  });
+  config.checklists.forEach((c, i) => {
+    if (c.audience) for (const ref of conditionRefs(c.audience, ['checklists', i, 'audience'])) resolve(ref);
+    edges.set(checklistNode(c.key), c.items.map((it, j) => ({ to: itemNode(c.key, it.key), path: ['checklists', i, 'items', j] })));
+    c.items.forEach((it, j) => {
+      depend(itemNode(c.key, it.key), it.done, ['checklists', i, 'items', j, 'done']);
+      if (it.guide !== undefined && !guides.has(it.guide)) {
+        ctx.addIssue({ code: 'custom', path: ['checklists', i, 'items', j, 'guide'], message: `guide "${it.guide}" is not defined in guides` });
+      }
+    });
+  });
+
+  reportCycles(edges, ctx);
+}
+
+/** Depth-first search; each edge back into the current path closes a cycle, reported at that edge's reference. */
+function reportCycles(edges: Map<Node, Array<{ to: Node; path: Path }>>, ctx: z.RefinementCtx) {
+  const done = new Set<Node>();
+  const onPath: Node[] = [];
+  const visit = (node: Node) => {
+    onPath.push(node);
+    for (const edge of edges.get(node) ?? []) {
+      const at = onPath.indexOf(edge.to);
+      if (at >= 0) {
+        const loop = [...onPath.slice(at), edge.to].join(' → ');
+        ctx.addIssue({ code: 'custom', path: edge.path, message: `${edge.to} depends on itself: ${loop}` });
+      } else if (!done.has(edge.to)) visit(edge.to);
+    }
+    onPath.pop();
+    done.add(node);
+  };
+  for (const node of edges.keys()) if (!done.has(node)) visit(node);
+}

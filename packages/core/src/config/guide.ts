@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { limits } from '../limits.js';
+import { configKey } from './config-key.js';
+import { title } from './config-text.js';
+
+// `/app/projects/:id`, `/app/*`, `/`: literal segments, `:name` parameters, a `*` segment.
+const urlPattern = /^\/(?:(?:[A-Za-z0-9\-._~%!$&'()+,;=@]+|:[A-Za-z_][A-Za-z0-9_]*|\*)(?:\/(?:[A-Za-z0-9\-._~%!$&'()+,;=@]+|:[A-Za-z_][A-Za-z0-9_]*|\*))*\/?)?$/;
+
+/** The element a step points at; both given means the selector is tried first. */
+export const stepTargetSchema = z
+  .strictObject({
+    selector: z.string().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional(),
+    /** The value of a `data-waymark-anchor` attribute in the page. */
+    anchor: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  })
+  .refine((t) => t.selector !== undefined || t.anchor !== undefined, 'needs a selector or an anchor (leave out target for a centred step)');
+
+/** One step of a guide. */
+export const guideStepSchema = z
+  .strictObject({
+    key: configKey,
+    title,
+    /** Plain text or the small markdown subset the UI renders (never raw HTML). */
+    body: z.string().max(5000, 'must be at most 5000 characters'),
+    /** Without a target the step is a centred modal. */
+    target: stepTargetSchema.optional(),
+    placement: z.enum(['top', 'bottom', 'left', 'right', 'auto']).default('auto'),
+    advance: z
+      .union([z.enum(['next', 'click']), z.strictObject({ event: z.string().min(1, 'must not be empty').max(limits.maxEventNameLength) })], {
+        error: 'must be "next", "click" or { "event": "<event key>" }',
+      })
+      .default('next'),
+    /** The URL path pattern the step belongs to, e.g. `/app/projects/:id` or `/app/*`. */
+    url: z.string().max(500, 'must be at most 500 characters').regex(urlPattern, 'must be a URL path pattern such as "/app/projects/:id" or "/app/*"').optional(),
+    /** How long to wait for a target that renders late, in ms. */
+    waitMs: z.number().int('must be a whole number of milliseconds').min(0, 'must be at least 0').max(60_000, 'must be at most 60000 (one minute)').default(5000),
+    /** What to do when the target never shows: skip to the next step, or end the guide. */
+    onMissing: z.enum(['skip', 'end']).default('skip'),
+  })
+  .superRefine((s, ctx) => {
+    if (s.advance === 'click' && s.target === undefined) ctx.addIssue({ code: 'custom', path: ['advance'], message: '"click" needs a target to click' });
+  });
+
+/** A guide (tour): ordered steps, possibly across pages. */
+export const guideSchema = z.strictObject({
+  key: configKey,
+  title,
+  steps: z.array(guideStepSchema).min(1, 'must have at least one step').max(50, 'must have at most 50 steps'),
+});
+
+/** A guide as validated. */
+export type Guide = z.output<typeof guideSchema>;
+/** A guide step as validated. */
+export type GuideStep = z.output<typeof guideStepSchema>;
