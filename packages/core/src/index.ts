@@ -66,3 +66,5 @@ export { deriveFacts, type ProgressDefinitions } from './progress/derive-facts.j
 export { checklistProgress, type ChecklistProgress } from './progress/checklist-progress.js';
 export { milestonesReached, type MilestoneReached } from './progress/milestones-reached.js';
 export { settleProgress, type ProgressChanges } from './progress/settle-progress.js';
+export { onboardingEvents, type OnboardingEvent } from './guide/onboarding-events.js';
+export { matchUrlPattern } from './guide/match-url-pattern.js';
