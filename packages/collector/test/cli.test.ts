@@ -40,6 +40,17 @@ describe('waymark-collector on the embedded database', () => {
     expect(rotated.secretKey).not.toBe(keys.secretKey);
   });
 
+  it('turns identity verification on and off', () => {
+    const keys = JSON.parse(cli(['apps', 'create', '--name', 'Verified', '--origin', '*', '--json'], env).stdout);
+    const on = cli(['apps', 'identity', keys.appId, '--require', '--json'], env);
+    expect(on.code).toBe(0);
+    expect(JSON.parse(on.stdout)).toEqual({ appId: keys.appId, requireUserHash: true });
+    expect(cli(['apps', 'identity', keys.appId, '--optional'], env).stdout).toContain('optional');
+    const neither = cli(['apps', 'identity', keys.appId], env);
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('--require or --optional');
+  });
+
   it('explains bad arguments', () => {
     const bad = cli(['apps', 'create', '--name', 'X', '--origin', 'not a url'], env);
     expect(bad.code).toBe(2);
@@ -71,7 +82,7 @@ describe('waymark-collector on the embedded database', () => {
     await again.exited;
     const after = cli(['apps', 'list', '--json'], env);
     expect(after.code).toBe(0);
-    expect(JSON.parse(after.stdout).map((a: { name: string }) => a.name)).toEqual(['Default app', 'Acme', 'Locked']);
+    expect(JSON.parse(after.stdout).map((a: { name: string }) => a.name)).toEqual(['Default app', 'Acme', 'Verified', 'Locked']);
   });
 
   it('finishes in-flight batches on SIGTERM before exiting', async () => {

@@ -6,7 +6,7 @@ import { ensureDefaultApp } from '../ensure-default-app.js';
 import { createLogger, type LogLevel } from '../log.js';
 import { defaultSdkDir } from '../sdk-dir.js';
 import { startCollector } from '../start-collector.js';
-import { AppInputError, createApp, listApps, rotateKeys, setOrigins } from '../store/apps.js';
+import { AppInputError, createApp, listApps, rotateKeys, setOrigins, setRequireUserHash } from '../store/apps.js';
 import { usage } from './usage.js';
 
 type Env = Record<string, string | undefined>;
@@ -69,6 +69,8 @@ async function appsCommand(args: string[], env: Env): Promise<number> {
       json: { type: 'boolean', default: false },
       public: { type: 'boolean', default: false },
       secret: { type: 'boolean', default: false },
+      require: { type: 'boolean', default: false },
+      optional: { type: 'boolean', default: false },
     },
   });
   const print = (value: unknown, human: string) => out(values.json ? JSON.stringify(value) : human);
@@ -98,6 +100,18 @@ async function appsCommand(args: string[], env: Env): Promise<number> {
       if (!appId) throw new AppInputError('give the app id: apps origins APP_ID --origin URL');
       await withSql(env, 'apps origins', (sql) => setOrigins(sql, appId, values.origin ?? []));
       print({ appId, origins: values.origin ?? [] }, `origins of ${appId}: ${(values.origin ?? []).join(', ') || '(none)'}`);
+      return 0;
+    }
+    case 'identity': {
+      const appId = positionals[0];
+      if (!appId || values.require === values.optional) throw new AppInputError('give the app id and one of --require or --optional: apps identity APP_ID --require');
+      await withSql(env, 'apps identity', (sql) => setRequireUserHash(sql, appId, values.require));
+      print(
+        { appId, requireUserHash: values.require },
+        values.require
+          ? `identity verification of ${appId}: required (browser calls naming a userId must send userHash = hex(HMAC-SHA256(secret key, userId)))`
+          : `identity verification of ${appId}: optional`,
+      );
       return 0;
     }
     default:

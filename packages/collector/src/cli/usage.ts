@@ -15,5 +15,8 @@ Usage:
       within 5 seconds (running collectors cache keys that long).
   waymark-collector apps origins APP_ID --origin URL [--origin URL ...]
       Replace the browser origins allowed to send events with the public key.
+  waymark-collector apps identity APP_ID --require | --optional [--json]
+      Require (or stop requiring) identity verification: browser calls that name a
+      userId must carry userHash = hex(HMAC-SHA256(secret key, userId)).
   waymark-collector help
 `;

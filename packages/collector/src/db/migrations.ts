@@ -124,4 +124,43 @@ create table ingest_drops (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'config versions, identity verification, recorded progress',
+    sql: `
+-- The secret key itself, kept so the collector can verify userHash = HMAC-SHA256(secret, userId)
+-- (see docs/collector.md, security notes). Null for apps whose secret predates this migration
+-- until it is rotated. secret_key_hash stays the lookup key.
+alter table apps add column secret_key text;
+alter table apps add column require_user_hash boolean not null default false;
+
+-- Config versions: linear history per app; the current config is the highest version.
+-- document is the JSON as pushed (jsonb, for "same as the current one" checks), source the same
+-- JSON text with the author's key order (what pull returns), config the validated document with
+-- defaults filled in, as the exact text served to the SDK (the ETag covers these bytes).
+create table app_configs (
+  app_id text not null,
+  version integer not null,
+  document jsonb not null,
+  source text not null,
+  config text not null,
+  etag text not null,
+  created_at timestamptz not null default now(),
+  note text,
+  restored_from integer,
+  primary key (app_id, version)
+);
+
+-- Progress recorded once reached (milestones, checklist items, checklists), so it is never taken
+-- back when a windowed condition stops holding. subject is 'user:<actor>' or 'account:<id>'.
+create table progress (
+  app_id text not null,
+  subject text not null,
+  kind text not null,
+  key text not null,
+  reached_at timestamptz not null,
+  primary key (app_id, subject, kind, key)
+);
+`,
+  },
 ];

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { ApiError } from './api-error.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
 import { requireSecretKey } from './require-secret-key.js';
+import { adminConfigRoute } from './admin-config-route.js';
+import { parseQuery as query } from './parse-query.js';
 import type { AppLookup } from '../store/app-lookup.js';
+import type { CurrentConfigReader } from '../store/current-config.js';
+import { readUserState } from '../store/read-user-state.js';
 
 const eventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -13,18 +17,21 @@ const eventsQuery = z.object({
 
 const usageQuery = z.object({ accountId: z.string().min(1).max(200).optional(), userId: z.string().min(1).max(200).optional() });
 
-function query<T>(schema: z.ZodType<T>, input: Record<string, string>): T {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') ?? '';
-  throw new ApiError(400, 'invalid_query', `${field}: ${issue?.message ?? 'invalid'}`, field);
-}
+const userIdParam = z.string().min(1).max(200, 'must be at most 200 characters');
 
-/** Admin reads for the app of the secret key: the app, its recent events, usage rollups. */
-export function adminRoute(deps: CollectorDeps, lookup: AppLookup): Hono<CollectorEnv> {
+/** Admin calls for the app of the secret key: the app, its events, usage rollups, config versions, user state. */
+export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
+  const now = deps.now ?? Date.now;
   route.use('*', requireSecretKey(lookup));
+  route.route('/config', adminConfigRoute(deps));
+
+  route.get('/users/:userId/state', async (c) => {
+    const userId = userIdParam.safeParse(c.req.param('userId'));
+    if (!userId.success) throw new ApiError(400, 'invalid_query', `userId: ${userId.error.issues[0]?.message ?? 'invalid'}`, 'userId');
+    const appId = c.get('app').appId;
+    return c.json(await readUserState(deps.sql, appId, { userId: userId.data }, await currentConfig(appId), now()), 200, { 'Cache-Control': 'no-store' });
+  });
 
   route.get('/app', (c) => c.json(c.get('app')));
 

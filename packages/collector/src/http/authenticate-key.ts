@@ -1,5 +1,5 @@
 import type { AppLookup } from '../store/app-lookup.js';
-import type { AppRecord } from '../store/apps.js';
+import type { KeyMatch } from '../store/apps.js';
 import type { KeyKind } from '../store/keys.js';
 import { originAllowed } from '../store/origin-allowed.js';
 import { ApiError } from './api-error.js';
@@ -13,13 +13,13 @@ export async function authenticateKey(
   key: string | undefined,
   origin: string | undefined,
   accepts: readonly KeyKind[],
-): Promise<{ app: AppRecord; kind: KeyKind }> {
+): Promise<KeyMatch> {
   const wanted = accepts.includes('public') ? 'a public key (pk_...) or secret key (sk_...)' : 'the app\'s secret key (sk_...)';
   if (!key) throw new ApiError(401, 'missing_key', `no key: send ${wanted} as "writeKey" in the body, as the Basic auth user name, or as a Bearer token`);
   const found = await lookup(key);
   if (!found) throw new ApiError(401, 'invalid_key', `the key ${key.slice(0, 6)}... is not a key of any app here (was it rotated?)`);
   if (!accepts.includes(found.kind)) {
-    throw new ApiError(401, 'secret_key_required', `this endpoint needs ${wanted}; a public key can only send events`);
+    throw new ApiError(401, 'secret_key_required', `this endpoint needs ${wanted}; a public key only sends events and reads config and user state from browsers`);
   }
   if (found.kind === 'public') {
     if (!origin) {

@@ -3,21 +3,15 @@ import { batchEnvelope, limits } from '@waymark/core';
 import { prepareBatch, type MessageResult } from '../store/prepare-batch.js';
 import type { AppLookup } from '../store/app-lookup.js';
 import { createBatchWriter } from '../store/batch-writer.js';
+import { userHashValid } from '../store/user-hash.js';
 import { ApiError } from './api-error.js';
 import { authenticateKey } from './authenticate-key.js';
+import { parseJson } from './parse-json.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
 import { readBody } from './read-body.js';
 import { keyFromAuthorization } from './write-key.js';
 
 const acceptedTypes = ['application/json', 'text/plain'];
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ApiError(400, 'invalid_json', `the body is not valid JSON: ${(error as Error).message}`);
-  }
-}
 
 /**
  * `POST /v1/batch`: Segment's batch API. JSON or text/plain (beacons) bodies; the key from the
@@ -49,8 +43,10 @@ export function batchRoute(deps: CollectorDeps, lookup: AppLookup): Hono<Collect
       const issue = envelope.error.issues[0];
       throw new ApiError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, issue?.path.join('.') || undefined);
     }
-    const { app } = early ?? (await authenticateKey(lookup, envelope.data.writeKey, origin, ['public', 'secret']));
-    const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs });
+    const { app, kind, secretKey } = early ?? (await authenticateKey(lookup, envelope.data.writeKey, origin, ['public', 'secret']));
+    // Identity verification applies to the browser's public key; the secret key is trusted.
+    const verifyUser = kind === 'public' && app.requireUserHash ? (userId: string, hash: unknown) => secretKey !== null && userHashValid(secretKey, userId, hash) : undefined;
+    const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs, verifyUser });
     const big = prepared.oversized;
     if (big.length > 0) {
       throw new ApiError(413, 'message_too_large', `${big.length} message(s) are larger than ${limits.maxMessageBytes / 1024} KB; nothing in this batch was stored`, `batch[${big[0]!.index}]`, { messages: big });

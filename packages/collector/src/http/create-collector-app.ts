@@ -6,12 +6,16 @@ import { adminRoute } from './admin-route.js';
 import { batchRoute } from './batch-route.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
 import { sdkRoute } from './sdk-route.js';
+import { configRoute } from './config-route.js';
+import { stateRoute } from './state-route.js';
 import { createAppLookup } from '../store/app-lookup.js';
+import { createCurrentConfigReader } from '../store/current-config.js';
 
 /** The collector's HTTP application; test it with `app.request()`, serve it with @hono/node-server. */
 export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
   const app = new Hono<CollectorEnv>();
   const lookup = createAppLookup(deps.sql, { ttlMs: deps.keyCacheMs ?? 5000 });
+  const currentConfig = createCurrentConfigReader(deps.sql);
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -36,7 +40,9 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
   });
 
   app.route('/v1/batch', batchRoute(deps, lookup));
-  app.route('/v1/admin', adminRoute(deps, lookup));
+  app.route('/v1/config', configRoute(lookup, currentConfig));
+  app.route('/v1/state', stateRoute(deps, lookup, currentConfig));
+  app.route('/v1/admin', adminRoute(deps, lookup, currentConfig));
   app.route('/sdk', sdkRoute(deps.sdkDir));
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found', `no endpoint ${c.req.method} ${c.req.path}; see docs/api.md`).body(), 404));

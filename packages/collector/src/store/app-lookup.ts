@@ -1,9 +1,8 @@
 import type { Sql } from '../db/sql.js';
-import { findAppByKey, type AppRecord } from './apps.js';
-import type { KeyKind } from './keys.js';
+import { findAppByKey, type KeyMatch } from './apps.js';
 
 /** Finds the app of a key (and which of its keys it is), or undefined. */
-export type AppLookup = (key: string) => Promise<{ app: AppRecord; kind: KeyKind } | undefined>;
+export type AppLookup = (key: string) => Promise<KeyMatch | undefined>;
 
 /**
  * `findAppByKey` with a short in-memory cache, so ingest does not query the apps table on every

@@ -2,13 +2,23 @@ import type { Sql } from '../db/sql.js';
 import { hashSecret, newKey, randomToken, type KeyKind } from './keys.js';
 import { originPatternProblem } from './origin-allowed.js';
 
-/** An app as stored (the secret key only as a hash). */
+/** An app as shown to its admins (never with its secret key). */
 export interface AppRecord {
   appId: string;
   name: string;
   publicKey: string;
   origins: string[];
   createdAt: string;
+  /** Whether browser calls naming a userId must prove it with `userHash` (identity verification). */
+  requireUserHash: boolean;
+}
+
+/** What a key lookup finds: the app, which of its keys it was, and the secret that signs user hashes. */
+export interface KeyMatch {
+  app: AppRecord;
+  kind: KeyKind;
+  /** The app's secret key, or null when it predates migration 2 and was not rotated since. */
+  secretKey: string | null;
 }
 
 /** Returned once, when an app is created or its keys rotated: the only time the secret is shown. */
@@ -24,6 +34,8 @@ interface AppRow {
   public_key: string;
   origins: string[];
   created_at: Date | string;
+  require_user_hash: boolean;
+  secret_key: string | null;
 }
 
 const toRecord = (r: AppRow): AppRecord => ({
@@ -32,7 +44,10 @@ const toRecord = (r: AppRow): AppRecord => ({
   publicKey: r.public_key,
   origins: r.origins,
   createdAt: new Date(r.created_at).toISOString(),
+  requireUserHash: r.require_user_hash,
 });
+
+const columns = 'app_id, name, public_key, origins, created_at, require_user_hash, secret_key';
 
 /** Raised for a bad app definition (name, origins). */
 export class AppInputError extends Error {
@@ -52,11 +67,12 @@ export async function createApp(sql: Pick<Sql, 'query'>, input: { name: string; 
   if (name === '' || name.length > 200) throw new AppInputError('the app name must be 1 to 200 characters');
   checkOrigins(input.origins);
   const keys: AppKeys = { appId: `app_${randomToken(12)}`, publicKey: newKey('public'), secretKey: newKey('secret') };
-  await sql.query('insert into apps (app_id, name, public_key, secret_key_hash, origins) values ($1, $2, $3, $4, $5)', [
+  await sql.query('insert into apps (app_id, name, public_key, secret_key_hash, secret_key, origins) values ($1, $2, $3, $4, $5, $6)', [
     keys.appId,
     name,
     keys.publicKey,
     hashSecret(keys.secretKey),
+    keys.secretKey,
     [...input.origins],
   ]);
   return keys;
@@ -64,21 +80,19 @@ export async function createApp(sql: Pick<Sql, 'query'>, input: { name: string; 
 
 /** All apps, oldest first. */
 export async function listApps(sql: Pick<Sql, 'query'>): Promise<AppRecord[]> {
-  const { rows } = await sql.query<AppRow>('select app_id, name, public_key, origins, created_at from apps order by created_at, app_id');
+  const { rows } = await sql.query<AppRow>(`select ${columns} from apps order by created_at, app_id`);
   return rows.map(toRecord);
 }
 
 /** The app a key belongs to, and whether it was its public or its secret key. */
-export async function findAppByKey(sql: Pick<Sql, 'query'>, key: string): Promise<{ app: AppRecord; kind: KeyKind } | undefined> {
-  if (key.startsWith('pk_')) {
-    const { rows } = await sql.query<AppRow>('select app_id, name, public_key, origins, created_at from apps where public_key = $1', [key]);
-    return rows[0] ? { app: toRecord(rows[0]), kind: 'public' } : undefined;
-  }
-  if (key.startsWith('sk_')) {
-    const { rows } = await sql.query<AppRow>('select app_id, name, public_key, origins, created_at from apps where secret_key_hash = $1', [hashSecret(key)]);
-    return rows[0] ? { app: toRecord(rows[0]), kind: 'secret' } : undefined;
-  }
-  return undefined;
+export async function findAppByKey(sql: Pick<Sql, 'query'>, key: string): Promise<KeyMatch | undefined> {
+  const kind: KeyKind | undefined = key.startsWith('pk_') ? 'public' : key.startsWith('sk_') ? 'secret' : undefined;
+  if (!kind) return undefined;
+  const { rows } = await sql.query<AppRow>(
+    `select ${columns} from apps where ${kind === 'public' ? 'public_key' : 'secret_key_hash'} = $1`,
+    [kind === 'public' ? key : hashSecret(key)],
+  );
+  return rows[0] ? { app: toRecord(rows[0]), kind, secretKey: rows[0].secret_key } : undefined;
 }
 
 /**
@@ -90,9 +104,10 @@ export async function rotateKeys(sql: Pick<Sql, 'query'>, appId: string, which: 
   const publicKey = which === 'secret' ? undefined : newKey('public');
   const secretKey = which === 'public' ? undefined : newKey('secret');
   const { rows } = await sql.query<{ public_key: string }>(
-    `update apps set public_key = coalesce($2, public_key), secret_key_hash = coalesce($3, secret_key_hash), keys_rotated_at = now()
+    `update apps set public_key = coalesce($2, public_key), secret_key_hash = coalesce($3, secret_key_hash),
+       secret_key = coalesce($4, secret_key), keys_rotated_at = now()
      where app_id = $1 returning public_key`,
-    [appId, publicKey ?? null, secretKey ? hashSecret(secretKey) : null],
+    [appId, publicKey ?? null, secretKey ? hashSecret(secretKey) : null, secretKey ?? null],
   );
   if (!rows[0]) throw new AppInputError(`no app with id ${appId}`);
   return { appId, publicKey: rows[0].public_key, ...(secretKey ? { secretKey } : {}) };
@@ -103,4 +118,22 @@ export async function setOrigins(sql: Pick<Sql, 'query'>, appId: string, origins
   checkOrigins(origins);
   const { rows } = await sql.query('update apps set origins = $2 where app_id = $1 returning app_id', [appId, [...origins]]);
   if (!rows[0]) throw new AppInputError(`no app with id ${appId}`);
+}
+
+/**
+ * Turns identity verification on or off. Turning it on needs the secret key stored (apps created
+ * before the collector kept it must rotate their secret first).
+ */
+export async function setRequireUserHash(sql: Pick<Sql, 'query'>, appId: string, required: boolean): Promise<void> {
+  const { rows } = await sql.query<{ has_secret: boolean }>(
+    `update apps set require_user_hash = $2 where app_id = $1 and (not $2 or secret_key is not null) returning true as has_secret`,
+    [appId, required],
+  );
+  if (rows[0]) return;
+  const { rows: exists } = await sql.query('select 1 from apps where app_id = $1', [appId]);
+  if (!exists[0]) throw new AppInputError(`no app with id ${appId}`);
+  throw new AppInputError(
+    `the collector does not hold the secret key of ${appId} (it was created before keys were kept for identity verification); ` +
+      `rotate it first with "waymark-collector apps rotate-keys ${appId} --secret", update your servers, then run this again`,
+  );
 }

@@ -39,6 +39,14 @@ const idOf = (raw: unknown): string | null => {
 
 const time = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : Date.parse(iso));
 
+// The userHash is a credential for the user's state: it is checked, never stored.
+function withoutUserHash(context: Record<string, unknown> | undefined): Record<string, unknown> | null {
+  if (!context) return null;
+  if (!Object.prototype.hasOwnProperty.call(context, 'userHash')) return context;
+  const { userHash: _hash, ...rest } = context;
+  return rest;
+}
+
 /** The key a user is counted under: the userId, or the anonymousId before identify. */
 export const actorOf = (m: Pick<Message, 'userId' | 'anonymousId'>): string => (m.userId != null ? m.userId : `anon:${m.anonymousId}`);
 
@@ -47,7 +55,18 @@ export const actorOf = (m: Pick<Message, 'userId' | 'anonymousId'>): string => (
  * resolves each event's account (the message's groupId, its context.groupId, or an earlier
  * `group` of the same user in this batch; the collector fills the rest from stored users).
  */
-export function prepareBatch(raw: readonly unknown[], request: { sentAt: string | undefined; receivedAtMs: number }): PreparedBatch {
+export function prepareBatch(
+  raw: readonly unknown[],
+  request: {
+    sentAt: string | undefined;
+    receivedAtMs: number;
+    /**
+     * Identity verification (the app requires userHash and the public key was used): messages
+     * with a userId need `context.userHash` to verify; anonymous messages cannot name an account.
+     */
+    verifyUser?: ((userId: string, userHash: unknown) => boolean) | undefined;
+  },
+): PreparedBatch {
   const rows: EventRow[] = [];
   const slots: PreparedBatch['slots'] = [];
   const oversized: PreparedBatch['oversized'] = [];
@@ -66,10 +85,21 @@ export function prepareBatch(raw: readonly unknown[], request: { sentAt: string 
       return reject(issue ? issue.path.join('.') : '', issue?.message ?? 'invalid message');
     }
     const m = parsed.data;
+    const verify = request.verifyUser;
+    if (verify && m.userId != null && !verify(m.userId, m.context?.['userHash'])) {
+      return reject(
+        'context.userHash',
+        m.context?.['userHash'] === undefined
+          ? 'is required: this app verifies identities, so send the userHash your server computed for this userId'
+          : 'does not match userId (it must be hex(HMAC-SHA256(secret key, userId)))',
+      );
+    }
+    if (verify && m.userId == null && m.type === 'group') return reject('userId', 'is required on group calls: this app verifies identities, so identify the user first');
     if (seen.has(m.messageId)) return slots.push({ messageId, status: 'duplicate' });
     seen.add(m.messageId);
     const actor = actorOf(m);
-    const contextGroup = m.context?.['groupId'];
+    // With identity verification an anonymous visitor must not add to an account's counts.
+    const contextGroup = verify && m.userId == null ? undefined : m.context?.['groupId'];
     let account: string | null = m.type === 'group' ? m.groupId : typeof contextGroup === 'string' && contextGroup !== '' ? contextGroup : null;
     if (m.type === 'group') accountOfActor.set(actor, m.groupId);
     account ??= accountOfActor.get(actor) ?? null;
@@ -93,7 +123,7 @@ export function prepareBatch(raw: readonly unknown[], request: { sentAt: string 
       ts_source: corrected.source,
       properties: m.type === 'track' || m.type === 'page' ? (m.properties ?? null) : null,
       traits: m.type === 'identify' || m.type === 'group' ? (m.traits ?? null) : null,
-      context: m.context ?? null,
+      context: withoutUserHash(m.context),
     });
   });
   return { rows, slots, oversized };
