@@ -52,6 +52,9 @@ async function main() {
     throw error;
   }
   const collectorUrl = `http://localhost:${port}`;
+  // Acme's onboarding (examples/acme/waymark.config.ts, built to JSON) is pushed like an author
+  // would with `waymark push`: through the admin API, so the collector validates and versions it.
+  const onboarding = await pushAcmeConfig(collector.url, keys.secretKey);
   let acme;
   try {
     acme = await startAcme({ port: acmePort, collectorUrl, publicKey: keys.publicKey, host: '0.0.0.0' });
@@ -71,6 +74,8 @@ Waymark demo is running.
   SDK served by the collector:          ${collectorUrl}/sdk/waymark.js
   Data directory (embedded database):   ${dataDir}
 
+  Onboarding config:                    ${onboarding}
+
   App id ${keys.appId}, public key ${keys.publicKey}
   Secret key (admin API): ${keys.secretKey}
 
@@ -89,6 +94,19 @@ Ctrl+C stops both (batches in flight are finished first).
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+async function pushAcmeConfig(url, secretKey) {
+  const file = new URL('../examples/acme/dist/waymark.config.json', import.meta.url);
+  if (!existsSync(file)) return 'not pushed (examples/acme/dist/waymark.config.json is missing: run pnpm build)';
+  const res = await fetch(`${url}/v1/admin/config?note=${encodeURIComponent('pnpm demo: examples/acme/waymark.config.ts')}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
+    body: readFileSync(file, 'utf8'),
+  });
+  const body = await res.json();
+  if (!res.ok) return `not pushed (${res.status} ${body.error?.code}: ${body.error?.message})`;
+  return `version ${body.version}${body.created ? ' (pushed now)' : ' (unchanged)'}, from examples/acme/waymark.config.ts`;
 }
 
 main().catch((error) => {

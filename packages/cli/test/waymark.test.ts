@@ -73,6 +73,11 @@ describe('waymark (the author CLI)', () => {
     expect(bad.stderr).toContain('checklists[0].items[2].guide: guide "invite-teammate" is not defined in guides');
   });
 
+  it("accepts Acme's onboarding (examples/acme/waymark.config.ts, built to JSON)", async () => {
+    const acme = fileURLToPath(new URL('../../../examples/acme/dist/waymark.config.json', import.meta.url));
+    expect(await waymark(['validate', acme])).toMatchObject({ code: 0, stdout: expect.stringContaining('1 checklists, 5 guides') });
+  });
+
   it('explains files it cannot read', async () => {
     writeFileSync(join(dir, 'broken.json'), '{"version": 1,');
     expect((await waymark(['validate', join(dir, 'broken.json')])).stderr).toContain('is not valid JSON');
