@@ -154,7 +154,7 @@ describe.each(backends)('config versions on $name', (backend) => {
 
   it('numbers concurrent pushes without gaps or clashes', async () => {
     const docs = [1, 2, 3, 4].map((n) => ({ ...onboardingConfig, features: [{ key: `f${n}`, name: `F${n}`, tier: 'basic' }] }));
-    const results = await Promise.all(docs.map((d) => put(d).then(readJson)));
+    const results = await Promise.all(docs.map(async (d) => readJson(await put(d))));
     expect(results.map((r) => r.version).sort()).toEqual([4, 5, 6, 7]);
   });
 });
