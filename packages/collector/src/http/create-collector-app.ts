@@ -6,6 +6,7 @@ import { adminRoute } from './admin-route.js';
 import { batchRoute } from './batch-route.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
 import { sdkRoute } from './sdk-route.js';
+import { openApiDocument } from './openapi.js';
 import { configRoute } from './config-route.js';
 import { stateRoute } from './state-route.js';
 import { createAppLookup } from '../store/app-lookup.js';
@@ -44,6 +45,8 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
   app.route('/v1/state', stateRoute(deps, lookup, currentConfig));
   app.route('/v1/admin', adminRoute(deps, lookup, currentConfig));
   app.route('/sdk', sdkRoute(deps.sdkDir));
+  const openapi = openApiDocument();
+  app.get('/v1/openapi.json', (c) => c.json(openapi));
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found', `no endpoint ${c.req.method} ${c.req.path}; see docs/api.md`).body(), 404));
 
