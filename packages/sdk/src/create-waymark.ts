@@ -11,6 +11,10 @@ import { watchFeatures } from './watch-features.js';
 import { watchLifecycle } from './watch-lifecycle.js';
 import { watchRoute } from './watch-route.js';
 import { warn } from './debug.js';
+import { createGuidance } from './guidance.js';
+import type { RecordedMessage } from './ui-host.js';
+
+const uiMethods = ['startGuide', 'showChecklist', 'debug', 'ui'] as const;
 
 type MessageBody =
   | { type: 'track'; event: string; properties: Properties }
@@ -20,10 +24,11 @@ type MessageBody =
 
 function start(options: WaymarkOptions): Waymark {
   const platform = defaultPlatform(options.platform);
+  const api$ = options.api.replace(/\/+$/, '');
   const newId = (): string => createMessageId(platform.randomBytes);
   const identity = createIdentity(platform.storage, newId);
   const delivery = createDelivery({
-    url: `${options.api.replace(/\/+$/, '')}/v1/batch`,
+    url: `${api$}/v1/batch`,
     writeKey: options.key,
     platform,
     rules: { ...defaultFlushRules, ...options.flush },
@@ -36,60 +41,74 @@ function start(options: WaymarkOptions): Waymark {
   const record = (body: MessageBody): void => {
     if (destroyed || !identity.consented()) return;
     identity.keep();
-    const { anonymousId, userId, groupId } = identity.state;
+    const { anonymousId, userId, groupId, userHash } = identity.state;
     const message: MessageInput = {
       ...body,
       messageId: newId(),
       timestamp: new Date(platform.now()).toISOString(),
       anonymousId,
       userId,
-      context: messageContext(pageInfo(referrer), groupId),
+      context: { ...messageContext(pageInfo(referrer), groupId), userHash },
     };
+    guidance?.notify(message as RecordedMessage);
     if (!delivery.enqueue(message.messageId, JSON.stringify(message)) && typeof __DEBUG__ !== 'undefined' && __DEBUG__) {
       warn(`${body.type} dropped: message larger than the collector accepts`);
     }
   };
 
-  const api: Waymark = {
-    identify: guard('identify', (userId: string | number, traits?: Properties) => {
+  const methods: Waymark = {
+    identify: (userId: string | number, traits?: Properties, verify?: { userHash?: string }) => {
       if (!isId(userId) || !isProps(traits)) return invalid('identify', [userId, traits]);
       const id = String(userId);
       // Traits accumulate for the same user; a different user starts from none.
       const merged = { ...(id === identity.state.userId ? identity.state.traits : {}), ...traits };
-      identity.update({ userId: id, traits: merged });
+      identity.update({ userId: id, traits: merged, userHash: verify?.userHash });
       record({ type: 'identify', traits: merged });
-    }, undefined),
-    group: guard('group', (accountId: string | number, traits?: Properties) => {
+    },
+    group: (accountId: string | number, traits?: Properties) => {
       if (!isId(accountId) || !isProps(traits)) return invalid('group', [accountId, traits]);
       const groupId = String(accountId);
       identity.update({ groupId });
       record({ type: 'group', groupId, traits: { ...traits } });
-    }, undefined),
-    track: guard('track', (event: string, properties?: Properties) => {
+    },
+    track: (event: string, properties?: Properties) => {
       if (!isName(event) || !isProps(properties)) return invalid('track', [event, properties]);
       record({ type: 'track', event, properties: { ...properties } });
-    }, undefined),
-    page: guard('page', (name?: string | Properties, properties?: Properties) => {
+    },
+    page: (name?: string | Properties, properties?: Properties) => {
       // page(properties) is accepted as well as page(name, properties)
       if (typeof name === 'object' && name !== null && properties === undefined) [name, properties] = [undefined, name];
       if ((name != null && !isName(name)) || !isProps(properties)) return invalid('page', [name, properties]);
       const page: MessageBody = { type: 'page', properties: { ...pageInfo(referrer), ...properties } };
       record(name == null ? page : { ...page, name });
-    }, undefined),
-    reset: guard('reset', () => identity.reset(), undefined),
-    consent: guard('consent', (granted: boolean) => {
+    },
+    reset: () => identity.reset(),
+    consent: (granted: boolean) => {
       if (typeof granted !== 'boolean') return invalid('consent', [granted]);
       identity.setConsent(granted);
       if (!granted) delivery.clear();
-    }, undefined),
-    flush: guard('flush', () => (destroyed ? Promise.resolve() : delivery.flush()).catch(() => undefined), Promise.resolve()),
-    destroy: guard('destroy', () => {
+    },
+    flush: () => (destroyed ? Promise.resolve() : delivery.flush()).catch(() => undefined),
+    // UI methods run in the UI chunk; `ui()` settings alone do not load it, nor does debug(false).
+    ...(Object.fromEntries(
+      uiMethods.map((name) => [name, (...args: unknown[]) => guidance?.command(name, args, name !== 'ui' && args[0] !== false)]),
+    ) as Pick<Waymark, (typeof uiMethods)[number]>),
+    destroy: () => {
       destroyed = true;
+      guidance?.destroy();
       delivery.destroy();
       for (const cleanup of cleanups) cleanup();
-    }, undefined),
+    },
   };
+  // Every public method is guarded, named after its key (for the debug build's warnings).
+  const api = Object.fromEntries(
+    Object.entries(methods).map(([name, fn]) => [name, guard(name, fn as (...a: unknown[]) => unknown, name === 'flush' ? Promise.resolve() : undefined)]),
+  ) as unknown as Waymark;
 
+  const guidance =
+    options.ui === false
+      ? undefined
+      : createGuidance({ api: api$, key: options.key, ui: options.ui ?? `${api$}/sdk/waymark-ui.js`, platform, identity, track: (e, p) => api.track(e, p) });
   const cleanups = [watchLifecycle(guard('beacon', delivery.beacon, undefined), () => void api.flush())];
   if (options.featureClicks !== false) cleanups.push(watchFeatures((feature) => api.track(featureUsedEvent, { feature })));
   if (options.autoPage !== false) {

@@ -1,4 +1,4 @@
-import { clear, createStore, delMany, entries, get, set } from 'idb-keyval';
+import { createStore, promisifyRequest } from 'idb-keyval';
 import type { QueuedMessage, QueueStore } from './queue-store.js';
 
 // Message ids are UUIDs, so this key cannot collide with one.
@@ -9,19 +9,23 @@ const isQueued = (v: unknown): v is QueuedMessage =>
 
 /** The queue in IndexedDB (database `waymark`, store `queue`): one key per message id plus the dropped count. */
 export function createIdbStore(): QueueStore {
-  const store = createStore('waymark', 'queue');
+  // idb-keyval's store function plus our own operations: its helpers (get, set, entries...) each carry
+  // a default store and a cursor fallback the tracker never uses, which its size budget cannot afford.
+  const use = createStore('waymark', 'queue');
+  const write = (change: (s: IDBObjectStore) => void): Promise<void> =>
+    use('readwrite', (s) => (change(s), promisifyRequest(s.transaction))).then(
+      () => undefined,
+      () => undefined,
+    );
   // IndexedDB can fail at any time (private mode, quota, a closing tab); the in-memory queue carries on.
-  const quiet = <T>(p: Promise<T>, fallback: T): Promise<T> => p.catch(() => fallback);
+  const read = <T>(fallback: T, pick: (values: unknown[]) => T): Promise<T> =>
+    use('readonly', (s) => promisifyRequest(s.getAll())).then(pick, () => fallback);
   return {
-    all: () =>
-      quiet(
-        entries(store).then((rows) => rows.map((r) => r[1]).filter(isQueued)),
-        [],
-      ),
-    put: (m) => quiet(set(m.id, m, store), undefined),
-    remove: (ids) => quiet(delMany(ids, store), undefined),
-    clear: () => quiet(clear(store), undefined),
-    getDropped: () => quiet(get<number>(droppedKey, store).then((n) => (typeof n === 'number' ? n : 0)), 0),
-    setDropped: (count) => quiet(set(droppedKey, count, store), undefined),
+    all: () => read([], (values) => values.filter(isQueued)),
+    put: (m) => write((s) => s.put(m, m.id)),
+    remove: (ids) => write((s) => ids.forEach((id) => s.delete(id))),
+    clear: () => write((s) => s.clear()),
+    getDropped: () => read(0, (values) => values.find((v): v is number => typeof v === 'number') ?? 0),
+    setDropped: (count) => write((s) => s.put(count, droppedKey)),
   };
 }

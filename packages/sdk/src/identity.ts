@@ -6,6 +6,8 @@ export interface IdentityState {
   anonymousId: string;
   userId?: string;
   groupId?: string;
+  /** HMAC-SHA256(secretKey, userId), when the app verifies identities. */
+  userHash?: string;
   traits: Properties;
 }
 

@@ -1,16 +1,8 @@
+import { stubMethods } from './replay-stub.js';
 import type { Waymark } from './types.js';
 
 /** An instance that does nothing: what `createWaymark` returns where it cannot run (no DOM, e.g. SSR). */
 export function noopWaymark(): Waymark {
   const nothing = (): void => undefined;
-  return {
-    identify: nothing,
-    group: nothing,
-    track: nothing,
-    page: nothing,
-    reset: nothing,
-    consent: nothing,
-    flush: () => Promise.resolve(),
-    destroy: nothing,
-  };
+  return { ...(Object.fromEntries([...stubMethods, 'destroy'].map((m) => [m, nothing])) as unknown as Waymark), flush: () => Promise.resolve() };
 }

@@ -25,7 +25,8 @@ export interface KeyValueStorage {
 
 /** Everything the tracker needs from its surroundings, injectable for tests and other runtimes. */
 export interface Platform {
-  fetch(url: string, init: PostInit): Promise<ResponseLike>;
+  /** `init` is absent for the simple GETs of config and user state. */
+  fetch(url: string, init?: PostInit): Promise<ResponseLike>;
   sendBeacon(url: string, body: Blob): boolean;
   /** Where identity and consent are persisted; undefined when unavailable. */
   storage: KeyValueStorage | undefined;

@@ -6,8 +6,11 @@ export type Properties = Record<string, unknown>;
 
 /** The tracker's public API, the same on `window.waymark` and from `createWaymark()`. */
 export interface Waymark {
-  /** Says who the user is; later messages carry this `userId`. */
-  identify(userId: string | number, traits?: Properties): void;
+  /**
+   * Says who the user is; later messages carry this `userId`. With identity verification on, pass
+   * `{ userHash }` (HMAC-SHA256 of the userId with the app's secret key, computed by your server).
+   */
+  identify(userId: string | number, traits?: Properties, verify?: { userHash?: string }): void;
   /** Says which account (customer company) the user belongs to; later messages carry `context.groupId`. */
   group(accountId: string | number, traits?: Properties): void;
   /** Records that the user did something. */
@@ -22,8 +25,22 @@ export interface Waymark {
   consent(granted: boolean): void;
   /** Sends everything queued now; resolves when done or failed (never rejects). */
   flush(): Promise<void>;
+  /** Starts the guide (tour) with this key, loading the UI if needed. */
+  startGuide(key: string): void;
+  /** Opens a checklist's panel (the first one that applies without a key). */
+  showChecklist(key?: string): void;
+  /** Shows (or hides) the debug panel explaining why each checklist and guide is or is not showing. */
+  debug(on?: boolean): void;
+  /** Sets UI options, e.g. translated strings: `ui({ strings: { next: 'Weiter' } })`. */
+  ui(settings: UiSettings): void;
   /** Removes every listener, history patch and timer this instance installed. */
   destroy(): void;
+}
+
+/** Options of the UI (checklists, guides); every field is optional. */
+export interface UiSettings {
+  /** Replacements for the built-in strings (see docs/sdk.md for the keys and their placeholders). */
+  strings?: Record<string, string>;
 }
 
 /** Options of `createWaymark`. */
@@ -40,6 +57,11 @@ export interface WaymarkOptions {
   flush?: Partial<FlushRules>;
   /** Most messages kept queued; the oldest are dropped (and counted) beyond it (default 1000). */
   maxQueue?: number;
+  /**
+   * URL of the UI chunk (checklists and guides), loaded only when something must be shown;
+   * `false` turns guidance off (no config or state requests). Default `${api}/sdk/waymark-ui.js`.
+   */
+  ui?: string | false;
   /** Capabilities to replace (tests, other runtimes); the browser's are used otherwise. */
   platform?: Partial<Platform>;
 }

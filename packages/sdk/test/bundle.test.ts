@@ -29,6 +29,20 @@ describe('bundles', () => {
     expect(gzipped(read('waymark.js'))).toBeLessThanOrEqual(5120);
   });
 
+  it('the UI chunk stays within 15 KiB gzipped, and tracker + UI within 20 KiB', () => {
+    const ui = gzipped(read('waymark-ui.js'));
+    expect(ui).toBeLessThanOrEqual(15 * 1024);
+    expect(gzipped(read('waymark.js')) + ui).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  it('the UI chunk carries Preact and floating-ui but not the debug explainer', () => {
+    const ui = read('waymark-ui.js');
+    expect(ui).toContain('__waymarkUi');
+    expect(ui).toContain('adoptedStyleSheets');
+    expect(ui).not.toContain('needs at least one'); // explainCondition's wording lives in waymark-debug.js
+    expect(read('waymark-debug.js')).toContain('needs at least one');
+  });
+
   it('the snippet stays within 1024 bytes gzipped', () => {
     expect(gzipped(read('snippet.min.js'))).toBeLessThanOrEqual(1024);
   });
@@ -37,7 +51,7 @@ describe('bundles', () => {
     expect(read('waymark.js')).not.toContain(name);
   });
 
-  it.each(['waymark.js', 'index.js', 'snippet.min.js'])('%s has no console, eval or Function constructor', (file) => {
+  it.each(['waymark.js', 'waymark-ui.js', 'waymark-debug.js', 'index.js', 'snippet.min.js'])('%s has no console, eval or Function constructor', (file) => {
     const text = read(file);
     for (const banned of ['console', 'eval(', 'Function(']) expect(text).not.toContain(banned);
   });
@@ -62,6 +76,10 @@ describe('bundles', () => {
     const messages = requests.flatMap((r) => r.batch);
     expect(messages.map((m) => m.type)).toEqual(['identify', 'track', 'page']);
     expect(requests[0]?.writeKey).toBe('pk_dist');
-    expect(vi.mocked(fetch).mock.calls[0]?.[0]).toBe('https://collector.test/v1/batch');
+    const urls = vi.mocked(fetch).mock.calls.map((c) => String(c[0]));
+    expect(urls.filter((u) => u.includes('/v1/batch'))).toEqual(['https://collector.test/v1/batch']);
+    expect(urls).toContain('https://collector.test/v1/config?key=pk_dist');
+    // No config: nothing to show, so the UI chunk is never requested.
+    expect(document.querySelector('script[src*="waymark-ui"]')).toBeNull();
   });
 });

@@ -66,6 +66,8 @@ export function setup(
   const waymark = createWaymark({
     key: 'pk_test',
     api: 'https://collector.test',
+    // Guidance (config, state, UI) has its own tests; here only batches reach the fake collector.
+    ui: false,
     ...rest,
     platform: { fetch, sendBeacon, queue: store, storage, random: () => 0.5, ...rest.platform },
   });
@@ -83,7 +85,9 @@ export async function settle(rounds = 10): Promise<void> {
 export function stubAcceptingFetch(requests: Envelope[]): void {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (_url: string, init: { body: string }) => {
+    vi.fn(async (_url: string, init?: { body: string }) => {
+      // The GETs for config and user state: this collector has no config.
+      if (!init) return response(404, { error: { code: 'no_config' } });
       const envelope = JSON.parse(init.body) as Envelope;
       requests.push(envelope);
       return acceptAll(envelope);

@@ -8,6 +8,9 @@ const win = window as unknown as WaymarkWindow;
 // The snippet is inline script text; running it here stands in for the browser parsing the page.
 const run = (code: string): void => void new Function(code)();
 
+/** URLs of the POSTs (batches) the stubbed fetch received; the GETs are config and state. */
+const batchUrls = (): string[] => vi.mocked(fetch).mock.calls.filter((c) => c[1] !== undefined).map((c) => String(c[0]));
+
 describe('snippet and script tag', () => {
   const requests: Envelope[] = [];
   beforeEach(() => {
@@ -78,7 +81,7 @@ describe('snippet and script tag', () => {
       ['page', 'u1'],
     ]);
     expect(requests[0]!.writeKey).toBe('pk_live');
-    expect(vi.mocked(fetch).mock.calls[0]![0]).toBe('https://c.test/v1/batch');
+    expect(batchUrls()).toEqual(['https://c.test/v1/batch']);
   });
 
   it('reads data-key and data-api from a plain script tag; a second load does nothing', async () => {
@@ -92,7 +95,11 @@ describe('snippet and script tag', () => {
     autoStart(win);
     expect(win.waymark).toBe(first);
     await (first as Waymark).flush();
-    expect(vi.mocked(fetch).mock.calls[0]![0]).toBe('https://api.test/v1/batch');
+    expect(batchUrls()).toEqual(['https://api.test/v1/batch']);
+    // Guidance: the config and the visitor's state, from the same collector.
+    expect(vi.mocked(fetch).mock.calls.map((c) => String(c[0]).replace(/anonymousId=[^&]+/, 'anonymousId=…'))).toEqual(
+      expect.arrayContaining(['https://api.test/v1/config?key=pk_tag', 'https://api.test/v1/state?key=pk_tag&anonymousId=…']),
+    );
   });
 
   it('without data-key the tracker does not start', () => {

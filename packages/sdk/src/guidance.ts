@@ -1,0 +1,98 @@
+import type { Identity } from './identity.js';
+import type { Platform } from './platform.js';
+import { guideStorageKey, uiGlobal, type ConfigBody, type RecordedMessage, type UiCommand, type UiHandle, type UiHost, type UserState } from './ui-host.js';
+
+/** What the tracker needs to look for guidance and load the UI chunk. */
+export interface GuidanceOptions {
+  api: string;
+  key: string;
+  /** URL of the UI chunk. */
+  ui: string;
+  platform: Platform;
+  identity: Identity;
+  track: (event: string, properties: Record<string, unknown>) => void;
+}
+
+/** The tracker's side of checklists and guides: config, state, and loading the UI when needed. */
+export interface GuidanceLoader {
+  /** Runs a UI method's call, or queues it (loading the UI when `load`). */
+  command(name: string, args: unknown[], load: unknown): void;
+  /** Tells the UI about a recorded message. */
+  notify(message: RecordedMessage): void;
+  destroy(): void;
+}
+
+/**
+ * Fetches `/v1/config` and `/v1/state` once the identify calls made at startup have run, and loads
+ * the UI chunk only when something must be shown: a checklist neither dismissed nor completed, an
+ * active guide, debug mode, or a UI call such as `startGuide`. The tracker never waits for any of
+ * it. Requests are simple GETs (no CORS preflight); the browser's HTTP cache revalidates the config
+ * with its ETag. Audiences are evaluated by the UI chunk: the evaluator would not fit the tracker's budget.
+ */
+export function createGuidance({ api, key, ui, platform, identity, track }: GuidanceOptions): GuidanceLoader {
+  const commands: UiCommand[] = [];
+  const listeners = new Set<(m: RecordedMessage) => void>();
+  let handle: UiHandle | undefined;
+  let script: HTMLElement | undefined;
+  // JSON drops the parameters that are undefined.
+  const get: UiHost['get'] = (path, params) =>
+    platform
+      .fetch(`${api}${path}?${new URLSearchParams(JSON.parse(JSON.stringify({ key, ...params })))}`)
+      .then((r) => (r.status === 200 ? r.json() : undefined))
+      .catch(() => undefined) as Promise<never>;
+  let ready!: UiHost['ready'];
+
+  const load = (): void => {
+    if (script) return;
+    const s = (script = document.createElement('script'));
+    s.src = ui;
+    s.onload = () => {
+      const host: UiHost = { ready, get, identity, platform, track, listeners, commands, ui };
+      handle = (window as unknown as Record<string, (h: UiHost) => UiHandle>)[uiGlobal]?.(host);
+    };
+    document.head.append(s);
+  };
+
+  // Whose state was asked for: an identify of someone else (before the UI loaded) asks again.
+  let asked: string | undefined;
+  const check = (): void => {
+    const who = identity.state;
+    asked = who.userId;
+    // Nothing is asked about a visitor who withdrew consent.
+    ready = identity.consented()
+      ? Promise.all([get<ConfigBody>('/v1/config'), get<UserState>('/v1/state', { anonymousId: who.anonymousId, userId: who.userId, userHash: who.userHash }), who.userId])
+      : Promise.resolve([undefined, undefined, undefined]);
+    void ready.then(([body, state]) => {
+      const done = [...(state?.dismissed ?? []), ...(state?.snapshot?.completed ?? [])];
+      if (
+        body?.config &&
+        (platform.storage?.getItem(guideStorageKey) ||
+          Object.values(state?.guides ?? {}).some((p) => p.status === 'active') ||
+          body.config.checklists.some((c) => !done.includes(c.key)))
+      ) load();
+    });
+  };
+  // After the calls replayed from the snippet's queue, so the state is the identified user's.
+  queueMicrotask(check);
+  if (location.search.includes('waymark_debug=1')) commands.push(['debug', [true]]), load();
+
+  return {
+    command(name, args, loadUi) {
+      if (handle) handle.command(name, args);
+      else {
+        commands.push([name, args]);
+        if (loadUi) load();
+      }
+    },
+    notify(message) {
+      for (const l of listeners) l(message);
+      if (message.type === 'identify' && !script && identity.state.userId !== asked) check();
+    },
+    destroy() {
+      handle?.destroy();
+      script?.remove();
+      // Nothing loads after destroy: `load` sees a script already.
+      script = document.head;
+    },
+  };
+}

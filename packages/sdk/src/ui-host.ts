@@ -1,0 +1,77 @@
+import type { StateSnapshot, WaymarkConfig } from '@waymark/core';
+import type { Identity } from './identity.js';
+import type { Platform } from './platform.js';
+
+/** A guide's position as the collector reports it (`GET /v1/state`) and the UI persists it. */
+export interface GuidePosition {
+  status: 'active' | 'completed' | 'dismissed';
+  step?: string;
+  /** When it last changed: ms since the epoch, or an ISO date from the collector. */
+  at: number | string;
+}
+
+/** The body of `GET /v1/state`: the user's progress, as the collector (the source of truth) knows it. */
+export interface UserState {
+  snapshot: StateSnapshot;
+  guides: Record<string, GuidePosition>;
+  /** Keys of the checklists the user dismissed. */
+  dismissed: string[];
+  configVersion?: number;
+}
+
+/** The body of `GET /v1/config`. */
+export interface ConfigBody {
+  version: number;
+  config: WaymarkConfig;
+}
+
+/** A message the tracker recorded, as the UI sees it (for local evaluation and identity changes). */
+export interface RecordedMessage {
+  type: 'track' | 'identify' | 'group' | 'page';
+  event?: string;
+  properties?: Record<string, unknown>;
+  traits?: Record<string, unknown>;
+  userId?: string | number | null;
+}
+
+/** A queued call of a UI method (`startGuide`, `showChecklist`, `debug`, `ui`). */
+export type UiCommand = [name: string, args: unknown[]];
+
+/**
+ * What the tracker hands the lazily loaded UI chunk: capabilities, never the tracker itself.
+ * The chunk defines `window.__waymarkUi(host)`, which returns a `UiHandle`.
+ */
+export interface UiHost {
+  /**
+   * The config and the user's state as the tracker fetched them (undefined where a request failed
+   * or found none), and the userId the state is for (undefined: the anonymous visitor's).
+   */
+  ready: Promise<[ConfigBody | undefined, UserState | undefined, string | undefined]>;
+  /** Fetches a JSON resource of the collector with the app's key (simple GET); undefined unless 200. */
+  get<T>(path: string, params?: Record<string, string | undefined>): Promise<T | undefined>;
+  identity: Identity;
+  platform: Platform;
+  /** Records an event through the tracker's queue (what the onboarding events use). */
+  track(event: string, properties: Record<string, unknown>): void;
+  /** Listeners called with every message recorded (add and delete to subscribe). */
+  listeners: Set<(message: RecordedMessage) => void>;
+  /** Calls made before the chunk loaded, in order. */
+  commands: UiCommand[];
+  /** The UI chunk's URL (the debug chunk sits next to it). */
+  ui: string;
+}
+
+/** What the UI chunk returns: runs a command, and removes everything it added to the page. */
+export interface UiHandle {
+  command(name: string, args: unknown[]): void;
+  destroy(): void;
+}
+
+/** The global the UI chunk defines when its script loads. */
+export const uiGlobal = '__waymarkUi';
+
+/** The global the debug chunk (`waymark-debug.js`, loaded by the UI in debug mode) defines. */
+export const debugGlobal = '__waymarkDebug';
+
+/** localStorage key of the active guide's position (read by the tracker to know the UI is needed). */
+export const guideStorageKey = 'waymark.guide';

@@ -1,0 +1,174 @@
+import { matchUrlPattern, onboardingEvents, type Guide, type GuideStep } from '@waymark/core';
+import type { GuidePosition } from '../ui-host.js';
+import { findTarget } from './find-target.js';
+import { waitFor } from './wait-for.js';
+
+/** The step on screen: its guide, index, and target (undefined for a centred step). */
+export interface TourView {
+  guide: Guide;
+  index: number;
+  step: GuideStep;
+  target: Element | undefined;
+}
+
+/** Why the active step is not on screen (for debug mode). */
+export type TourWait = { guide: string; step: string; reason: 'url' | 'target' | 'missing'; url?: string } | undefined;
+
+/** What the runner needs: capabilities and callbacks, never the UI itself. */
+export interface GuideRunnerOptions {
+  /** The config's guides (known once the config has loaded). */
+  guides(): readonly Guide[];
+  track(event: string, properties: Record<string, unknown>): void;
+  /** Persists a guide's position (local storage and, through the events, the collector). */
+  setPosition(key: string, position: GuidePosition): void;
+  /** Called whenever what is on screen changes. */
+  onView(view: TourView | undefined, wait: TourWait): void;
+  path(): string;
+  now(): number;
+}
+
+/** Runs one guide at a time: finds targets, waits for late ones, follows URLs, advances and records. */
+export interface GuideRunner {
+  /** Starts a guide at its first step, or resumes it at `stepKey`. */
+  start(key: string, stepKey?: string): boolean;
+  next(): void;
+  /** The user closed the guide (Esc or the close button). */
+  dismiss(): void;
+  /** An event key was recorded: advances an `advance: { event }` step. */
+  onEvent(key: string): void;
+  /** The URL changed: shows, hides or waits for the step's page. */
+  onRoute(): void;
+  current(): TourView | undefined;
+  destroy(): void;
+}
+
+/** Creates the runner. */
+export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
+  let guide: Guide | undefined;
+  let index = 0;
+  let view: TourView | undefined;
+  let stopStep: Array<() => void> = [];
+  let viewed = '';
+
+  const clearStep = (): void => {
+    for (const stop of stopStep.splice(0)) stop();
+  };
+  const step = (): GuideStep | undefined => guide?.steps[index];
+  const position = (status: GuidePosition['status']): void => {
+    if (!guide) return;
+    const s = step();
+    o.setPosition(guide.key, { status, ...(s ? { step: s.key } : {}), at: o.now() });
+  };
+  const show = (next: TourView | undefined, wait: TourWait = undefined): void => {
+    view = next;
+    o.onView(next, wait);
+  };
+  const end = (status: 'completed' | 'dismissed'): void => {
+    clearStep();
+    position(status);
+    guide = undefined;
+    viewed = '';
+    show(undefined);
+  };
+
+  function display(g: Guide, s: GuideStep, target: Element | undefined): void {
+    if (target && s.advance === 'click') {
+      // Capture phase, so the page's own handlers (a router's navigation) cannot hide the click.
+      const onClick = (e: Event): void => {
+        if (e.composedPath().includes(target)) setTimeout(() => guide === g && step() === s && go(index + 1));
+      };
+      document.addEventListener('click', onClick, true);
+      stopStep.push(() => document.removeEventListener('click', onClick, true));
+    }
+    if (target) {
+      const r = target.getBoundingClientRect();
+      if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
+        // Scrolls every scroll container up to the viewport; centring keeps it clear of fixed headers.
+        target.scrollIntoView({ block: 'center', inline: 'nearest' });
+      }
+    }
+    const id = `${g.key}\n${index}`;
+    if (viewed !== id) {
+      viewed = id;
+      position('active');
+      o.track(onboardingEvents.guideStepViewed, { guide: g.key, step: s.key, index });
+    }
+    show({ guide: g, index, step: s, target });
+  }
+
+  function showStep(): void {
+    clearStep();
+    const g = guide;
+    const s = step();
+    if (!g || !s) return;
+    if (s.url !== undefined && matchUrlPattern(s.url, o.path()) === undefined) {
+      // The step belongs to another page: wait for the route (SPA) or the next load.
+      position('active');
+      return show(undefined, { guide: g.key, step: s.key, reason: 'url', url: s.url });
+    }
+    if (!s.target) return display(g, s, undefined);
+    const spec = s.target;
+    show(undefined, { guide: g.key, step: s.key, reason: 'target' });
+    stopStep.push(
+      waitFor(
+        () => findTarget(spec),
+        s.waitMs ?? 5000,
+        (target) => display(g, s, target),
+        () => {
+          o.track(onboardingEvents.guideErrored, { guide: g.key, step: s.key, reason: 'target_not_found' });
+          if ((s.onMissing ?? 'skip') === 'skip') go(index + 1);
+          else {
+            o.track(onboardingEvents.guideDismissed, { guide: g.key, step: s.key });
+            end('dismissed');
+          }
+        },
+      ),
+    );
+  }
+
+  function dismiss(): void {
+    if (!guide) return;
+    o.track(onboardingEvents.guideDismissed, { guide: guide.key, step: step()?.key });
+    end('dismissed');
+  }
+
+  function go(to: number): void {
+    if (!guide) return;
+    if (to >= guide.steps.length) {
+      o.track(onboardingEvents.guideCompleted, { guide: guide.key });
+      return end('completed');
+    }
+    index = to;
+    showStep();
+  }
+
+  return {
+    start(key, stepKey) {
+      const g = o.guides().find((x) => x.key === key);
+      if (!g) return false;
+      if (guide && guide !== g) dismiss();
+      clearStep();
+      guide = g;
+      viewed = '';
+      const at = stepKey === undefined ? -1 : g.steps.findIndex((s) => s.key === stepKey);
+      index = Math.max(0, at);
+      if (at < 0) o.track(onboardingEvents.guideStarted, { guide: g.key });
+      showStep();
+      return true;
+    },
+    next: () => go(index + 1),
+    dismiss,
+    onEvent(key) {
+      const a = step()?.advance;
+      if (typeof a === 'object' && a.event === key) go(index + 1);
+    },
+    onRoute() {
+      if (guide) showStep();
+    },
+    current: () => view,
+    destroy() {
+      clearStep();
+      guide = undefined;
+    },
+  };
+}

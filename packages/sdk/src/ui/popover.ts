@@ -1,0 +1,129 @@
+import { arrow, computePosition, flip, shift, type Placement } from '@floating-ui/core';
+import { Component, h, type VNode } from 'preact';
+import type { TourView } from './guide-runner.js';
+import { autoUpdate } from './auto-update.js';
+import { deepActiveElement } from './deep-active.js';
+import { renderMarkdown } from './markdown.js';
+import { format, type Strings } from './strings.js';
+import { viewportPlatform } from './viewport-platform.js';
+
+/** What the popover shows and does. */
+export interface PopoverProps {
+  view: TourView;
+  strings: Strings;
+  next(): void;
+  dismiss(): void;
+}
+
+const focusable = 'button,a[href],[tabindex]:not([tabindex="-1"])';
+const sides: Record<string, string> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
+
+/**
+ * A guide step: a dialog anchored to its target with floating-ui (flip, shift, arrow, kept in
+ * place by autoUpdate and cleaned up on every step change) over a spotlight that dims all but the
+ * target; a centred dialog over a backdrop without one. Focus moves in; Tab stays inside (plus
+ * the target of a click step, so keyboard users can click it); Esc dismisses.
+ */
+export class Popover extends Component<PopoverProps> {
+  private stops: Array<() => void> = [];
+
+  override componentDidMount(): void {
+    this.follow();
+  }
+
+  override componentDidUpdate(previous: PopoverProps): void {
+    if (previous.view !== this.props.view) this.follow();
+  }
+
+  override componentWillUnmount(): void {
+    this.unfollow();
+  }
+
+  private unfollow(): void {
+    for (const stop of this.stops.splice(0)) stop();
+  }
+
+  /** Positions the popover and spotlight for the current step, and listens for its keys. */
+  private follow(): void {
+    this.unfollow();
+    const { step, target } = this.props.view;
+    // The rendered tree is fixed: wrapper > [spotlight or backdrop, dialog > [arrow?, ...]].
+    const el = this.base?.lastChild as HTMLElement | null;
+    const spot = el?.previousSibling as HTMLElement;
+    const tip = el?.firstChild as HTMLElement;
+    if (el && target) {
+      const placement = (step.placement === 'auto' || !step.placement ? 'bottom' : step.placement) as Placement;
+      this.stops.push(
+        autoUpdate(target, el, () => {
+          const r = target.getBoundingClientRect();
+          Object.assign(spot.style, { top: `${r.top - 6}px`, left: `${r.left - 6}px`, width: `${r.width + 12}px`, height: `${r.height + 12}px` });
+          void computePosition(target, el, {
+            strategy: 'fixed',
+            platform: viewportPlatform,
+            placement,
+            middleware: [flip(), shift({ padding: 8 }), arrow({ element: tip })],
+          }).then(({ x, y, placement: side, middlewareData }) => {
+            Object.assign(el.style, { left: `${x}px`, top: `${y}px` });
+            el.classList.remove('wait');
+            const a = middlewareData.arrow;
+            if (a) {
+              const edge = sides[side.split('-')[0] ?? 'bottom'] ?? 'top';
+              Object.assign(tip.style, { left: a.x == null ? '' : `${a.x}px`, top: a.y == null ? '' : `${a.y}px`, right: '', bottom: '', [edge]: '-5px' });
+            }
+          });
+        }),
+      );
+    }
+    // Focus the primary control of each new step.
+    el?.querySelector<HTMLElement>('button.p')?.focus();
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        this.props.dismiss();
+        return;
+      }
+      // Event steps let the user work in the page (fill a form), so only the others trap Tab.
+      if (e.key !== 'Tab' || typeof step.advance === 'object' || !el) return;
+      const list: Element[] = [...el.querySelectorAll(focusable)];
+      if (step.advance === 'click' && target) list.push(target);
+      const at = list.indexOf(deepActiveElement() as Element);
+      const to = list[(at + (e.shiftKey ? -1 : 1) + list.length) % list.length];
+      if (to instanceof HTMLElement || to instanceof SVGElement) {
+        e.preventDefault();
+        to.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey, true);
+    this.stops.push(() => document.removeEventListener('keydown', onKey, true));
+  }
+
+  override render({ view, strings, next, dismiss }: PopoverProps): VNode {
+    const { guide, index, step, target } = view;
+    const total = guide.steps.length;
+    const last = index === total - 1;
+    const id = `wm-${index}`;
+    const body = h(
+      'div',
+      {
+                class: target ? 'pop wait' : 'pop c',
+        role: 'dialog',
+        'aria-modal': typeof step.advance === 'object' ? 'false' : 'true',
+        'aria-labelledby': `${id}-t`,
+        'aria-describedby': `${id}-b`,
+        tabIndex: -1,
+      },
+      target ? h('div', { class: 'arrow' }) : null,
+      h('div', { class: 'head' }, h('h2', { id: `${id}-t` }, step.title), h('button', { type: 'button', class: 'x', 'aria-label': strings.close, onClick: dismiss }, '×')),
+      h('div', { id: `${id}-b` }, renderMarkdown(step.body)),
+      // No Back: a previous step may live on another page. A click or event step advances by
+      // itself; its button still lets keyboard users move on.
+      h(
+        'div',
+        { class: 'row' },
+        h('span', { class: 'count' }, total > 1 ? format(strings.stepOf, { n: index + 1, total }) : ''),
+        h('button', { type: 'button', class: 'p', onClick: next }, last ? strings.done : strings.next),
+      ),
+    );
+    return h('div', null, target ? h('div', { class: 'spot' }) : h('div', { class: 'backdrop' }), body);
+  }
+}

@@ -1,0 +1,37 @@
+/** Every built-in string of the UI, in English. Placeholders in braces are filled in at render time. */
+export const defaultStrings = {
+  next: 'Next',
+  done: 'Done',
+  /** Label of the popover's close button (read by screen readers). */
+  close: 'Close',
+  stepOf: 'Step {n} of {total}',
+  /** Announced to screen readers on each step change. */
+  announce: 'Step {n} of {total}: {title}',
+  launcher: '{title} {done}/{total}',
+  closeChecklist: 'Close checklist',
+  dismissChecklist: 'Dismiss checklist',
+  itemTodo: 'Not done yet',
+  showMe: 'Show me',
+  go: 'Go',
+  checklistComplete: 'You finished {title}!',
+  milestoneReached: 'Milestone reached: {name}',
+  debugTitle: 'Waymark debug',
+};
+
+/** The UI's strings: every key of `defaultStrings`. */
+export type Strings = typeof defaultStrings;
+
+/** Fills `{name}` placeholders; unknown ones are left as they are. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+}
+
+/** `base` with the string values of `overrides` for known keys; anything else is ignored. */
+export function mergeStrings(base: Strings, overrides: unknown): Strings {
+  const merged = { ...base };
+  if (typeof overrides !== 'object' || overrides === null) return merged;
+  for (const [key, value] of Object.entries(overrides)) {
+    if (Object.prototype.hasOwnProperty.call(base, key) && typeof value === 'string') merged[key as keyof Strings] = value;
+  }
+  return merged;
+}

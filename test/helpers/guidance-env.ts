@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { createApp, createLogger, defaultSdkDir, migrate, openPgliteSql, startCollector, type AppKeys, type RunningCollector, type Sql } from '@waymark/collector';
+import { startAcme } from '@waymark/example-acme';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { pollUntil } from './poll.js';
+
+/** Acme's own onboarding config (examples/acme/waymark.config.ts, built to JSON by its build). */
+export function acmeOnboarding(): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL('../../examples/acme/dist/waymark.config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+}
+
+/** A collector with a config pushed, Acme in front of it, and Chromium: what the guidance tests drive. */
+export interface GuidanceEnv {
+  sql: Sql;
+  keys: AppKeys;
+  collector: RunningCollector;
+  acme: { url: string; close(): Promise<void> };
+  browser: Browser;
+  /** Pushes a config document through the admin API (validated and versioned, as `waymark push` does). */
+  push(config: unknown): Promise<void>;
+  /** The user's stored track events, oldest first, as `event` + properties. */
+  events(userId: string): Promise<Array<{ event: string; properties: Record<string, unknown> }>>;
+  /** Polls the stored events until `done` holds. */
+  eventsUntil(userId: string, done: (events: Array<{ event: string; properties: Record<string, unknown> }>) => boolean): Promise<Array<{ event: string; properties: Record<string, unknown> }>>;
+  close(): Promise<void>;
+}
+
+/** Starts everything; `config` is pushed before any page loads. */
+export async function startGuidanceEnv(config: unknown = acmeOnboarding()): Promise<GuidanceEnv> {
+  const sql = await openPgliteSql();
+  await migrate(sql);
+  const keys = await createApp(sql, { name: 'Acme', origins: ['http://127.0.0.1:*'] });
+  const collector = await startCollector({ sql, log: createLogger({ level: 'error' }), port: 0, host: '127.0.0.1', sdkDir: defaultSdkDir() });
+  const acme = await startAcme({ port: 0, host: '127.0.0.1', collectorUrl: collector.url, publicKey: keys.publicKey });
+  const browser = await launchBrowser();
+  const push = async (document: unknown): Promise<void> => {
+    const res = await fetch(`${collector.url}/v1/admin/config`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(document),
+    });
+    if (!res.ok) throw new Error(`config push failed: ${res.status} ${await res.text()}`);
+  };
+  const events = async (userId: string) =>
+    (
+      await sql.query<{ event: string; properties: Record<string, unknown> | null }>(
+        "select event, properties from events where app_id = $1 and user_id = $2 and type = 'track' order by ts, received_at",
+        [keys.appId, userId],
+      )
+    ).rows.map((r) => ({ event: r.event, properties: r.properties ?? {} }));
+  await push(config);
+  return {
+    sql,
+    keys,
+    collector,
+    acme,
+    browser,
+    push,
+    events,
+    eventsUntil: (userId, done) => pollUntil(() => events(userId), done, 20_000),
+    async close() {
+      await browser.close();
+      await acme.close();
+      await collector.close();
+    },
+  };
+}
+
+/** Sends what the page's tracker has queued now. */
+export async function flush(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { waymark: { flush(): Promise<void> } }).waymark.flush());
+}
+
+/** Calls a method of the page's `window.waymark`. */
+export async function callWaymark(page: Page, method: string, ...args: unknown[]): Promise<void> {
+  await page.evaluate(([m, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => void>>)['waymark']![m as string]!(...(a as unknown[])), [method, args] as const);
+}
