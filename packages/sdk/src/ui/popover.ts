@@ -15,14 +15,13 @@ export interface PopoverProps {
   dismiss(): void;
 }
 
-const focusable = 'button,a[href],[tabindex]:not([tabindex="-1"])';
 const sides: Record<string, string> = { top: 'bottom', bottom: 'top', left: 'right', right: 'left' };
 
 /**
  * A guide step: a dialog anchored to its target with floating-ui (flip, shift, arrow, kept in
  * place by autoUpdate and cleaned up on every step change) over a spotlight that dims all but the
- * target; a centred dialog over a backdrop without one. Focus moves in; Tab stays inside (plus
- * the target of a click step, so keyboard users can click it); Esc dismisses.
+ * target; a centred dialog over a backdrop without one. Focus moves in; Tab stays inside it and
+ * the target (not aria-modal, since the target outside it is part of the step); Esc dismisses.
  */
 export class Popover extends Component<PopoverProps> {
   private stops: Array<() => void> = [];
@@ -51,6 +50,9 @@ export class Popover extends Component<PopoverProps> {
     const el = this.base?.lastChild as HTMLElement | null;
     const spot = el?.previousSibling as HTMLElement;
     const tip = el?.firstChild as HTMLElement;
+    // Focus the primary control of each new step; a popover still hidden for placement once placed.
+    const focus = (): void => el?.querySelector<HTMLElement>('button.p')?.focus();
+    if (!el?.classList.contains('wait')) focus();
     if (el && target) {
       const placement = (step.placement === 'auto' || !step.placement ? 'bottom' : step.placement) as Placement;
       this.stops.push(
@@ -64,7 +66,11 @@ export class Popover extends Component<PopoverProps> {
             middleware: [flip(), shift({ padding: 8 }), arrow({ element: tip })],
           }).then(({ x, y, placement: side, middlewareData }) => {
             Object.assign(el.style, { left: `${x}px`, top: `${y}px` });
-            el.classList.remove('wait');
+            // Hidden until placed, and a hidden element cannot take focus: focus it now, once.
+            if (el.classList.contains('wait')) {
+              el.classList.remove('wait');
+              focus();
+            }
             const a = middlewareData.arrow;
             if (a) {
               const edge = sides[side.split('-')[0] ?? 'bottom'] ?? 'top';
@@ -74,18 +80,17 @@ export class Popover extends Component<PopoverProps> {
         }),
       );
     }
-    // Focus the primary control of each new step.
-    el?.querySelector<HTMLElement>('button.p')?.focus();
+
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') {
         e.preventDefault();
         this.props.dismiss();
         return;
       }
-      // Event steps let the user work in the page (fill a form), so only the others trap Tab.
-      if (e.key !== 'Tab' || typeof step.advance === 'object' || !el) return;
-      const list: Element[] = [...el.querySelectorAll(focusable)];
-      if (step.advance === 'click' && target) list.push(target);
+      if (e.key !== 'Tab' || !el) return;
+      // Tab cycles through the popover and the target (and what it contains), so a keyboard user
+      // can click, fill or submit what the step points at, and nowhere else.
+      const list = [...el.querySelectorAll('*'), ...(target ? [target, ...target.querySelectorAll('*')] : [])].filter((x) => (x as HTMLElement).tabIndex >= 0);
       const at = list.indexOf(deepActiveElement() as Element);
       const to = list[(at + (e.shiftKey ? -1 : 1) + list.length) % list.length];
       if (to instanceof HTMLElement || to instanceof SVGElement) {
@@ -107,7 +112,6 @@ export class Popover extends Component<PopoverProps> {
       {
                 class: target ? 'pop wait' : 'pop c',
         role: 'dialog',
-        'aria-modal': typeof step.advance === 'object' ? 'false' : 'true',
         'aria-labelledby': `${id}-t`,
         'aria-describedby': `${id}-b`,
         tabIndex: -1,

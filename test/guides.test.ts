@@ -1,0 +1,143 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sdkReady, signIn } from './helpers/acme-flows.js';
+import { acmeOnboarding, callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
+
+// Guides in Chromium against a real collector: Acme's config plus guides made for these cases.
+const extraGuides = [
+  {
+    key: 'tour',
+    title: 'Tour',
+    steps: [
+      { key: 'welcome', title: 'Welcome', body: 'A **tour** of Acme.', url: '/app/projects' },
+      { key: 'team-link', title: 'Team', body: 'Your team lives here.', target: { anchor: 'nav-team' }, advance: 'click', url: '/app/*' },
+      { key: 'invite', title: 'Invite', body: 'Enter an email.', target: { anchor: 'invite-email-input' }, url: '/app/team' },
+      { key: 'export', title: 'Export', body: 'Download a CSV.', target: { anchor: 'export-csv-button' }, url: '/app/reports' },
+    ],
+  },
+  {
+    key: 'late',
+    title: 'Late',
+    steps: [{ key: 'late-step', title: 'Late target', body: 'It took a while.', target: { anchor: 'late-target' }, url: '/app/projects', waitMs: 5000 }],
+  },
+  {
+    key: 'missing',
+    title: 'Missing',
+    steps: [
+      { key: 'ghost', title: 'Ghost', body: 'Never here.', target: { selector: '#never-there' }, waitMs: 1000, onMissing: 'skip' },
+      { key: 'after', title: 'After the ghost', body: 'Skipped to me.' },
+    ],
+  },
+  {
+    key: 'missing-end',
+    title: 'Missing end',
+    steps: [
+      { key: 'ghost', title: 'Ghost', body: 'Never here.', target: { anchor: 'never-there' }, waitMs: 800, onMissing: 'end' },
+      { key: 'unreached', title: 'Unreached', body: 'Never shown.' },
+    ],
+  },
+];
+
+describe('guides', () => {
+  let env: GuidanceEnv;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  const open = async (): Promise<Page> => {
+    const context = await env.browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    return page;
+  };
+  const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
+
+  beforeAll(async () => {
+    const config = acmeOnboarding();
+    env = await startGuidanceEnv({ ...config, guides: [...(config['guides'] as unknown[]), ...extraGuides] });
+  });
+  afterAll(() => env?.close());
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it('continues across an SPA route change, a reload and a full navigation, and resumes at the same step', async () => {
+    const page = await open();
+    await signIn(page, env.acme.url);
+    await sdkReady(page);
+    await callWaymark(page, 'startGuide', 'tour');
+    await dialog(page, 'Welcome').waitFor();
+    expect(await page.locator('[data-waymark-ui] [role=status]').textContent()).toBe('Step 1 of 4: Welcome');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await dialog(page, 'Team').waitFor();
+    // The popover sits next to its target (floating-ui), and the spotlight around it.
+    const target = await page.locator('[data-waymark-anchor="nav-team"]').boundingBox();
+    const pop = await dialog(page, 'Team').boundingBox();
+    expect(pop && target && Math.abs(pop.y + pop.height / 2 - (target.y + target.height / 2)) < 200).toBe(true);
+    // advance: 'click' — clicking the target (an SPA link) moves on, and the next step waits for /app/team.
+    await page.click('[data-waymark-anchor="nav-team"]');
+    await page.waitForURL(`${env.acme.url}/app/team`);
+    await dialog(page, 'Invite').waitFor();
+    expect(await page.locator('[data-waymark-ui] [role=status]').textContent()).toBe('Step 3 of 4: Invite');
+
+    // A reload mid-guide resumes at the same step.
+    await page.reload();
+    await dialog(page, 'Invite').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Next' }).click();
+    // The last step belongs to /app/reports: nothing shows here, and a full page load gets there.
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.goto(`${env.acme.url}/app/reports`);
+    await dialog(page, 'Export').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    await flush(page);
+    const events = await env.eventsUntil('usr_dana_ortiz', (e) => e.some((x) => x.event === 'Guide Completed'));
+    const guide = events.filter((e) => e.properties['guide'] === 'tour');
+    expect(guide[0]).toEqual({ event: 'Guide Started', properties: { guide: 'tour' } });
+    expect(guide.filter((e) => e.event === 'Guide Step Viewed').map((e) => e.properties['step'])).toEqual(['welcome', 'team-link', 'invite', 'invite', 'export']);
+    expect(guide.at(-1)).toEqual({ event: 'Guide Completed', properties: { guide: 'tour' } });
+  });
+
+  it('waits for a target that renders after 2 s', async () => {
+    const page = await open();
+    await signIn(page, env.acme.url, 'usr_marcus_chen');
+    await sdkReady(page);
+    await page.evaluate(() =>
+      setTimeout(() => {
+        const b = document.createElement('button');
+        b.textContent = 'Late';
+        b.setAttribute('data-waymark-anchor', 'late-target');
+        document.querySelector('main')?.prepend(b);
+      }, 2000),
+    );
+    const started = Date.now();
+    await callWaymark(page, 'startGuide', 'late');
+    await dialog(page, 'Late target').waitFor({ timeout: 6000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1800);
+  });
+
+  it('skips a target that never appears, or ends the guide, and reports Guide Errored', async () => {
+    const page = await open();
+    await signIn(page, env.acme.url, 'usr_priya_shah');
+    await sdkReady(page);
+    await callWaymark(page, 'startGuide', 'missing');
+    await dialog(page, 'After the ghost').waitFor({ timeout: 5000 });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await callWaymark(page, 'startGuide', 'missing-end');
+    await page.waitForTimeout(1500);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await flush(page);
+    const events = await env.eventsUntil('usr_priya_shah', (e) => e.filter((x) => x.event === 'Guide Errored').length >= 2);
+    expect(events.filter((e) => e.event === 'Guide Errored').map((e) => e.properties)).toEqual([
+      { guide: 'missing', step: 'ghost', reason: 'target_not_found' },
+      { guide: 'missing-end', step: 'ghost', reason: 'target_not_found' },
+    ]);
+    expect(events.filter((e) => e.event === 'Guide Dismissed').map((e) => e.properties)).toEqual([
+      { guide: 'missing', step: 'after' },
+      { guide: 'missing-end', step: 'ghost' },
+    ]);
+  });
+});
