@@ -1,6 +1,6 @@
 import type { Explanation } from '@waymark/core';
-import type { h as createElement, VNode } from 'preact';
-// VNode<any>: the panel's elements carry different props; only the UI chunk's render reads them.
+import type { ComponentChild, h as createElement } from 'preact';
+// VNode: the panel's elements carry different props; only the UI chunk's render reads them.
 import type { DebugEntry } from './debug-report.js';
 
 /** Preact's `h`, handed over by the UI chunk: the debug chunk carries no Preact of its own. */
@@ -11,12 +11,12 @@ const panelStyle = { position: 'fixed', top: '12px', insetInlineStart: '12px', z
 const listStyle = { margin: 0, paddingInlineStart: '1.2em' };
 const mark = (ok: boolean) => ({ color: ok ? '#8e8' : '#f99' });
 
-function tree(h: H, e: Explanation): VNode<any> {
+function tree(h: H, e: Explanation): ComponentChild {
   return h('li', null, h('span', { style: mark(e.result) }, e.result ? '✓ ' : '✗ '), e.reason, e.children?.length ? h('ul', { style: listStyle }, e.children.map((c) => tree(h, c))) : null);
 }
 
 /** The debug panel: each checklist and guide, whether it is showing, and the conditions behind it. */
-export function debugPanel(h: H, entries: DebugEntry[], title: string, close: () => void): VNode<any> {
+export function debugPanel(h: H, entries: DebugEntry[], title: string, close: () => void): ComponentChild {
   return h(
     'section',
     { class: 'debug', style: panelStyle, role: 'region', 'aria-label': title },
