@@ -30,5 +30,5 @@ ol{list-style:none;margin:0;padding:0}
 .arrow{position:absolute;width:10px;height:10px;background:inherit;transform:rotate(45deg)}
 .row{margin-top:.6em}
 .toast{position:fixed;top:16px;left:50%;transform:translateX(-50%);z-index:5;background:var(--f);color:var(--b);padding:.6em 1em;border-radius:var(--r);animation:in .3s}
-@keyframes in{from{opacity:0}}
+@keyframes in{from{opacity:.5}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important}}`;
