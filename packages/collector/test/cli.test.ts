@@ -24,7 +24,7 @@ describe('waymark-collector on the embedded database', () => {
     expect(server.stderr()).toMatch(/No app existed[\s\S]*public key:\s+pk_\w+[\s\S]*secret key:\s+sk_\w+/);
     expect(server.stderr()).toContain('/sdk/waymark.js');
     server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await server.exited, `${server.stdout()}\n${server.stderr()}`).toBe(0);
   });
 
   it('creates, lists and rotates apps', () => {
@@ -72,7 +72,7 @@ describe('waymark-collector on the embedded database', () => {
     // The running server is unaffected.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     server.child.kill('SIGTERM');
-    expect(await server.exited).toBe(0);
+    expect(await server.exited, `${server.stdout()}\n${server.stderr()}`).toBe(0);
     // After a clean stop everything is there.
     const again = await serveProcess(env);
     const events = await (await fetch(`${again.url}/v1/admin/events?limit=1000`, { headers: { Authorization: `Bearer ${keys.secretKey}` } })).json();
@@ -94,7 +94,7 @@ describe('waymark-collector on the embedded database', () => {
     await new Promise((r) => setTimeout(r, 30));
     server.child.kill('SIGTERM');
     const statuses = await Promise.all(requests.map((p) => p.then((r) => r.status, () => 'refused')));
-    expect(await server.exited).toBe(0);
+    expect(await server.exited, `${server.stdout()}\n${server.stderr()}`).toBe(0);
     expect(server.stdout()).toContain('shutting down: finishing in-flight requests');
     const accepted = statuses.filter((s) => s === 200).length;
     expect(accepted).toBeGreaterThan(0);

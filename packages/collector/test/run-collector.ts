@@ -24,7 +24,13 @@ export function serveProcess(env: Record<string, string>): Promise<ServeProcess>
   const child = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => {
+      // Kept with the output, so a failed exit assertion says how the process ended.
+      if (signal) err += `\n[the collector process ended by signal ${signal}]\n`;
+      resolve(code);
+    }),
+  );
   child.stderr!.on('data', (d) => (err += d));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`collector did not start: ${err}`)), 30_000);
