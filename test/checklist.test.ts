@@ -1,20 +1,14 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPagePool } from './helpers/page-pool.js';
 import { createProject, sdkReady, signIn } from './helpers/acme-flows.js';
 import { flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
 
 // Acme's "Getting started" checklist in Chromium, against a real collector with Acme's config.
 describe('checklist', () => {
   let env: GuidanceEnv;
-  const contexts: BrowserContext[] = [];
-  const open = async (): Promise<Page> => {
-    const context = await env.browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  };
-  const errors: string[] = [];
+  const pages = createPagePool(() => env.browser);
+  const open = () => pages.open();
   // Playwright's role and CSS locators pierce open shadow roots.
   const launcher = (page: Page) => page.locator('[data-waymark-ui] .launcher');
 
@@ -23,8 +17,7 @@ describe('checklist', () => {
   });
   afterAll(() => env?.close());
   afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-    expect(errors.splice(0)).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
 
   it('is completed through the UI, item by item, and celebrated; the server agrees', async () => {

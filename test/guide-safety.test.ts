@@ -1,5 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPagePool } from './helpers/page-pool.js';
 import { sdkReady, signIn } from './helpers/acme-flows.js';
 import { acmeOnboarding, callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
 
@@ -31,15 +32,8 @@ const extraGuides = [
 
 describe('guides: keyboard, hostile content, scrolling, debug', () => {
   let env: GuidanceEnv;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-  const open = async (): Promise<Page> => {
-    const context = await env.browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  };
+  const pages = createPagePool(() => env.browser);
+  const open = () => pages.open();
   /** Where the keyboard focus is, through shadow roots: text and the waymark anchor if any. */
   const focused = (page: Page) =>
     page.evaluate(() => {
@@ -66,8 +60,7 @@ describe('guides: keyboard, hostile content, scrolling, debug', () => {
   });
   afterAll(() => env?.close());
   afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-    expect(errors.splice(0)).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
 
   it('a keyboard-only user opens the checklist, runs a guide across pages and completes the item', async () => {

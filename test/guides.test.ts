@@ -1,5 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPagePool } from './helpers/page-pool.js';
 import { sdkReady, signIn } from './helpers/acme-flows.js';
 import { acmeOnboarding, callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
 
@@ -40,15 +41,8 @@ const extraGuides = [
 
 describe('guides', () => {
   let env: GuidanceEnv;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-  const open = async (): Promise<Page> => {
-    const context = await env.browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  };
+  const pages = createPagePool(() => env.browser);
+  const open = () => pages.open();
   const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 
   beforeAll(async () => {
@@ -57,8 +51,7 @@ describe('guides', () => {
   });
   afterAll(() => env?.close());
   afterEach(async () => {
-    for (const c of contexts.splice(0)) await c.close();
-    expect(errors.splice(0)).toEqual([]);
+    expect(await pages.closeAll()).toEqual([]);
   });
 
   it('continues across an SPA route change, a reload and a full navigation, and resumes at the same step', async () => {
