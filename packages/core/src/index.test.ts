@@ -29,6 +29,7 @@ it('pins the public exports', () => {
       "featureUsedEvent",
       "flushDelay",
       "forbiddenKeys",
+      "gateState",
       "groupMessage",
       "identifyMessage",
       "inspectJson",

@@ -54,6 +54,7 @@ export { featureEventKeys } from './config/feature-event-keys.js';
 export type { Milestone } from './config/milestone.js';
 export type { Checklist, ChecklistItem } from './config/checklist.js';
 export type { Guide, GuideStep } from './config/guide.js';
+export type { Gate } from './config/gate.js';
 export { waymarkConfigSchema, type WaymarkConfig, type WaymarkConfigInput } from './config/config-schema.js';
 export { validateConfig, maxConfigBytes, type ConfigValidation } from './config/validate-config.js';
 export type { ConfigError } from './config/config-error.js';
@@ -68,3 +69,4 @@ export { milestonesReached, type MilestoneReached } from './progress/milestones-
 export { settleProgress, type ProgressChanges } from './progress/settle-progress.js';
 export { onboardingEvents, type OnboardingEvent } from './guide/onboarding-events.js';
 export { matchUrlPattern } from './guide/match-url-pattern.js';
+export { gateState, type GateState, type GateOverrides } from './gate/gate-state.js';

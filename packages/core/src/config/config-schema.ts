@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checklistSchema } from './checklist.js';
 import { crossReferences } from './cross-references.js';
 import { featureSchema } from './feature.js';
+import { gateSchema } from './gate.js';
 import { guideSchema } from './guide.js';
 import { milestoneSchema } from './milestone.js';
 
@@ -16,8 +17,7 @@ export const configShape = z.strictObject({
   milestones: section(milestoneSchema, 100),
   checklists: section(checklistSchema, 50),
   guides: section(guideSchema, 200),
-  /** Reserved for feature gates (a later release defines it); any array is accepted for now. */
-  gates: z.array(z.unknown()).optional(),
+  gates: section(gateSchema, 200),
   /** Reserved for nudges (a later release defines it); any array is accepted for now. */
   nudges: z.array(z.unknown()).optional(),
   /** Reserved for health scoring (a later release defines it); any object is accepted for now. */

@@ -23,7 +23,7 @@ function uniqueKeys(list: ReadonlyArray<{ key: string }>, base: Path, ctx: z.Ref
 
 /**
  * The checks zod cannot express per field: unique keys, references to guides, milestones,
- * checklists and items that exist, at most one first-value milestone, and no cycles between
+ * checklists, items and gated features that exist, at most one first-value milestone, and no cycles between
  * milestones, checklists and items (which would make "done" undecidable).
  */
 export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
@@ -31,6 +31,7 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   uniqueKeys(config.milestones, ['milestones'], ctx);
   uniqueKeys(config.checklists, ['checklists'], ctx);
   uniqueKeys(config.guides, ['guides'], ctx);
+  uniqueKeys(config.gates, ['gates'], ctx);
   config.checklists.forEach((c, i) => uniqueKeys(c.items, ['checklists', i, 'items'], ctx));
   config.guides.forEach((g, i) => uniqueKeys(g.steps, ['guides', i, 'steps'], ctx));
 
@@ -83,6 +84,13 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
         ctx.addIssue({ code: 'custom', path: ['checklists', i, 'items', j, 'guide'], message: `guide "${it.guide}" is not defined in guides` });
       }
     });
+  });
+
+  // Gates are not graph nodes (nothing depends on a gate), so their references cannot close a cycle.
+  const features = new Set(config.features.map((f) => f.key));
+  config.gates.forEach((g, i) => {
+    if (!features.has(g.key)) ctx.addIssue({ code: 'custom', path: ['gates', i, 'key'], message: `feature "${g.key}" is not defined in features` });
+    for (const ref of conditionRefs(g.unlock, ['gates', i, 'unlock'])) resolve(ref);
   });
 
   reportCycles(edges, ctx);

@@ -24,7 +24,7 @@ describe('validateConfig', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const step = r.config.guides[0]!.steps[0]!;
     expect(step).toMatchObject({ placement: 'auto', advance: 'next', waitMs: 5000, onMissing: 'skip' });
-    expect(validateConfig({ version: 1 })).toEqual({ ok: true, config: { version: 1, features: [], milestones: [], checklists: [], guides: [] } });
+    expect(validateConfig({ version: 1 })).toEqual({ ok: true, config: { version: 1, features: [], milestones: [], checklists: [], guides: [], gates: [] } });
   });
 
   it('survives a JSON round trip unchanged', () => {
@@ -33,8 +33,24 @@ describe('validateConfig', () => {
   });
 
   it('accepts the reserved sections with any content', () => {
-    expect(validateConfig({ version: 1, gates: [{ anything: 1 }], nudges: [], health: { weights: {} } }).ok).toBe(true);
-    expect(errorsOf({ version: 1, gates: {} })).toEqual([{ path: 'gates', message: 'must be an array' }]);
+    expect(validateConfig({ version: 1, nudges: [{ anything: 1 }], health: { weights: {} } }).ok).toBe(true);
+    expect(errorsOf({ version: 1, nudges: {} })).toEqual([{ path: 'nudges', message: 'must be an array' }]);
+  });
+
+  it('checks gates: fields, the gated feature, unique keys and the references of unlock', () => {
+    const gate = { key: 'reports.export', unlock: { checklist: 'getting-started' } };
+    const r = validateConfig({ ...acme(), gates: [gate] });
+    expect(r.ok && r.config.gates).toEqual([{ ...gate, locked: 'disable', celebrate: true }]);
+    expect(errorsAfter((d) => (d.gates = [{ ...gate, key: 'reports.pdf' }]))).toEqual([{ path: 'gates[0].key', message: 'feature "reports.pdf" is not defined in features' }]);
+    expect(errorsAfter((d) => (d.gates = [gate, gate]))).toEqual([{ path: 'gates[1].key', message: 'duplicate key "reports.export" (already used at index 0)' }]);
+    expect(errorsAfter((d) => (d.gates = [{ ...gate, unlock: { all: [{ milestone: 'nope' }, { checklist: 'getting-started', item: 'nope' }] } }]))).toEqual([
+      { path: 'gates[0].unlock.all[0].milestone', message: 'milestone "nope" is not defined in milestones' },
+      { path: 'gates[0].unlock.all[1].item', message: 'checklist "getting-started" has no item "nope"' },
+    ]);
+    expect(errorsAfter((d) => (d.gates = [{ ...gate, locked: 'grey' }]))[0]?.path).toBe('gates[0].locked');
+    expect(errorsAfter((d) => (d.gates = [{ ...gate, hint: { colour: 'red' } }]))).toEqual([{ path: 'gates[0].hint.colour', message: 'is not a known field' }]);
+    const deep = (n: number): unknown => (n === 0 ? { event: 'A' } : { not: deep(n - 1) });
+    expect(errorsAfter((d) => (d.gates = [{ ...gate, unlock: deep(40) }]))[0]?.path).toMatch(/^gates\[0\]\.unlock/);
   });
 
   it('names the field of a structural problem in plain words', () => {

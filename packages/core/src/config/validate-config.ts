@@ -23,6 +23,7 @@ function depthErrors(input: unknown): ConfigError[] {
     roots.push([field(c, 'audience'), ['checklists', i, 'audience']]);
     list(field(c, 'items')).forEach((it, j) => roots.push([field(it, 'done'), ['checklists', i, 'items', j, 'done']]));
   });
+  list(field(input, 'gates')).forEach((g, i) => roots.push([field(g, 'unlock'), ['gates', i, 'unlock']]));
   return roots.flatMap(([value, path]) => {
     const deep = conditionDepthProblem(value, path);
     return deep ? [{ path: formatPath(deep), message: `nests "all", "any" and "not" deeper than ${maxConditionDepth} levels; flatten it or name a part as a milestone` }] : [];
