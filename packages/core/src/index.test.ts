@@ -4,6 +4,7 @@ import * as core from './index.js';
 it('pins the public exports', () => {
   expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
     [
+      "activeMs",
       "backoffDelay",
       "batchEnvelope",
       "byteLength",
@@ -18,8 +19,10 @@ it('pins the public exports', () => {
       "daysSince",
       "defaultBackoff",
       "defaultFlushRules",
+      "defaultStuckRules",
       "defineConfig",
       "deriveFacts",
+      "detectStuck",
       "emptySnapshot",
       "envelopeOverheadBytes",
       "evaluateCondition",
@@ -27,6 +30,7 @@ it('pins the public exports', () => {
       "explainCondition",
       "featureEventKeys",
       "featureUsedEvent",
+      "findRageClicks",
       "flushDelay",
       "forbiddenKeys",
       "gateState",

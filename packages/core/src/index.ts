@@ -70,3 +70,8 @@ export { settleProgress, type ProgressChanges } from './progress/settle-progress
 export { onboardingEvents, type OnboardingEvent } from './guide/onboarding-events.js';
 export { matchUrlPattern } from './guide/match-url-pattern.js';
 export { gateState, type GateState, type GateOverrides } from './gate/gate-state.js';
+export { detectStuck, type StuckDecision, type StuckReason } from './stuck/detect-stuck.js';
+export { defaultStuckRules, type StuckRules } from './stuck/stuck-rules.js';
+export type { StuckSignals, ActivityInterval, ClickSample } from './stuck/stuck-signals.js';
+export { activeMs } from './stuck/active-ms.js';
+export { findRageClicks } from './stuck/find-rage-clicks.js';
