@@ -75,3 +75,6 @@ export { defaultStuckRules, type StuckRules } from './stuck/stuck-rules.js';
 export type { StuckSignals, ActivityInterval, ClickSample } from './stuck/stuck-signals.js';
 export { activeMs } from './stuck/active-ms.js';
 export { findRageClicks } from './stuck/find-rage-clicks.js';
+export { mayNudge, type NudgeContext, type NudgeVerdict, type NudgeCapReason } from './nudge/may-nudge.js';
+export { defaultNudgeCaps, type NudgeCaps } from './nudge/nudge-caps.js';
+export type { NudgeRecord, NudgeHistory } from './nudge/nudge-history.js';
