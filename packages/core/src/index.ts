@@ -55,6 +55,7 @@ export type { Milestone } from './config/milestone.js';
 export type { Checklist, ChecklistItem } from './config/checklist.js';
 export type { Guide, GuideStep } from './config/guide.js';
 export type { Gate } from './config/gate.js';
+export type { Nudge } from './config/nudge.js';
 export { waymarkConfigSchema, type WaymarkConfig, type WaymarkConfigInput } from './config/config-schema.js';
 export { validateConfig, maxConfigBytes, type ConfigValidation } from './config/validate-config.js';
 export type { ConfigError } from './config/config-error.js';

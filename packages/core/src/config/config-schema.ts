@@ -5,6 +5,7 @@ import { featureSchema } from './feature.js';
 import { gateSchema } from './gate.js';
 import { guideSchema } from './guide.js';
 import { milestoneSchema } from './milestone.js';
+import { nudgeSchema } from './nudge.js';
 
 const section = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must have at most ${max} entries`).default([]);
 
@@ -18,8 +19,7 @@ export const configShape = z.strictObject({
   checklists: section(checklistSchema, 50),
   guides: section(guideSchema, 200),
   gates: section(gateSchema, 200),
-  /** Reserved for nudges (a later release defines it); any array is accepted for now. */
-  nudges: z.array(z.unknown()).optional(),
+  nudges: section(nudgeSchema, 200),
   /** Reserved for health scoring (a later release defines it); any object is accepted for now. */
   health: z.record(z.string(), z.unknown()).optional(),
 });

@@ -23,7 +23,7 @@ function uniqueKeys(list: ReadonlyArray<{ key: string }>, base: Path, ctx: z.Ref
 
 /**
  * The checks zod cannot express per field: unique keys, references to guides, milestones,
- * checklists, items and gated features that exist, at most one first-value milestone, and no cycles between
+ * checklists, items and gated features that exist (from conditions, gates and nudges), at most one first-value milestone, and no cycles between
  * milestones, checklists and items (which would make "done" undecidable).
  */
 export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
@@ -32,6 +32,7 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   uniqueKeys(config.checklists, ['checklists'], ctx);
   uniqueKeys(config.guides, ['guides'], ctx);
   uniqueKeys(config.gates, ['gates'], ctx);
+  uniqueKeys(config.nudges, ['nudges'], ctx);
   config.checklists.forEach((c, i) => uniqueKeys(c.items, ['checklists', i, 'items'], ctx));
   config.guides.forEach((g, i) => uniqueKeys(g.steps, ['guides', i, 'steps'], ctx));
 
@@ -91,6 +92,9 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   config.gates.forEach((g, i) => {
     if (!features.has(g.key)) ctx.addIssue({ code: 'custom', path: ['gates', i, 'key'], message: `feature "${g.key}" is not defined in features` });
     for (const ref of conditionRefs(g.unlock, ['gates', i, 'unlock'])) resolve(ref);
+  });
+  config.nudges.forEach((n, i) => {
+    if (n.for) resolve({ path: ['nudges', i, 'for', n.for.item === undefined ? 'checklist' : 'item'], ...n.for });
   });
 
   reportCycles(edges, ctx);

@@ -24,7 +24,7 @@ describe('validateConfig', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const step = r.config.guides[0]!.steps[0]!;
     expect(step).toMatchObject({ placement: 'auto', advance: 'next', waitMs: 5000, onMissing: 'skip' });
-    expect(validateConfig({ version: 1 })).toEqual({ ok: true, config: { version: 1, features: [], milestones: [], checklists: [], guides: [], gates: [] } });
+    expect(validateConfig({ version: 1 })).toEqual({ ok: true, config: { version: 1, features: [], milestones: [], checklists: [], guides: [], gates: [], nudges: [] } });
   });
 
   it('survives a JSON round trip unchanged', () => {
@@ -32,9 +32,23 @@ describe('validateConfig', () => {
     expect(r.ok && validateConfig(JSON.parse(JSON.stringify(r.config)))).toEqual(r);
   });
 
-  it('accepts the reserved sections with any content', () => {
-    expect(validateConfig({ version: 1, nudges: [{ anything: 1 }], health: { weights: {} } }).ok).toBe(true);
-    expect(errorsOf({ version: 1, nudges: {} })).toEqual([{ path: 'nudges', message: 'must be an array' }]);
+  it('accepts the reserved section with any content', () => {
+    expect(validateConfig({ version: 1, health: { weights: {} } }).ok).toBe(true);
+    expect(errorsOf({ version: 1, health: [] })[0]?.path).toBe('health');
+  });
+
+  it('checks nudges: fields, defaults, unique keys and the checklist or item they are for', () => {
+    const nudge = { key: 'tasks-toast', for: { checklist: 'getting-started', item: 'add-tasks' } };
+    const r = validateConfig({ ...acme(), nudges: [nudge, { key: 'any', kind: 'hotspot', caps: { perDay: 1 }, escalate: { afterDays: 3 } }] });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.config.nudges).toEqual([{ ...nudge, kind: 'toast' }, { key: 'any', kind: 'hotspot', caps: { perDay: 1 }, escalate: { afterDays: 3 } }]);
+    expect(errorsAfter((d) => (d.nudges = [nudge, nudge]))).toEqual([{ path: 'nudges[1].key', message: 'duplicate key "tasks-toast" (already used at index 0)' }]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'nope' } }]))).toEqual([{ path: 'nudges[0].for.checklist', message: 'checklist "nope" is not defined in checklists' }]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'nope', item: 'x' } }]))).toEqual([{ path: 'nudges[0].for.checklist', message: 'checklist "nope" is not defined in checklists' }]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'getting-started', item: 'nope' } }]))).toEqual([{ path: 'nudges[0].for.item', message: 'checklist "getting-started" has no item "nope"' }]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', kind: 'modal' }]))[0]?.path).toBe('nudges[0].kind');
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', caps: { perNudgeMax: 0 } }]))).toEqual([{ path: 'nudges[0].caps.perNudgeMax', message: 'must be at least 1' }]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', escalate: { afterDays: 0 } }]))).toEqual([{ path: 'nudges[0].escalate.afterDays', message: 'must be at least 1' }]);
   });
 
   it('checks gates: fields, the gated feature, unique keys and the references of unlock', () => {
