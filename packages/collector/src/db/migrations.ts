@@ -163,4 +163,39 @@ create table progress (
 );
 `,
   },
+  {
+    id: 3,
+    name: 'gate overrides and their log',
+    sql: `
+-- A CSM's decision on a gate for a whole account or one user: 'unlock' or 'lock'. The user's
+-- override wins over the account's, and both win over the gate's unlock condition. Clearing an
+-- override deletes its row.
+create table gate_overrides (
+  app_id text not null,
+  gate_key text not null,
+  scope text not null check (scope in ('account', 'user')),
+  subject_id text not null,
+  state text not null check (state in ('unlock', 'lock')),
+  set_by text not null,
+  set_at timestamptz not null,
+  primary key (app_id, gate_key, scope, subject_id)
+);
+
+-- Every change to gate_overrides, append-only: who set what when, and what it was before
+-- (state null: cleared; previous_state null: there was no override).
+create table gate_override_log (
+  app_id text not null,
+  id bigserial,
+  gate_key text not null,
+  scope text not null,
+  subject_id text not null,
+  state text,
+  previous_state text,
+  set_by text not null,
+  set_at timestamptz not null,
+  primary key (app_id, id)
+);
+create index gate_override_log_gate on gate_override_log (app_id, gate_key, set_at);
+`,
+  },
 ];

@@ -4,6 +4,7 @@ import { ApiError } from './api-error.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
 import { requireSecretKey } from './require-secret-key.js';
 import { adminConfigRoute } from './admin-config-route.js';
+import { adminGatesRoute } from './admin-gates-route.js';
 import { parseQuery as query } from './parse-query.js';
 import type { AppLookup } from '../store/app-lookup.js';
 import type { CurrentConfigReader } from '../store/current-config.js';
@@ -25,6 +26,7 @@ export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   const now = deps.now ?? Date.now;
   route.use('*', requireSecretKey(lookup));
   route.route('/config', adminConfigRoute(deps));
+  route.route('/gates', adminGatesRoute(deps, currentConfig));
 
   route.get('/users/:userId/state', async (c) => {
     const userId = userIdParam.safeParse(c.req.param('userId'));

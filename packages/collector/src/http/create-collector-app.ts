@@ -9,6 +9,7 @@ import { sdkRoute } from './sdk-route.js';
 import { openApiDocument } from './openapi.js';
 import { configRoute } from './config-route.js';
 import { stateRoute } from './state-route.js';
+import { gatesRoute } from './gates-route.js';
 import { createAppLookup } from '../store/app-lookup.js';
 import { createCurrentConfigReader } from '../store/current-config.js';
 
@@ -43,6 +44,7 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
   app.route('/v1/batch', batchRoute(deps, lookup));
   app.route('/v1/config', configRoute(lookup, currentConfig));
   app.route('/v1/state', stateRoute(deps, lookup, currentConfig));
+  app.route('/v1/gates', gatesRoute(deps, lookup, currentConfig));
   app.route('/v1/admin', adminRoute(deps, lookup, currentConfig));
   app.route('/sdk', sdkRoute(deps.sdkDir));
   const openapi = openApiDocument();

@@ -105,6 +105,30 @@ export function openApiDocument(): Json {
             configVersion: { type: ['integer', 'null'] },
           },
         },
+        GateState: {
+          type: 'object',
+          required: ['unlocked', 'reason', 'locked', 'missing'],
+          properties: {
+            unlocked: { type: 'boolean' },
+            reason: { enum: ['condition', 'override', 'locked'], description: 'condition: its unlock condition holds; override: a CSM override decided; locked: the condition does not hold yet.' },
+            locked: { enum: ['disable', 'hide', 'teaser'], description: 'How the feature looks while locked (from the config).' },
+            progress: { type: 'object', properties: { done: { type: 'integer' }, total: { type: 'integer' } }, description: 'Checklist items the condition asks for; only when it names checklists.' },
+            missing: { type: 'object', description: "The unlock condition explained node by node (core's explainCondition)." },
+          },
+        },
+        GateOverride: {
+          type: 'object',
+          required: ['gate', 'scope', 'subjectId', 'state', 'by', 'at'],
+          properties: {
+            gate: { type: 'string' },
+            scope: { enum: ['account', 'user'] },
+            subjectId: { type: 'string', description: 'The accountId or userId.' },
+            state: { enum: ['unlock', 'lock', null], description: 'null: cleared (in the log and in a PUT answer).' },
+            previous: { enum: ['unlock', 'lock', null], description: 'The state before this change (log and PUT answer only).' },
+            by: { type: 'string' },
+            at: { type: 'string', format: 'date-time' },
+          },
+        },
         ConfigVersion: {
           type: 'object',
           properties: { version: { type: 'integer' }, etag: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, note: { type: ['string', 'null'] }, restoredFrom: { type: ['integer', 'null'] } },
@@ -150,6 +174,24 @@ export function openApiDocument(): Json {
           responses: { '200': json(ref('UserState'), 'The state (Cache-Control: no-store).'), '400': error('Neither userId nor anonymousId.'), ...authErrors },
         },
       },
+      '/v1/gates': {
+        get: {
+          summary: "A user's gates, for the vendor's backend to enforce",
+          description: 'Secret key (Bearer) for any user; a public key (from a browser on an allowed origin) only with the userHash of the userId.',
+          parameters: [
+            { ...publicKey, required: false, description: 'The public key (needs userHash); or send the secret key as a Bearer token.' },
+            query('userId', 'The user.', { type: 'string' }, true),
+            query('userHash', 'hex(HMAC-SHA256(secretKey, userId)); required with the public key.'),
+            query('gate', 'Only this gate.'),
+          ],
+          responses: {
+            '200': json({ type: 'object', properties: { gates: { type: 'object', additionalProperties: ref('GateState') } } }, 'The gates by key (Cache-Control: no-store).'),
+            '400': error('A bad query parameter (`invalid_query`).'),
+            ...authErrors,
+            '404': error('`gate` names no gate of the current config (`unknown_gate`).'),
+          },
+        },
+      },
       '/v1/admin/app': { get: { ...admin, summary: 'The app of the secret key', responses: { '200': json({ type: 'object' }, 'The app.'), ...authErrors } } },
       '/v1/admin/events': {
         get: {
@@ -173,6 +215,50 @@ export function openApiDocument(): Json {
           summary: "A user's state, for the vendor's servers",
           parameters: [{ name: 'userId', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': json(ref('UserState'), 'As GET /v1/state.'), ...authErrors },
+        },
+      },
+      '/v1/admin/gates/{key}/overrides': {
+        get: {
+          ...admin,
+          summary: "A gate's overrides in force and their log, newest first",
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': json(
+              { type: 'object', properties: { gate: { type: 'string' }, overrides: { type: 'array', items: ref('GateOverride') }, log: { type: 'array', items: ref('GateOverride') } } },
+              'Overrides and log.',
+            ),
+            ...authErrors,
+            '404': error('No such gate in the current config and no history (`unknown_gate`).'),
+          },
+        },
+        put: {
+          ...admin,
+          summary: 'Set or clear a CSM override of a gate for an account or a user',
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['state', 'by'],
+                  additionalProperties: false,
+                  properties: {
+                    accountId: { type: 'string', description: 'The whole account (give this or userId).' },
+                    userId: { type: 'string', description: 'One user (beats the account override).' },
+                    state: { enum: ['unlock', 'lock', null], description: 'null clears the override.' },
+                    by: { type: 'string', description: "Who sets it, e.g. the CSM's email." },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            '200': json({ type: 'object', properties: { override: ref('GateOverride') } }, 'The change, as logged.'),
+            '400': error('A bad body (`invalid_body` or `invalid_json`, with `field`).'),
+            ...authErrors,
+            '404': error('No such gate in the current config (`unknown_gate`).'),
+          },
         },
       },
       '/v1/admin/config': {
