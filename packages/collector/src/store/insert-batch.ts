@@ -63,6 +63,16 @@ function entities(rows: readonly Row[]): { users: UserUpsert[]; accounts: Accoun
   return { users: byKey(users), accounts: byKey(accounts) };
 }
 
+/**
+ * The update of a user or account row (`alias`) on conflict: newer traits win, an older message
+ * arriving late only fills keys that are missing; first seen only moves earlier.
+ */
+const mergeTraitsAndFirstSeen = (alias: string): string => `traits = case when excluded.traits_at is null then ${alias}.traits
+                  when ${alias}.traits_at is null or excluded.traits_at >= ${alias}.traits_at then ${alias}.traits || excluded.traits
+                  else excluded.traits || ${alias}.traits end,
+    traits_at = greatest(${alias}.traits_at, excluded.traits_at),
+    first_seen = least(${alias}.first_seen, excluded.first_seen)`;
+
 /*
  * One statement, so it is one transaction (for one request, or several merged by the batch
  * writer): the raw insert and every rollup commit together or
@@ -112,11 +122,7 @@ users_up as (
     user_id = coalesce(excluded.user_id, u.user_id),
     anonymous_id = coalesce(excluded.anonymous_id, u.anonymous_id),
     account_id = coalesce(excluded.account_id, u.account_id),
-    traits = case when excluded.traits_at is null then u.traits
-                  when u.traits_at is null or excluded.traits_at >= u.traits_at then u.traits || excluded.traits
-                  else excluded.traits || u.traits end,
-    traits_at = greatest(u.traits_at, excluded.traits_at),
-    first_seen = least(u.first_seen, excluded.first_seen)
+    ${mergeTraitsAndFirstSeen('u')}
   returning 1
 ),
 accounts_up as (
@@ -127,11 +133,7 @@ accounts_up as (
     select 1 from accounts old where old.app_id = x.app_id and old.account_id = x.account_id and old.first_seen <= x.first_seen)
   order by x.app_id, x.account_id
   on conflict (app_id, account_id) do update set
-    traits = case when excluded.traits_at is null then a.traits
-                  when a.traits_at is null or excluded.traits_at >= a.traits_at then a.traits || excluded.traits
-                  else excluded.traits || a.traits end,
-    traits_at = greatest(a.traits_at, excluded.traits_at),
-    first_seen = least(a.first_seen, excluded.first_seen)
+    ${mergeTraitsAndFirstSeen('a')}
   returning 1
 ),
 drops as (
