@@ -1,5 +1,5 @@
 /**
- * Event names the SDK tracks for guide, checklist and milestone interactions. The collector
+ * Event names the SDK tracks for guide, checklist, milestone, gate and nudge interactions. The collector
  * derives guide positions, dismissals and funnels from them, so both sides use these constants.
  */
 export const onboardingEvents = {
@@ -13,6 +13,20 @@ export const onboardingEvents = {
   checklistItemCompleted: 'Checklist Item Completed',
   checklistCompleted: 'Checklist Completed',
   milestoneReached: 'Milestone Reached',
+  /** `{ gate }`: a gate unlocked for the user, tracked once (on the device that saw it first). */
+  gateUnlocked: 'Gate Unlocked',
+  /** `{ gate }`: the user tried to use a locked feature. */
+  gateBlocked: 'Gate Blocked',
+  /** `{ checklist, item, reason }`: the SDK noticed the user is stuck on their next item (see `detectStuck`). */
+  userStuck: 'User Stuck',
+  /** `{ nudge, checklist, item, reason, kind, session }` */
+  nudgeShown: 'Nudge Shown',
+  /** `{ nudge, checklist, item }`: "Show me how" (or the hotspot) was used. */
+  nudgeClicked: 'Nudge Clicked',
+  /** `{ nudge, checklist, item }`: never show this nudge again. */
+  nudgeDismissed: 'Nudge Dismissed',
+  /** `{ nudge, checklist, item, until }`: not before `until` (ms since the epoch). */
+  nudgeSnoozed: 'Nudge Snoozed',
 } as const;
 
 /** One of the onboarding event names. */
