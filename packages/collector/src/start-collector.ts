@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Sql } from './db/sql.js';
 import { createCollectorApp } from './http/create-collector-app.js';
 import { scheduleCompaction } from './store/compact-rollups.js';
+import { scheduleStuckSweep } from './store/schedule-stuck-sweep.js';
 import type { Logger } from './log.js';
 
 /** A running collector. */
@@ -24,10 +25,14 @@ export async function startCollector(options: {
   port: number;
   host?: string;
   sdkDir?: string | undefined;
+  /** Trust X-Forwarded-For/-Proto/-Host from a reverse proxy (see CollectorDeps.trustProxy). */
+  trustProxy?: boolean;
   /** How often pending usage deltas are folded into the rollups (default 1 s). */
   compactEveryMs?: number;
+  /** How often users stuck on a checklist item are marked and cleared (default 60 s). */
+  stuckSweepEveryMs?: number;
 }): Promise<RunningCollector> {
-  const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir });
+  const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir, trustProxy: options.trustProxy ?? false });
   const host = options.host ?? '0.0.0.0';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
@@ -37,6 +42,10 @@ export async function startCollector(options: {
   const stopCompaction = scheduleCompaction(options.sql, {
     everyMs: options.compactEveryMs ?? 1000,
     onError: (error) => options.log.warn('rollup compaction failed; retrying later', { error: error.message }),
+  });
+  const stopStuckSweep = scheduleStuckSweep(options.sql, {
+    everyMs: options.stuckSweepEveryMs ?? 60_000,
+    onError: (error) => options.log.warn('stuck user sweep failed; retrying later', { error: error.message }),
   });
   let closing: Promise<void> | undefined;
   return {
@@ -52,6 +61,7 @@ export async function startCollector(options: {
         await closed;
         clearTimeout(timer);
         await stopCompaction();
+        await stopStuckSweep();
         await options.sql.close();
       })();
       return closing;

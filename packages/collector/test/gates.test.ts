@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { deriveFacts, gateState, snapshotFacts, validateConfig, type GateOverrides, type WaymarkConfig } from '@waymark/core';
+import { deriveFacts, explainCondition, gateState, snapshotFacts, validateConfig, type GateOverrides, type WaymarkConfig } from '@waymark/core';
 import { createCollectorApp } from '../src/http/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/store/apps.js';
@@ -138,7 +138,7 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
       const expected = Object.fromEntries(
         config.gates.map((g) => {
           const { key: _key, ...s } = gateState(g, facts, row.overrides[g.key], config.checklists);
-          return [g.key, { ...s, locked: g.locked }];
+          return [g.key, { ...s, locked: g.locked, missing: explainCondition(g.unlock, facts) }];
         }),
       );
       expect(served, row.userId).toEqual(expected);

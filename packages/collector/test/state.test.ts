@@ -58,6 +58,9 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
       guides: {},
       dismissed: [],
       configVersion: 1,
+      overrides: {},
+      celebrated: [],
+      nudges: [],
     });
   });
 

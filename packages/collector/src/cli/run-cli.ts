@@ -8,6 +8,8 @@ import { defaultSdkDir } from '../sdk-dir.js';
 import { startCollector } from '../start-collector.js';
 import { AppInputError, createApp, listApps, rotateKeys, setOrigins, setRequireUserHash } from '../store/apps.js';
 import { usage } from './usage.js';
+import { csmCommand, UnknownCsmCommand } from './csm-command.js';
+import { CsmInputError } from '../store/csm-input-error.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -34,7 +36,8 @@ async function serveCommand(env: Env): Promise<number | undefined> {
   const log = createLogger({ level });
   const sql = await openSql(storage(env, 'serve'));
   const created = await ensureDefaultApp(sql);
-  const collector = await startCollector({ sql, log, port, host: env['HOST'] || '0.0.0.0', sdkDir: defaultSdkDir() });
+  const trustProxy = env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true';
+  const collector = await startCollector({ sql, log, port, host: env['HOST'] || '0.0.0.0', sdkDir: defaultSdkDir(), trustProxy });
   if (created) {
     log.info('created the default app', { appId: created.appId, publicKey: created.publicKey });
     process.stderr.write(
@@ -128,6 +131,8 @@ export async function runCli(argv: string[], env: Env): Promise<number | undefin
         return await serveCommand(env);
       case 'apps':
         return await appsCommand(rest, env);
+      case 'csm':
+        return await csmCommand(rest, (name, fn) => withSql(env, name, fn), out);
       case undefined:
       case 'help':
       case '--help':
@@ -139,7 +144,7 @@ export async function runCli(argv: string[], env: Env): Promise<number | undefin
         return 2;
     }
   } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof AppInputError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (error instanceof DataDirLockedError || error instanceof AppInputError || error instanceof CsmInputError || error instanceof UnknownCsmCommand || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
       process.stderr.write(`waymark-collector: ${(error as Error).message}\n`);
       return error instanceof DataDirLockedError ? 3 : 2;
     }

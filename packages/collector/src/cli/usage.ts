@@ -5,7 +5,8 @@ Usage:
   waymark-collector serve
       Start the collector. Env: PORT (default 8787), HOST (default 0.0.0.0),
       DATABASE_URL (PostgreSQL; otherwise the embedded database in WAYMARK_DATA_DIR,
-      default ./.waymark-data), LOG_LEVEL (debug|info|warn|error, default info).
+      default ./.waymark-data), LOG_LEVEL (debug|info|warn|error, default info),
+      TRUST_PROXY=1 behind a reverse proxy (client IP, HTTPS and host from X-Forwarded-*).
   waymark-collector apps create --name NAME --origin URL [--origin URL ...] [--json]
       Create an app; prints its app id, public key and secret key (shown only once).
       Origins: https://app.example.com, http://localhost:*, https://*.example.com or *.
@@ -18,5 +19,13 @@ Usage:
   waymark-collector apps identity APP_ID --require | --optional [--json]
       Require (or stop requiring) identity verification: browser calls that name a
       userId must carry userHash = hex(HMAC-SHA256(secret key, userId)).
+  waymark-collector csm create --email EMAIL --name NAME --role admin|csm [--app APP_ID ...] [--password-stdin] [--json]
+      Create a dashboard account. Admins see every app and manage CSM users; a csm sees the
+      apps given with --app. Without --password-stdin a password is generated and shown once.
+  waymark-collector csm list [--json]
+  waymark-collector csm grant --email EMAIL --app APP_ID [--app APP_ID ...] [--json]
+  waymark-collector csm revoke --email EMAIL --app APP_ID [--app APP_ID ...] [--json]
+  waymark-collector csm disable --email EMAIL [--json]
+      Stop the account logging in; its sessions end at once.
   waymark-collector help
 `;

@@ -198,4 +198,80 @@ create table gate_override_log (
 create index gate_override_log_gate on gate_override_log (app_id, gate_key, set_at);
 `,
   },
+  {
+    id: 4,
+    name: 'stuck users',
+    sql: `
+-- Users stuck on a checklist item, from the SDK's 'User Stuck' events, kept by markStuckUsers.
+-- first_stuck_at is the first of those events since the item was last completed (or ever);
+-- marked_at is set once the user is still stuck after the item's nudge's escalate.afterDays;
+-- cleared_at once the item is done. reason is the latest event's.
+create table stuck_users (
+  app_id text not null,
+  actor text not null,
+  checklist text not null,
+  item text not null,
+  account_id text,
+  reason text not null,
+  first_stuck_at timestamptz not null,
+  last_stuck_at timestamptz not null,
+  marked_at timestamptz,
+  cleared_at timestamptz,
+  primary key (app_id, actor, checklist, item)
+);
+create index stuck_users_open on stuck_users (app_id, account_id, marked_at) where marked_at is not null and cleared_at is null;
+
+-- The sweep reads only these two events of an app; a partial index keeps that small.
+create index events_stuck_items on events (app_id, event, actor) where event in ('User Stuck', 'Checklist Item Completed');
+`,
+  },
+  {
+    id: 5,
+    name: 'CSM users, their apps, sessions and login attempts',
+    sql: `
+-- People who use the dashboard. Not per app, so not distributed: on Citus these small tables
+-- would be reference tables. Emails are stored lower-cased and unique regardless of case.
+-- password_hash is "scrypt$N$r$p$salt$hash" (base64url), so the cost can be raised later.
+create table csm_users (
+  id text primary key,
+  email text not null,
+  name text not null,
+  role text not null check (role in ('admin', 'csm')),
+  password_hash text not null,
+  created_at timestamptz not null,
+  disabled_at timestamptz
+);
+create unique index csm_users_email on csm_users (lower(email));
+
+-- The apps a 'csm' may read; admins see every app without rows here.
+create table csm_app_access (
+  user_id text not null,
+  app_id text not null,
+  granted_at timestamptz not null,
+  primary key (user_id, app_id)
+);
+create index csm_app_access_app on csm_app_access (app_id);
+
+-- id is the SHA-256 (hex) of the random token; the token itself is only in the browser's cookie.
+create table csm_sessions (
+  id text primary key,
+  user_id text not null,
+  created_at timestamptz not null,
+  expires_at timestamptz not null,
+  last_seen_at timestamptz not null
+);
+create index csm_sessions_user on csm_sessions (user_id);
+
+-- Login attempts, for throttling by email and by client IP; rows older than a day are pruned.
+create table csm_login_attempts (
+  email text not null,
+  ip text not null,
+  at timestamptz not null,
+  succeeded boolean not null
+);
+create index csm_login_attempts_email on csm_login_attempts (email, at);
+create index csm_login_attempts_ip on csm_login_attempts (ip, at);
+create index csm_login_attempts_at on csm_login_attempts (at);
+`,
+  },
 ];

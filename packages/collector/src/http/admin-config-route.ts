@@ -7,6 +7,7 @@ import type { CollectorDeps, CollectorEnv } from './env.js';
 import { parseJson } from './parse-json.js';
 import { parseQuery } from './parse-query.js';
 import { readBody } from './read-body.js';
+import { secretKeyForWrites } from './secret-key-for-writes.js';
 
 // The document is limited to maxConfigBytes as compact JSON (validateConfig checks it); the body
 // may be pretty-printed, so it gets room for the whitespace.
@@ -28,6 +29,8 @@ const versionFields = (v: StoredConfig) => ({ version: v.version, etag: v.etag, 
  */
 export function adminConfigRoute(deps: CollectorDeps): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
+  // Pushing and restoring configs is the product team's job (secret key); CSMs may read.
+  route.use('*', secretKeyForWrites());
 
   route.put('/', async (c) => {
     const q = parseQuery(putQuery, c.req.query());

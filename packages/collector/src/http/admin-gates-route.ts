@@ -12,7 +12,8 @@ const overrideBody = z.strictObject({
   accountId: subject.optional(),
   userId: subject.optional(),
   state: z.enum(['unlock', 'lock'], { error: 'must be "unlock", "lock" or null (clears the override)' }).nullable(),
-  by: z.string({ error: 'is required: who sets the override, e.g. the CSM\'s email' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  // With a CSM session the session's email is recorded instead, so the log cannot be forged.
+  by: z.string({ error: 'is required: who sets the override, e.g. the CSM\'s email' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
 });
 const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
 
@@ -37,6 +38,8 @@ export function adminGatesRoute(deps: CollectorDeps, currentConfig: CurrentConfi
       throw new ApiError(400, 'invalid_body', `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field);
     }
     const body = parsed.data;
+    const by = c.get('csm')?.email ?? body.by;
+    if (by === undefined) throw new ApiError(400, 'invalid_body', "by: is required: who sets the override, e.g. the CSM's email", 'by');
     if ((body.accountId === undefined) === (body.userId === undefined)) {
       throw new ApiError(400, 'invalid_body', 'accountId: give exactly one of accountId (the whole account) and userId (one user)', 'accountId');
     }
@@ -46,7 +49,7 @@ export function adminGatesRoute(deps: CollectorDeps, currentConfig: CurrentConfi
       scope: body.accountId !== undefined ? 'account' : 'user',
       subjectId: body.accountId ?? body.userId!,
       state: body.state,
-      by: body.by,
+      by,
       at: now(),
     });
     return c.json({ override });

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from './api-error.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
-import { requireSecretKey } from './require-secret-key.js';
+import { requireSecretKeyOrCsm } from './require-secret-key-or-csm.js';
 import { adminConfigRoute } from './admin-config-route.js';
 import { adminGatesRoute } from './admin-gates-route.js';
+import { adminStuckRoute } from './admin-stuck-route.js';
 import { parseQuery as query } from './parse-query.js';
 import type { AppLookup } from '../store/app-lookup.js';
 import type { CurrentConfigReader } from '../store/current-config.js';
@@ -20,13 +21,15 @@ const usageQuery = z.object({ accountId: z.string().min(1).max(200).optional(), 
 
 const userIdParam = z.string().min(1).max(200, 'must be at most 200 characters');
 
-/** Admin calls for the app of the secret key: the app, its events, usage rollups, config versions, user state. */
+/** Admin calls for the app of the secret key (or of ?appId= with a CSM session): the app, its events, usage rollups, config versions, user state. */
 export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   const now = deps.now ?? Date.now;
-  route.use('*', requireSecretKey(lookup));
+  // The secret key, or a CSM session with access to the app named by ?appId=.
+  route.use('*', requireSecretKeyOrCsm(deps, lookup));
   route.route('/config', adminConfigRoute(deps));
   route.route('/gates', adminGatesRoute(deps, currentConfig));
+  route.route('/stuck', adminStuckRoute(deps));
 
   route.get('/users/:userId/state', async (c) => {
     const userId = userIdParam.safeParse(c.req.param('userId'));

@@ -10,6 +10,8 @@ import { openApiDocument } from './openapi.js';
 import { configRoute } from './config-route.js';
 import { stateRoute } from './state-route.js';
 import { gatesRoute } from './gates-route.js';
+import { authRoute } from './auth-route.js';
+import { csmUsersRoute } from './csm-users-route.js';
 import { createAppLookup } from '../store/app-lookup.js';
 import { createCurrentConfigReader } from '../store/current-config.js';
 
@@ -45,6 +47,9 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
   app.route('/v1/config', configRoute(lookup, currentConfig));
   app.route('/v1/state', stateRoute(deps, lookup, currentConfig));
   app.route('/v1/gates', gatesRoute(deps, lookup, currentConfig));
+  app.route('/v1/auth', authRoute(deps));
+  // Before /v1/admin: these are not scoped to one app, so they have their own authorisation.
+  app.route('/v1/admin/csm-users', csmUsersRoute(deps, lookup));
   app.route('/v1/admin', adminRoute(deps, lookup, currentConfig));
   app.route('/sdk', sdkRoute(deps.sdkDir));
   const openapi = openApiDocument();

@@ -3,6 +3,7 @@ import type { Sql } from '../db/sql.js';
 import type { Logger } from '../log.js';
 import type { AppRecord } from '../store/apps.js';
 import type { KeyKind } from '../store/keys.js';
+import type { CsmPrincipal } from '../store/csm-sessions.js';
 
 /** What the collector's routes are given. */
 export interface CollectorDeps {
@@ -16,6 +17,11 @@ export interface CollectorDeps {
   keyCacheMs?: number;
   /** Statements of merged batches in flight at once (default 4 on PostgreSQL, 1 on PGlite). */
   writeConcurrency?: number;
+  /**
+   * Trust X-Forwarded-For, -Proto and -Host from a reverse proxy in front (default false): the
+   * login throttle's client IP, Secure cookies and the same-origin check then use them.
+   */
+  trustProxy?: boolean;
 }
 
 /** Typed context variables set by middleware. */
@@ -26,5 +32,7 @@ export interface CollectorEnv {
     app: AppRecord;
     keyKind: KeyKind;
     requestId: string;
+    /** The CSM whose session cookie authenticated the request, when one did. */
+    csm: CsmPrincipal | undefined;
   };
 }

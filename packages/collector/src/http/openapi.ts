@@ -1,5 +1,6 @@
 import { batchEnvelope, configJsonSchema, message } from '@waymark/core';
 import { z } from 'zod';
+import { openApiAuthPaths } from './openapi-auth-paths.js';
 
 type Json = Record<string, unknown>;
 
@@ -9,7 +10,8 @@ const error = (description: string): Json => json(ref('Error'), description);
 const query = (name: string, description: string, schema: Json = { type: 'string' }, required = false): Json => ({ name, in: 'query', required, description, schema });
 const publicKey = query('key', 'The public key (pk_...) from a browser on an allowed origin, or the secret key from a server.', { type: 'string' }, true);
 const authErrors = { '401': error('Missing, unknown or wrong kind of key (`missing_key`, `invalid_key`, `secret_key_required`, `invalid_authorization`).'), '403': error('A public key without an allowed Origin (`origin_required`, `origin_not_allowed`).') };
-const admin = { security: [{ secretKey: [] }] };
+// App-scoped admin calls: the secret key, or a CSM session naming the app with ?appId=.
+const admin = { security: [{ secretKey: [] }, { csmSession: [] }] };
 
 /** JSON Schema of a zod schema, for the document's components. */
 const schemaOf = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
@@ -52,6 +54,13 @@ export function openApiDocument(): Json {
     servers: [{ url: 'http://localhost:8787' }],
     components: {
       securitySchemes: {
+        csmSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'waymark_session',
+          description:
+            'A CSM session (POST /v1/auth/login). On app-scoped admin calls name the app with the appId query parameter; a csm without access to it gets 404 app_not_found. Changes need Content-Type: application/json and a same-origin Origin (docs/dashboard-auth.md).',
+        },
         secretKey: { type: 'http', scheme: 'bearer', description: "The app's secret key (sk_...) as a Bearer token, or as the Basic auth user name." },
       },
       schemas: {
@@ -94,7 +103,7 @@ export function openApiDocument(): Json {
         Config: configSchema,
         UserState: {
           type: 'object',
-          required: ['snapshot', 'guides', 'dismissed', 'configVersion'],
+          required: ['snapshot', 'guides', 'dismissed', 'configVersion', 'overrides', 'celebrated', 'nudges'],
           properties: {
             snapshot: { type: 'object', description: 'A StateSnapshot of @waymark/core: counters, traits, start times, milestones, checklist items and checklists reached.' },
             guides: {
@@ -103,16 +112,43 @@ export function openApiDocument(): Json {
             },
             dismissed: { type: 'array', items: { type: 'string' } },
             configVersion: { type: ['integer', 'null'] },
+            overrides: {
+              type: 'object',
+              additionalProperties: { enum: ['unlock', 'lock'] },
+              description: "The CSM override in force per gate key (the user's beats the account's); only gates with one; {} for anonymous visitors.",
+            },
+            celebrated: { type: 'array', items: { type: 'string' }, description: 'Gate keys with a `Gate Unlocked` event from this user, sorted.' },
+            nudges: {
+              type: 'array',
+              maxItems: 500,
+              description: "The user's nudge history (core's NudgeHistory) from their nudge events of the last 90 days, the newest 500, oldest first.",
+              items: {
+                type: 'object',
+                required: ['type', 'nudge', 'at'],
+                properties: {
+                  type: { enum: ['shown', 'dismissed', 'snoozed'] },
+                  nudge: { type: 'string' },
+                  at: { type: 'number', description: 'ms since the epoch' },
+                  session: { type: 'string', description: 'shown only' },
+                  until: { type: 'number', description: 'snoozed only: ms since the epoch' },
+                },
+              },
+            },
           },
         },
         GateState: {
           type: 'object',
-          required: ['unlocked', 'reason', 'locked', 'missing'],
+          required: ['unlocked', 'reason', 'locked', 'todo', 'missing'],
           properties: {
             unlocked: { type: 'boolean' },
             reason: { enum: ['condition', 'override', 'locked'], description: 'condition: its unlock condition holds; override: a CSM override decided; locked: the condition does not hold yet.' },
             locked: { enum: ['disable', 'hide', 'teaser'], description: 'How the feature looks while locked (from the config).' },
             progress: { type: 'object', properties: { done: { type: 'integer' }, total: { type: 'integer' } }, description: 'Checklist items the condition asks for; only when it names checklists.' },
+            todo: {
+              type: 'array',
+              items: { type: 'object', required: ['checklist', 'item'], properties: { checklist: { type: 'string' }, item: { type: 'string' } } },
+              description: 'Those checklist items not done yet, in config order.',
+            },
             missing: { type: 'object', description: "The unlock condition explained node by node (core's explainCondition)." },
           },
         },
@@ -127,6 +163,22 @@ export function openApiDocument(): Json {
             previous: { enum: ['unlock', 'lock', null], description: 'The state before this change (log and PUT answer only).' },
             by: { type: 'string' },
             at: { type: 'string', format: 'date-time' },
+          },
+        },
+        StuckUser: {
+          type: 'object',
+          required: ['userId', 'accountId', 'checklist', 'item', 'reason', 'stuckSince', 'lastStuckAt', 'markedAt', 'clearedAt'],
+          properties: {
+            userId: { type: ['string', 'null'], description: 'null for a visitor who never identified (see anonymousId).' },
+            anonymousId: { type: 'string' },
+            accountId: { type: ['string', 'null'] },
+            checklist: { type: 'string' },
+            item: { type: 'string' },
+            reason: { type: 'string', description: 'From the latest `User Stuck` event, e.g. idle-on-step, rage-clicks.' },
+            stuckSince: { type: 'string', format: 'date-time', description: 'The first `User Stuck` event on the item since it was last completed.' },
+            lastStuckAt: { type: 'string', format: 'date-time' },
+            markedAt: { type: 'string', format: 'date-time' },
+            clearedAt: { type: ['string', 'null'], format: 'date-time', description: 'When the item got done; null while still stuck.' },
           },
         },
         ConfigVersion: {
@@ -261,6 +313,23 @@ export function openApiDocument(): Json {
           },
         },
       },
+      '/v1/admin/stuck': {
+        get: {
+          ...admin,
+          summary: 'Users marked stuck on a checklist item, longest stuck first',
+          description: "Marked when still stuck escalate.afterDays (the item's nudge) after the first `User Stuck` event; cleared when the item is done.",
+          parameters: [
+            query('accountId', 'Only this account.'),
+            query('includeCleared', 'true: also users whose item got done since.', { enum: ['true', 'false'] }),
+            query('limit', '1 to 1000, default 100', { type: 'integer', minimum: 1, maximum: 1000 }),
+          ],
+          responses: {
+            '200': json({ type: 'object', properties: { stuck: { type: 'array', items: ref('StuckUser') } } }, 'The users (Cache-Control: no-store).'),
+            '400': error('A bad query parameter (`invalid_query`).'),
+            ...authErrors,
+          },
+        },
+      },
       '/v1/admin/config': {
         get: {
           ...admin,
@@ -293,6 +362,7 @@ export function openApiDocument(): Json {
           responses: { '201': json(ref('ConfigVersion'), 'The new version.'), '400': error('A bad body.'), ...authErrors, '404': error('No such version.') },
         },
       },
+      ...openApiAuthPaths(),
       '/v1/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI 3.1.') } } },
       '/sdk/{file}': {
         get: {

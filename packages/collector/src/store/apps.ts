@@ -95,6 +95,12 @@ export async function findAppByKey(sql: Pick<Sql, 'query'>, key: string): Promis
   return rows[0] ? { app: toRecord(rows[0]), kind, secretKey: rows[0].secret_key } : undefined;
 }
 
+/** The app with this id, or undefined. */
+export async function findAppById(sql: Pick<Sql, 'query'>, appId: string): Promise<AppRecord | undefined> {
+  const { rows } = await sql.query<AppRow>(`select ${columns} from apps where app_id = $1`, [appId]);
+  return rows[0] ? toRecord(rows[0]) : undefined;
+}
+
 /**
  * Replaces an app's public key, secret key, or both. The old key is gone from the database at
  * once; running collectors stop accepting it within their key cache time (5 s).

@@ -1,6 +1,8 @@
 import { emptySnapshot, onboardingEvents, settleProgress, snapshotHorizonHours } from '@waymark/core';
-import type { ScopeState, StateSnapshot, WaymarkConfig } from '@waymark/core';
+import type { NudgeRecord, ScopeState, StateSnapshot, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
+import { overridesForUser, type OverrideState } from './gate-overrides.js';
+import { readNudgeHistory } from './read-nudge-history.js';
 
 /** Where a user is in one guide, from their latest guide event. */
 export interface GuideState {
@@ -19,6 +21,12 @@ export interface UserState {
   dismissed: string[];
   /** The config version progress was settled against; null when the app has no config. */
   configVersion: number | null;
+  /** The CSM override in force per gate key (the user's beats the account's); only gates with one. */
+  overrides: Record<string, OverrideState>;
+  /** Gate keys whose unlock was already celebrated (a `Gate Unlocked` event), sorted. */
+  celebrated: string[];
+  /** The user's nudge history of the last 90 days (at most 500 records, oldest first), for core's `mayNudge`. */
+  nudges: NudgeRecord[];
 }
 
 /** Who: a userId, else the anonymousId used before identify. */
@@ -57,7 +65,8 @@ async function counters(sql: Pick<Sql, 'query'>, appId: string, column: 'actor' 
  * Builds the user's `StateSnapshot` from the database (traits, start days, all-time and hourly
  * event counts of the user and their account, progress recorded earlier), settles it against the
  * config with core's `settleProgress`, records what newly holds (so it is never taken back), and
- * adds guide positions and checklist dismissals from the user's latest onboarding events.
+ * adds guide positions and checklist dismissals from the user's latest onboarding events, the
+ * gate overrides in force, the gates already celebrated and the nudge history.
  */
 export async function readUserState(
   sql: Pick<Sql, 'query'>,
@@ -149,5 +158,24 @@ export async function readUserState(
   );
   const dismissed = checklistRows.filter((r) => r.event === onboardingEvents.checklistDismissed).map((r) => r.checklist).sort();
 
-  return { snapshot, guides, dismissed, configVersion: config?.version ?? null };
+  const overrides: Record<string, OverrideState> = {};
+  if (who.userId !== undefined) {
+    const byGate = await overridesForUser(sql, appId, who.userId, accountId);
+    for (const [gate, o] of [...byGate].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const state = o.user ?? o.account;
+      if (state) overrides[gate] = state;
+    }
+  }
+
+  const { rows: unlocked } = await sql.query<{ gate: string }>(
+    `select distinct properties->>'gate' as gate from events
+     where app_id = $1 and actor = $2 and type = 'track' and event = $3 and jsonb_typeof(properties->'gate') = 'string'`,
+    [appId, actor, onboardingEvents.gateUnlocked],
+  );
+  // Sorted here, not in SQL, so the order does not depend on the database's collation.
+  const celebrated = unlocked.map((r) => r.gate).sort();
+
+  const nudges = await readNudgeHistory(sql, appId, actor, now);
+
+  return { snapshot, guides, dismissed, configVersion: config?.version ?? null, overrides, celebrated, nudges };
 }

@@ -1,4 +1,4 @@
-import { deriveFacts, gateState, snapshotFacts, type Explanation, type Gate, type WaymarkConfig } from '@waymark/core';
+import { deriveFacts, explainCondition, gateState, snapshotFacts, type Explanation, type Gate, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { overridesForUser } from './gate-overrides.js';
 import { readUserState } from './read-user-state.js';
@@ -11,6 +11,8 @@ export interface UserGate {
   /** How the feature looks while locked, from the config. */
   locked: Gate['locked'];
   progress?: { done: number; total: number };
+  /** Checklist items of the unlock condition not done yet. */
+  todo: Array<{ checklist: string; item: string }>;
   /** The unlock condition explained node by node. */
   missing: Explanation;
 }
@@ -38,7 +40,7 @@ export async function readUserGates(
   const out: Record<string, UserGate> = {};
   for (const gate of gates) {
     const s = gateState(gate, facts, overrides.get(gate.key), config.config.checklists);
-    out[gate.key] = { unlocked: s.unlocked, reason: s.reason, locked: gate.locked, ...(s.progress ? { progress: s.progress } : {}), missing: s.missing };
+    out[gate.key] = { unlocked: s.unlocked, reason: s.reason, locked: gate.locked, ...(s.progress ? { progress: s.progress } : {}), todo: s.todo, missing: explainCondition(gate.unlock, facts) };
   }
   return out;
 }

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { silentLogger } from '../src/log.js';
+import { createApp, type AppKeys } from '../src/store/apps.js';
+import { backends, type TestDatabase } from './backends.js';
+import { post, readJson } from './fixtures.js';
+import { onboardingConfig } from './onboarding-config.js';
+
+const hour = 3_600_000;
+const day = 24 * hour;
+
+const gatedConfig = {
+  ...onboardingConfig,
+  features: [
+    ...onboardingConfig.features,
+    { key: 'reports.advanced', name: 'Advanced reports', tier: 'advanced', events: ['Advanced Report Viewed'] },
+    { key: 'automations', name: 'Automations', tier: 'advanced', events: ['Automation Created'] },
+  ],
+  gates: [
+    { key: 'reports.advanced', unlock: { checklist: 'getting-started' } },
+    { key: 'automations', unlock: { milestone: 'activated' } },
+  ],
+};
+
+describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge history on $name', (backend) => {
+  let db: TestDatabase;
+  let keys: AppKeys;
+  let app: ReturnType<typeof createCollectorApp>;
+  let clock = Date.parse('2026-06-10T12:30:00.000Z');
+  const origin = 'https://app.acme.test';
+  const secret = () => ({ Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' });
+
+  beforeAll(async () => {
+    db = await backend.open();
+    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
+    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    const res = await app.request('/v1/admin/config', { method: 'PUT', headers: secret(), body: JSON.stringify(gatedConfig) });
+    expect(res.status).toBe(201);
+  });
+  afterAll(() => db.drop());
+
+  const track = (userId: string, event: string, properties: Record<string, unknown>, at = clock - hour) => ({
+    type: 'track',
+    messageId: randomUUID(),
+    userId,
+    event,
+    properties,
+    timestamp: new Date(at).toISOString(),
+  });
+  const send = async (batch: unknown[]) => {
+    const res = await app.request('/v1/batch', post({ writeKey: keys.publicKey, batch }, { Origin: origin }));
+    expect(res.status).toBe(200);
+  };
+  const state = async (query: string) => {
+    const res = await app.request(`/v1/state?key=${keys.publicKey}&${query}`, { headers: { Origin: origin } });
+    expect(res.status).toBe(200);
+    return readJson(res);
+  };
+  const override = async (gate: string, body: Record<string, unknown>) => {
+    clock += 1000;
+    const res = await app.request(`/v1/admin/gates/${gate}/overrides`, { method: 'PUT', headers: secret(), body: JSON.stringify({ by: 'csm@waymark.test', ...body }) });
+    expect(res.status).toBe(200);
+  };
+
+  it('gives the CSM override in force per gate, the user one beating the account one', async () => {
+    const group = (userId: string, groupId: string) => ({ type: 'group', messageId: randomUUID(), userId, groupId, timestamp: new Date(clock - hour).toISOString() });
+    await send([group('vip', 'megacorp'), group('skeptic', 'megacorp'), group('other', 'initech')]);
+    await override('reports.advanced', { accountId: 'megacorp', state: 'unlock' });
+    await override('reports.advanced', { userId: 'skeptic', state: 'lock' });
+    await override('automations', { userId: 'skeptic', state: 'unlock' });
+    await override('automations', { accountId: 'megacorp', state: 'lock' });
+
+    expect((await state('userId=vip')).overrides).toEqual({ automations: 'lock', 'reports.advanced': 'unlock' });
+    expect((await state('userId=skeptic')).overrides).toEqual({ automations: 'unlock', 'reports.advanced': 'lock' });
+    expect((await state('userId=other')).overrides).toEqual({});
+    expect((await state('anonymousId=device-1')).overrides).toEqual({});
+
+    await override('automations', { userId: 'skeptic', state: null });
+    expect((await state('userId=skeptic')).overrides).toEqual({ automations: 'lock', 'reports.advanced': 'lock' });
+  });
+
+  it('lists the gates whose unlock the user already celebrated, once each, sorted', async () => {
+    await send([
+      track('cel', 'Gate Unlocked', { gate: 'reports.advanced' }),
+      track('cel', 'Gate Unlocked', { gate: 'automations' }),
+      track('cel', 'Gate Unlocked', { gate: 'reports.advanced' }, clock - 2 * hour),
+      track('cel', 'Gate Unlocked', { gate: 7 }),
+      track('cel', 'Gate Unlocked', {}),
+      track('cel', 'Gate Blocked', { gate: 'billing' }),
+      track('someone-else', 'Gate Unlocked', { gate: 'billing' }),
+    ]);
+    expect((await state('userId=cel')).celebrated).toEqual(['automations', 'reports.advanced']);
+    expect((await state('userId=fresh')).celebrated).toEqual([]);
+  });
+
+  it("gives the user's nudge history from their nudge events, skipping malformed ones and those older than 90 days", async () => {
+    const at = (h: number) => clock - h * hour;
+    await send([
+      track('nia', 'Nudge Shown', { nudge: 'tasks-help', checklist: 'getting-started', item: 'add-tasks', reason: 'idle-on-step', kind: 'toast', session: 's1' }, at(50)),
+      track('nia', 'Nudge Clicked', { nudge: 'tasks-help' }, at(49)),
+      track('nia', 'Nudge Snoozed', { nudge: 'tasks-help', until: at(49) + day }, at(49)),
+      track('nia', 'Nudge Shown', { nudge: 'invite-help', session: 's2' }, at(3)),
+      track('nia', 'Nudge Dismissed', { nudge: 'invite-help', checklist: 'getting-started', item: 'invite' }, at(2)),
+      // Malformed: no session, a snooze without a numeric until, no nudge key, a numeric nudge key.
+      track('nia', 'Nudge Shown', { nudge: 'tasks-help' }, at(1)),
+      track('nia', 'Nudge Snoozed', { nudge: 'tasks-help', until: 'tomorrow' }, at(1)),
+      track('nia', 'Nudge Dismissed', {}, at(1)),
+      track('nia', 'Nudge Dismissed', { nudge: 12 }, at(1)),
+      // Too old.
+      track('nia', 'Nudge Dismissed', { nudge: 'old-help' }, clock - 91 * day),
+      track('nora', 'Nudge Dismissed', { nudge: 'tasks-help' }, at(1)),
+    ]);
+    expect((await state('userId=nia')).nudges).toEqual([
+      { type: 'shown', nudge: 'tasks-help', at: at(50), session: 's1' },
+      { type: 'snoozed', nudge: 'tasks-help', at: at(49), until: at(49) + day },
+      { type: 'shown', nudge: 'invite-help', at: at(3), session: 's2' },
+      { type: 'dismissed', nudge: 'invite-help', at: at(2) },
+    ]);
+    // The same on the admin API (servers).
+    const admin = await app.request('/v1/admin/users/nia/state', { headers: secret() });
+    expect((await readJson(admin)).nudges).toHaveLength(4);
+  });
+
+  it('keeps the newest 500 nudge records, and answers anonymous visitors by anonymousId', async () => {
+    const batch = Array.from({ length: 510 }, (_, i) => ({ ...track('many', 'Nudge Shown', { nudge: `n${i}`, session: 's' }, clock - (600 - i) * 60_000) }));
+    await send(batch);
+    const nudges = (await state('userId=many')).nudges as Array<{ nudge: string; at: number }>;
+    expect(nudges).toHaveLength(500);
+    expect(nudges[0]!.nudge).toBe('n10');
+    expect(nudges[499]!.nudge).toBe('n509');
+
+    await send([{ type: 'track', messageId: randomUUID(), anonymousId: 'visitor-7', event: 'Nudge Dismissed', properties: { nudge: 'tasks-help' }, timestamp: new Date(clock - hour).toISOString() }]);
+    const anon = await state('anonymousId=visitor-7');
+    expect(anon.nudges).toEqual([{ type: 'dismissed', nudge: 'tasks-help', at: clock - hour }]);
+    expect(anon.overrides).toEqual({});
+  });
+});
