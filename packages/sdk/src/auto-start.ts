@@ -1,4 +1,4 @@
-import { createWaymark } from './create-waymark.js';
+import { startWaymark } from './create-waymark.js';
 import { replayStub } from './replay-stub.js';
 import { scriptConfig } from './script-config.js';
 
@@ -15,7 +15,8 @@ export function autoStart(win: WaymarkWindow): void {
     if (stub !== undefined && !Array.isArray(stub)) return;
     const config = scriptConfig(win.document);
     if (!config) return;
-    const waymark = createWaymark(config);
+    // Where it cannot start, the snippet's queue stays in place: calls are kept, nothing breaks.
+    const waymark = startWaymark(config);
     win.waymark = waymark;
     replayStub(stub, waymark);
   } catch {

@@ -11,10 +11,11 @@ import { watchFeatures } from './watch-features.js';
 import { watchLifecycle } from './watch-lifecycle.js';
 import { watchRoute } from './watch-route.js';
 import { warn } from './debug.js';
+import { preLockGates, storedGates, type GateView } from './gate-lock.js';
 import { createGuidance } from './guidance.js';
 import type { RecordedMessage } from './ui-host.js';
 
-const uiMethods = ['startGuide', 'showChecklist', 'debug', 'ui'] as const;
+const uiMethods = ['startGuide', 'showChecklist', 'debug', 'ui', 'quiet'] as const;
 
 type MessageBody =
   | { type: 'track'; event: string; properties: Properties }
@@ -22,7 +23,12 @@ type MessageBody =
   | { type: 'group'; groupId: string; traits: Properties }
   | { type: 'page'; name?: string; properties: Properties };
 
-function start(options: WaymarkOptions): Waymark {
+const noop = (): void => undefined;
+// What a guarded method returns when it fails (isUnlocked and gate cannot: storedGates catches).
+const fallbacks: Record<string, unknown> = { flush: Promise.resolve(), onGateChange: noop };
+
+/** Starts a tracker from valid options; throws where it cannot run (see `createWaymark`). */
+export function startWaymark(options: WaymarkOptions): Waymark {
   const platform = defaultPlatform(options.platform);
   const api$ = options.api.replace(/\/+$/, '');
   const newId = (): string => createMessageId(platform.randomBytes);
@@ -89,26 +95,38 @@ function start(options: WaymarkOptions): Waymark {
       if (!granted) delivery.clear();
     },
     flush: () => (destroyed ? Promise.resolve() : delivery.flush()).catch(() => undefined),
-    // UI methods run in the UI chunk; `ui()` settings alone do not load it, nor does debug(false).
+    // UI methods run in the UI chunk; `ui()` settings and quiet() alone do not load it, nor does debug(false).
     ...(Object.fromEntries(
-      uiMethods.map((name) => [name, (...args: unknown[]) => guidance?.command(name, args, name !== 'ui' && args[0] !== false)]),
+      uiMethods.map((name) => [name, (...args: unknown[]) => guidance?.command(name, args, args[0] !== false && !/^(ui|quiet)$/.test(name))]),
     ) as Pick<Waymark, (typeof uiMethods)[number]>),
+    // The UI chunk keeps the stored lock current, so reading it is always the newest state.
+    isUnlocked: (key: string) => methods.gate(key)?.unlocked === true,
+    gate: (key: string) => storedGates(platform.storage)?.views[key],
+    // The UI chunk calls `cb` (it loads whenever there are gates) until `w.cb` is cleared.
+    onGateChange: (key: string, cb: ((view: GateView) => void) | undefined) => {
+      if (typeof cb !== 'function') return invalid('onGateChange', [key, cb]) ?? noop;
+      const w: { key: string; cb?: (view: GateView) => void } = { key, cb };
+      guidance?.command('onGateChange', [w], true);
+      return () => void delete w.cb;
+    },
     destroy: () => {
       destroyed = true;
       guidance?.destroy();
+      if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
       delivery.destroy();
       for (const cleanup of cleanups) cleanup();
     },
   };
   // Every public method is guarded, named after its key (for the debug build's warnings).
   const api = Object.fromEntries(
-    Object.entries(methods).map(([name, fn]) => [name, guard(name, fn as (...a: unknown[]) => unknown, name === 'flush' ? Promise.resolve() : undefined)]),
+    Object.entries(methods).map(([name, fn]) => [name, guard(name, fn as (...a: unknown[]) => unknown, fallbacks[name])]),
   ) as unknown as Waymark;
 
+  const sheet = options.ui === false ? undefined : preLockGates(platform.storage);
   const guidance =
     options.ui === false
       ? undefined
-      : createGuidance({ api: api$, key: options.key, ui: options.ui ?? `${api$}/sdk/waymark-ui.js`, platform, identity, track: (e, p) => api.track(e, p) });
+      : createGuidance({ api: api$, key: options.key, ui: options.ui ?? `${api$}/sdk/waymark-ui.js`, platform, identity, sheet: sheet!, track: (e, p) => api.track(e, p) });
   const cleanups = [watchLifecycle(guard('beacon', delivery.beacon, undefined), () => void api.flush())];
   if (options.featureClicks !== false) cleanups.push(watchFeatures((feature) => api.track(featureUsedEvent, { feature })));
   if (options.autoPage !== false) {
@@ -131,7 +149,7 @@ function start(options: WaymarkOptions): Waymark {
  */
 export function createWaymark(options: WaymarkOptions): Waymark {
   try {
-    if (typeof options.key === 'string' && options.key !== '' && typeof options.api === 'string') return start(options);
+    if (typeof options.key === 'string' && options.key !== '' && typeof options.api === 'string') return startWaymark(options);
   } catch (error) {
     if (typeof __DEBUG__ !== 'undefined' && __DEBUG__) warn('could not start', error);
   }

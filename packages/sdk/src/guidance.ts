@@ -10,6 +10,8 @@ export interface GuidanceOptions {
   ui: string;
   platform: Platform;
   identity: Identity;
+  /** The gates' stylesheet, which the UI chunk takes over. */
+  sheet: CSSStyleSheet;
   track: (event: string, properties: Record<string, unknown>) => void;
 }
 
@@ -25,11 +27,11 @@ export interface GuidanceLoader {
 /**
  * Fetches `/v1/config` and `/v1/state` once the identify calls made at startup have run, and loads
  * the UI chunk only when something must be shown: a checklist neither dismissed nor completed, an
- * active guide, debug mode, or a UI call such as `startGuide`. The tracker never waits for any of
+ * active guide, gates, debug mode, or a UI call such as `startGuide`. The tracker never waits for any of
  * it. Requests are simple GETs (no CORS preflight); the browser's HTTP cache revalidates the config
  * with its ETag. Audiences are evaluated by the UI chunk: the evaluator would not fit the tracker's budget.
  */
-export function createGuidance({ api, key, ui, platform, identity, track }: GuidanceOptions): GuidanceLoader {
+export function createGuidance({ api, key, ui, platform, identity, sheet, track }: GuidanceOptions): GuidanceLoader {
   const commands: UiCommand[] = [];
   const listeners = new Set<(m: RecordedMessage) => void>();
   let handle: UiHandle | undefined;
@@ -47,7 +49,7 @@ export function createGuidance({ api, key, ui, platform, identity, track }: Guid
     const s = (script = document.createElement('script'));
     s.src = ui;
     s.onload = () => {
-      const host: UiHost = { ready, get, identity, platform, track, listeners, commands, ui };
+      const host: UiHost = { ready, get, identity, platform, track, listeners, commands, ui, sheet };
       handle = (window as unknown as Record<string, (h: UiHost) => UiHandle>)[uiGlobal]?.(host);
     };
     document.head.append(s);
@@ -67,6 +69,7 @@ export function createGuidance({ api, key, ui, platform, identity, track }: Guid
       if (
         body?.config &&
         (platform.storage?.getItem(guideStorageKey) ||
+          body.config.gates.length ||
           Object.values(state?.guides ?? {}).some((p) => p.status === 'active') ||
           body.config.checklists.some((c) => !done.includes(c.key)))
       ) load();
@@ -75,6 +78,8 @@ export function createGuidance({ api, key, ui, platform, identity, track }: Guid
   // After the calls replayed from the snippet's queue, so the state is the identified user's.
   queueMicrotask(check);
   if (location.search.includes('waymark_debug=1')) commands.push(['debug', [true]]), load();
+  // Locked gates need their hint and their live unlock: no need to wait for the config.
+  if (sheet.cssRules.length) load();
 
   return {
     command(name, args, loadUi) {

@@ -1,5 +1,8 @@
 import type { FlushRules } from '@waymark/core';
+import type { GateView } from './gate-lock.js';
 import type { Platform } from './platform.js';
+
+export type { GateView };
 
 /** Free-form properties of a track or page call, or traits of a user or account. */
 export type Properties = Record<string, unknown>;
@@ -33,6 +36,17 @@ export interface Waymark {
   debug(on?: boolean): void;
   /** Sets UI options, e.g. translated strings: `ui({ strings: { next: 'Weiter' } })`. */
   ui(settings: UiSettings): void;
+  /**
+   * Whether the gated feature is unlocked for the user. False while its state is not known yet
+   * (first visit, before the config loaded): a gate fails closed. Keys that are not gates: false.
+   */
+  isUnlocked(key: string): boolean;
+  /** The gate's state: unlocked, why, how it looks locked, progress and what is left; undefined while not known. */
+  gate(key: string): GateView | undefined;
+  /** Calls `cb` with the gate's state now (when known) and whenever it changes; returns the cleanup. */
+  onGateChange(key: string, cb: (view: GateView) => void): () => void;
+  /** `quiet(true)`: no nudges, hints or celebrations until `quiet(false)`, for moments that must not be interrupted. */
+  quiet(on?: boolean): void;
   /** Removes every listener, history patch and timer this instance installed. */
   destroy(): void;
 }

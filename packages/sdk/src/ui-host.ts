@@ -1,4 +1,4 @@
-import type { StateSnapshot, WaymarkConfig } from '@waymark/core';
+import type { NudgeHistory, StateSnapshot, WaymarkConfig } from '@waymark/core';
 import type { Identity } from './identity.js';
 import type { Platform } from './platform.js';
 
@@ -17,6 +17,12 @@ export interface UserState {
   /** Keys of the checklists the user dismissed. */
   dismissed: string[];
   configVersion?: number;
+  /** CSM overrides of gates for this user (theirs, else their account's). */
+  overrides?: Record<string, 'unlock' | 'lock'>;
+  /** Keys of the gates whose unlock was celebrated already (on any device). */
+  celebrated?: string[];
+  /** The user's nudge history (shown, dismissed, snoozed), from their nudge events. */
+  nudges?: NudgeHistory;
 }
 
 /** The body of `GET /v1/config`. */
@@ -59,6 +65,8 @@ export interface UiHost {
   commands: UiCommand[];
   /** The UI chunk's URL (the debug chunk sits next to it). */
   ui: string;
+  /** The document stylesheet of the gates' lock, adopted by the tracker; the UI keeps it current. */
+  sheet: CSSStyleSheet;
 }
 
 /** What the UI chunk returns: runs a command, and removes everything it added to the page. */

@@ -13,9 +13,8 @@ export function watchFeatures(onFeature: (feature: string) => void): () => void 
     document,
     'click',
     (event) => {
-      const target = event.target;
-      const element = target instanceof Element ? target : target instanceof Node ? target.parentElement : null;
-      const feature = element?.closest(`[${featureAttribute}]`)?.getAttribute(featureAttribute);
+      // A click's target is an element (text nodes never receive one); a document or window has no closest.
+      const feature = (event.target as Element).closest?.(`[${featureAttribute}]`)?.getAttribute(featureAttribute);
       if (feature) onFeature(feature);
     },
     true,

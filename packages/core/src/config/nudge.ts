@@ -21,6 +21,20 @@ export const nudgeSchema = z.strictObject({
   title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
   body: z.string().max(2000, 'must be at most 2000 characters').optional(),
   caps: nudgeCapsSchema.optional(),
+  /** Event recorded when the user tries the item (e.g. "Export Started"); attempts without the item getting done count towards stuck. */
+  attempt: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  /** Event recorded when the user hits an error on the item (e.g. "Export Failed"). */
+  error: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+  /** Overrides of `defaultStuckRules` thresholds for this nudge. */
+  stuck: z
+    .strictObject({
+      activeMs: z.number().int('must be a whole number').min(1000, 'must be at least 1000').max(86_400_000, 'must be at most 86400000').optional(),
+      visits: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+      failedAttempts: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+      errors: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+      deadClicks: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+    })
+    .optional(),
   /** Mark the user stuck on the server when still stuck on the same item after this many days. */
   escalate: z.strictObject({ afterDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(365, 'must be at most 365') }).optional(),
   description,

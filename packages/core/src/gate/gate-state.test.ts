@@ -42,7 +42,8 @@ describe('gateState', () => {
     ]);
     const open = gateState(reports, factsOf(everything), {}, config.checklists);
     expect(open).toMatchObject({ key: 'reports.export', unlocked: true, reason: 'condition', progress: { done: 5, total: 5 } });
-    expect(open.missing.result).toBe(true);
+    expect(open.todo).toEqual([]);
+    expect(states[1]?.todo.map((t) => t.item)).toEqual(['add-tasks', 'invite', 'connect-slack']);
   });
 
   it('counts item references without the checklist definitions, and no progress without checklists', () => {
@@ -53,14 +54,10 @@ describe('gateState', () => {
     expect(gateState({ key: 'x', unlock: { not: { checklist: 'getting-started' } } }, factsOf(s), {}, config.checklists).progress).toBeUndefined();
   });
 
-  it('explains what is missing, node by node', () => {
-    const { missing } = gateState(slack, factsOf(track(emptySnapshot(), 'Project Created')));
-    expect(missing.result).toBe(false);
-    expect(missing.reason).toBe('1 of 2 hold, needs all');
-    expect(missing.children?.map((c) => [c.result, c.reason])).toEqual([
-      [true, 'item "create-project" of checklist "getting-started" done'],
-      [false, 'milestone "activated" not reached yet'],
-    ]);
+  it('lists what is left: items of the condition, not milestones', () => {
+    const s = gateState(slack, factsOf(emptySnapshot()));
+    expect(s).toMatchObject({ unlocked: false, reason: 'locked', progress: { done: 0, total: 1 }, todo: [{ checklist: 'getting-started', item: 'create-project' }] });
+    expect(gateState(slack, factsOf(track(emptySnapshot(), 'Project Created'))).todo).toEqual([]);
   });
 
   it('lets overrides win, the user over the account', () => {
@@ -70,6 +67,6 @@ describe('gateState', () => {
     expect(gateState(reports, open, { account: 'lock' })).toMatchObject({ unlocked: false, reason: 'override' });
     expect(gateState(reports, locked, { account: 'lock', user: 'unlock' })).toMatchObject({ unlocked: true, reason: 'override' });
     expect(gateState(reports, open, { account: 'unlock', user: 'lock' })).toMatchObject({ unlocked: false, reason: 'override' });
-    expect(gateState(reports, locked, { account: 'unlock' }).missing.result).toBe(false);
+    expect(gateState(reports, locked, { account: 'unlock' }, config.checklists).todo).toHaveLength(5);
   });
 });

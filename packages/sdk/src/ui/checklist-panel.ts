@@ -1,5 +1,5 @@
 import type { Checklist, ChecklistProgress } from '@waymark/core';
-import { h, type VNode } from 'preact';
+import { h, type VNode } from './h.js';
 import { renderMarkdown } from './markdown.js';
 import { format, type Strings } from './strings.js';
 

@@ -1,9 +1,9 @@
 import type { Explanation } from '@waymark/core';
-import type { ComponentChild, h as createElement } from 'preact';
+import type { Child, h as createElement } from './h.js';
 // VNode: the panel's elements carry different props; only the UI chunk's render reads them.
 import type { DebugEntry } from './debug-report.js';
 
-/** Preact's `h`, handed over by the UI chunk: the debug chunk carries no Preact of its own. */
+/** The UI chunk's `h`, handed over: the debug chunk carries no renderer of its own. */
 export type H = typeof createElement;
 
 // Styled through the CSSOM (allowed by a strict CSP), so the UI chunk's stylesheet carries none of it.
@@ -11,12 +11,12 @@ const panelStyle = { position: 'fixed', top: '12px', insetInlineStart: '12px', z
 const listStyle = { margin: 0, paddingInlineStart: '1.2em' };
 const mark = (ok: boolean) => ({ color: ok ? '#8e8' : '#f99' });
 
-function tree(h: H, e: Explanation): ComponentChild {
+function tree(h: H, e: Explanation): Child {
   return h('li', null, h('span', { style: mark(e.result) }, e.result ? '✓ ' : '✗ '), e.reason, e.children?.length ? h('ul', { style: listStyle }, e.children.map((c) => tree(h, c))) : null);
 }
 
 /** The debug panel: each checklist and guide, whether it is showing, and the conditions behind it. */
-export function debugPanel(h: H, entries: DebugEntry[], title: string, close: () => void): ComponentChild {
+export function debugPanel(h: H, entries: DebugEntry[], title: string, close: () => void): Child {
   return h(
     'section',
     { class: 'debug', style: panelStyle, role: 'region', 'aria-label': title },

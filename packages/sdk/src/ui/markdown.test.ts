@@ -1,10 +1,10 @@
-import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
+import { h, renderer } from './h.js';
 import { renderMarkdown, safeHref } from './markdown.js';
 
 const html = (text: string): string => {
   const root = document.createElement('div');
-  render(h('div', null, renderMarkdown(text)), root);
+  renderer(root.appendChild(document.createElement('div')))(h('div', null, renderMarkdown(text)));
   return root.innerHTML;
 };
 

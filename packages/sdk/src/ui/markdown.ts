@@ -1,4 +1,4 @@
-import { h, type ComponentChild } from 'preact';
+import { h, type Child } from './h.js';
 
 // **bold**, *em*, `code`, [text](url): one alternation, tried left to right.
 const inline = /\*\*([^*]+?)\*\*|\*([^*\s][^*]*?)\*|`([^`]+)`|\[([^\]]+)\]\(([^()\s]+)\)/g;
@@ -9,8 +9,8 @@ export function safeHref(url: string): boolean {
   return /^https?:\/\/[^/\\\s]/i.test(url) || !/^([/\\]{2}|[^/?#]*:)/.test(url);
 }
 
-function inlines(text: string): ComponentChild[] {
-  const out: ComponentChild[] = [];
+function inlines(text: string): Child[] {
+  const out: Child[] = [];
   let last = 0;
   for (const m of text.matchAll(inline)) {
     const at = m.index ?? 0;
@@ -30,11 +30,11 @@ function inlines(text: string): ComponentChild[] {
 }
 
 /**
- * Renders the markdown subset of titles and bodies as Preact elements: **bold**, *em*, `code`,
+ * Renders the markdown subset of titles and bodies as elements: **bold**, *em*, `code`,
  * links (http(s) and relative URLs only; others become their text), line breaks and blank-line
  * paragraphs. Never HTML: `<script>` in the text is text.
  */
-export function renderMarkdown(text: string): ComponentChild[] {
+export function renderMarkdown(text: string): Child[] {
   return String(text)
     .split(/\n{2,}/)
     .map((para) =>

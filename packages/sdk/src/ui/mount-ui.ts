@@ -2,19 +2,34 @@ import {
   checklistProgress,
   deriveFacts,
   eventKey,
+  matchUrlPattern,
+  mayNudge,
   onboardingEvents,
   settleProgress,
   snapshotFacts,
   type Checklist,
   type ChecklistProgress,
   type Message,
+  type Nudge,
+  type NudgeRecord,
   type ProgressChanges,
+  type StuckDecision,
   type WaymarkConfig,
 } from '@waymark/core';
-import { h, render } from 'preact';
 import { listen } from '../listen.js';
 import { debugGlobal, guideStorageKey, type RecordedMessage, type UiCommand, type UiHandle, type UiHost, type UserState } from '../ui-host.js';
+import type { GateView } from '../gate-lock.js';
+import { Bubble } from './bubble.js';
+import { h, renderer } from './h.js';
 import { ChecklistPanel } from './checklist-panel.js';
+import { findTarget } from './find-target.js';
+import { gateAria } from './gate-aria.js';
+import { guardGates } from './gate-guard.js';
+import { gateLockState, gateViews } from './gate-views.js';
+import { gateStorageKey } from '../gate-lock.js';
+import { Hotspot } from './hotspot.js';
+import { renderMarkdown } from './markdown.js';
+import { stuckWatch } from './stuck-watch.js';
 import type { RenderDebug } from './waymark-debug.js';
 import { deepActiveElement } from './deep-active.js';
 import { createGuideRunner, type TourView, type TourWait } from './guide-runner.js';
@@ -25,7 +40,34 @@ import { defaultStrings, format, mergeStrings } from './strings.js';
 import { css } from './styles.js';
 
 const progressKey = 'waymark.progress';
+// Gates celebrated and the nudge history: kept until the collector has the events that record them.
+const marksKey = 'waymark.marks';
 const toastMs = 4000;
+const snoozeMs = 86_400_000;
+
+/** An `onGateChange` subscription; the tracker clears `cb` to unsubscribe. */
+interface Watcher {
+  key: string;
+  cb?: ((view: GateView) => void) | undefined;
+}
+
+// The host app's callback must not break the UI (nor the host app, by throwing through us).
+const call = (w: Watcher, view: GateView): void => {
+  try {
+    w.cb?.(view);
+  } catch {
+    // the host app's error, not ours to report
+  }
+};
+
+/** A nudge on screen: which, for which item, and whether a hotspot was opened into its tooltip. */
+interface ShownNudge {
+  nudge: Nudge;
+  checklist: Checklist;
+  item: Checklist['items'][number];
+  target: Element | undefined;
+  open: boolean;
+}
 
 /**
  * Mounts the UI for a tracker (what the chunk's global does): checklist launcher and panel, guides,
@@ -37,6 +79,7 @@ export function mountUi(host: UiHost): UiHandle {
   const storage = platform.storage;
   const now = (): number => platform.now();
   const mount = mountShadow(document, css);
+  const render = renderer(mount.root.appendChild(document.createElement('div')));
   let config: WaymarkConfig | undefined;
   let progress: Progress = mergeProgress(undefined, undefined, {});
   let user = '';
@@ -52,12 +95,26 @@ export function mountUi(host: UiHost): UiHandle {
   let focusBack: Element | null = null;
   let destroyed = false;
   const missing = new Map<string, string>();
+  let overrides: Record<string, 'unlock' | 'lock'> = {};
+  let celebrated: string[] = [];
+  let history: NudgeRecord[] = [];
+  let quiet = false;
+  let hint: [GateView, Element] | undefined;
+  let nudge: ShownNudge | undefined;
+  let session = '';
+  try {
+    session = sessionStorage.getItem(marksKey) || String(Math.random()).slice(2);
+    sessionStorage.setItem(marksKey, session);
+  } catch {
+    session = String(Math.random()).slice(2);
+  }
   const shownAtLoad = new Set<string>();
   // Commands and messages that arrive before the config, replayed in order once it is there.
   const later: Array<() => void> = [];
 
   const save = (): void => {
     try {
+      storage?.setItem(marksKey, JSON.stringify({ user, celebrated, history }));
       storage?.setItem(progressKey, JSON.stringify(localProgress(progress, user)));
       if (activeGuide(progress)) storage?.setItem(guideStorageKey, '1');
       else storage?.removeItem(guideStorageKey);
@@ -70,7 +127,10 @@ export function mountUi(host: UiHost): UiHandle {
     host.track(event, properties);
   };
   // One celebration at a time: a newer one replaces the one on screen.
+  // Quiet holds the newest celebration back until it ends.
+  let held = '';
   const toast = (text: string): void => {
+    if (quiet) return void (held = text);
     toastText = text;
     clearTimeout(toastTimer);
     toastTimer = setTimeout(() => {
@@ -129,6 +189,104 @@ export function mountUi(host: UiHost): UiHandle {
     celebrate(settled.changes, show);
   }
 
+  const feature = (key: string): string => config?.features.find((f) => f.key === key)?.name ?? key;
+  const aria = gateAria((v) => format(strings.gateWhy, { name: feature(v.key), todo: v.todo.map((t) => t.title).join(', ') }));
+  let views: GateView[] = [];
+  let sel = '';
+  const unguard = guardGates(
+    () => sel,
+    (el) => run(['gateHint', [el]]),
+  );
+  const watchers: Watcher[] = [];
+
+  /** Evaluates the gates, hands them to the tracker's lock, and celebrates each first unlock once. */
+  function gates(): void {
+    const f = facts();
+    if (!config || !f) return;
+    const before = views;
+    views = gateViews(config, f, overrides);
+    const lock = gateLockState(views);
+    sel = lock.sel;
+    host.sheet.replaceSync(lock.css);
+    try {
+      storage?.setItem(gateStorageKey, JSON.stringify(lock));
+    } catch {
+      // storage blocked: the next page locks once the config is there
+    }
+    aria.update(views);
+    const changed = (key: string) => JSON.stringify(lock.views[key]) !== JSON.stringify(before.find((v) => v.key === key));
+    for (const w of watchers) if (lock.views[w.key] && changed(w.key)) call(w, lock.views[w.key]!);
+    for (const v of views) {
+      if (!v.unlocked || celebrated.includes(v.key)) continue;
+      celebrated.push(v.key);
+      save();
+      track(onboardingEvents.gateUnlocked, { gate: v.key });
+      if (config.gates.find((g) => g.key === v.key)?.celebrate) toast(format(strings.gateUnlocked, { name: feature(v.key) }));
+      if (hint?.[0].key === v.key) hint = undefined;
+    }
+  }
+
+  /** The nudge for an item: the item's own, else its checklist's, else one for every item. */
+  const nudgeFor = (checklist: string, item: string): Nudge | undefined =>
+    config?.nudges.find((n) => n.for?.checklist === checklist && n.for.item === item) ??
+    config?.nudges.find((n) => n.for?.checklist === checklist && !n.for.item) ??
+    config?.nudges.find((n) => !n.for);
+
+  /** The user's next unfinished item (of the checklist on screen) and its guide's target on this page. */
+  function nextItem() {
+    const c = current();
+    const item = c?.checklist.items.find((it) => it.key === c.progress.next);
+    if (!c || !item || c.progress.complete) return undefined;
+    const steps = config?.guides.find((g) => g.key === item.guide)?.steps ?? [];
+    const here = (url: string | undefined) => !url || matchUrlPattern(url, location.pathname) !== undefined;
+    const pages = [item.link?.url.replace(/[?#].*/, ''), ...steps.map((st) => st.url)].filter((u): u is string => !!u && u.startsWith('/'));
+    const step = steps.find((st) => st.target && here(st.url));
+    return { checklist: c.checklist, item, pages, target: () => (step?.target ? findTarget(step.target) : undefined) };
+  }
+
+  const mark = (type: 'dismissed' | 'snoozed', event: string): void => {
+    if (!nudge) return;
+    const at = now();
+    const until = at + snoozeMs;
+    history.push(type === 'snoozed' ? { type, nudge: nudge.nudge.key, at, until } : { type, nudge: nudge.nudge.key, at });
+    track(event, { nudge: nudge.nudge.key, checklist: nudge.checklist.key, item: nudge.item.key, ...(type === 'snoozed' ? { until } : {}) });
+    nudge = undefined;
+    save();
+    draw();
+  };
+
+  function onStuck(d: StuckDecision, id: string, first: boolean): void {
+    const next = nextItem();
+    if (!next || `${next.checklist.key}/${next.item.key}` !== id) return;
+    if (first) track(onboardingEvents.userStuck, { checklist: next.checklist.key, item: next.item.key, reason: d.reason });
+    const n = nudgeFor(next.checklist.key, next.item.key);
+    if (!n || !mayNudge(history, now(), n.caps ?? {}, { nudge: n.key, session, guideActive: !!tour, showing: !!(nudge || hint), quiet }).allowed) return;
+    const target = n.kind === 'toast' ? undefined : next.target();
+    nudge = { nudge: n, checklist: next.checklist, item: next.item, target, open: n.kind !== 'hotspot' || !target };
+    history.push({ type: 'shown', nudge: n.key, at: now(), session });
+    save();
+    track(onboardingEvents.nudgeShown, { nudge: n.key, checklist: next.checklist.key, item: next.item.key, reason: d.reason, kind: n.kind, session });
+    draw();
+  }
+  const watch = stuckWatch(storage, now, onStuck);
+
+  /** Points the stuck watch at the user's next item, with its nudge's attempt and error events. */
+  function rewatch(): void {
+    const next = nextItem();
+    const n = next && nudgeFor(next.checklist.key, next.item.key);
+    watch.set(
+      next && {
+        id: `${next.checklist.key}/${next.item.key}`,
+        ...(next.pages.length ? { onPage: () => next.pages.some((u) => matchUrlPattern(u, location.pathname) !== undefined) } : {}),
+        target: next.target,
+        attempt: n?.attempt,
+        error: n?.error,
+        rules: n?.stuck,
+      },
+    );
+    if (nudge && nudge.item !== next?.item) nudge = undefined;
+  }
+
   /** Starts over from the collector's `state` of `userId` (the anonymous visitor's without one). */
   function load(state: UserState | undefined, userId: string | undefined): void {
     if (!config) return;
@@ -140,10 +298,22 @@ export function mountUi(host: UiHost): UiHandle {
       local = undefined;
     }
     progress = mergeProgress(state, local?.user === user ? local : undefined, identity.state.traits);
+    let marks: { user?: string; celebrated?: string[]; history?: NudgeRecord[] } | undefined;
+    try {
+      marks = JSON.parse(storage?.getItem(marksKey) ?? 'null') ?? undefined;
+    } catch {
+      marks = undefined;
+    }
+    if (marks?.user !== user) marks = undefined;
+    overrides = state?.overrides ?? {};
+    celebrated = [...new Set([...(state?.celebrated ?? []), ...(marks?.celebrated ?? [])])];
+    // The same record from both sides counts once (the collector may have corrected its time).
+    history = [...new Map([...(state?.nudges ?? []), ...(marks?.history ?? [])].map((r) => [[r.type, r.nudge, 'session' in r ? r.session : 'until' in r ? r.until : ''].join(), r])).values()];
     shownAtLoad.clear();
     const f = facts();
     for (const c of config.checklists) if (f && !checklistProgress(c, f).complete) shownAtLoad.add(c.key);
     settle(false);
+    gates();
     const active = activeGuide(progress);
     runner.destroy();
     tour = undefined;
@@ -204,22 +374,90 @@ export function mountUi(host: UiHost): UiHandle {
     draw();
   };
 
+  /** A checklist item's call to action: its guide, else its link. */
+  const go = (item: Checklist['items'][number]) =>
+    item.guide || item.link ? () => (item.guide ? startGuide(item.guide) : location.assign(item.link!.url)) : undefined;
+  const closeHint = (): void => {
+    (hint?.[1] as HTMLElement | undefined)?.focus?.();
+    hint = undefined;
+    draw();
+  };
+
+  function hintView() {
+    if (!hint || !config) return null;
+    const [v, el] = hint;
+    const gate = config.gates.find((g) => g.key === v.key);
+    const items = v.todo.map((t) => config!.checklists.find((c) => c.key === t.checklist)?.items.find((i) => i.key === t.item));
+    const act = items.map((i) => i && go(i)).find(Boolean);
+    return Bubble({
+      id: `hint-${v.key}`,
+      target: el,
+      title: gate?.hint?.title ?? format(strings.gateTitle, { name: feature(v.key) }),
+      close: closeHint,
+      closeLabel: strings.close,
+      focus: true,
+      actions: act ? [[strings.showMeHow, () => (closeHint(), act())]] : [],
+      body: [
+        gate?.hint?.body ? h('div', null, renderMarkdown(gate.hint.body)) : null,
+        v.progress && [
+          h('div', { class: 'bar', 'aria-hidden': 'true' }, h('i', { style: `width:${(100 * v.progress.done) / v.progress.total}%` })),
+          h('div', { class: 'd' }, format(strings.gateProgress, v.progress)),
+        ],
+        h('ul', null, v.todo.map((t) => h('li', null, t.title))),
+      ],
+    });
+  }
+
+  function nudgeView() {
+    if (!nudge) return null;
+    const { nudge: n, item, target } = nudge;
+    const title = n.title ?? strings.stuckTitle;
+    if (!nudge.open && target) return Hotspot({ id: n.key, target, label: title, open: () => ((nudge!.open = true), draw()) });
+    const act = go(item);
+    const actions: Array<[string, () => void]> = [
+      [strings.notNow, () => mark('snoozed', onboardingEvents.nudgeSnoozed)],
+      [strings.never, () => mark('dismissed', onboardingEvents.nudgeDismissed)],
+    ];
+    if (act) {
+      actions.unshift([
+        strings.showMeHow,
+        () => {
+          track(onboardingEvents.nudgeClicked, { nudge: n.key, checklist: nudge!.checklist.key, item: item.key });
+          nudge = undefined;
+          act();
+          draw();
+        },
+      ]);
+    }
+    return Bubble({
+      id: `nudge-${n.key}`,
+      target,
+      title,
+      close: () => mark('snoozed', onboardingEvents.nudgeSnoozed),
+      closeLabel: strings.close,
+      actions,
+      body: h('div', null, renderMarkdown(n.body ?? format(strings.stuckBody, { item: item.title }))),
+    });
+  }
+
   function draw(): void {
     if (destroyed) return;
     try {
+      rewatch();
       const c = current();
       const dir = getComputedStyle(document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr';
       render(
         h(
           'div',
           { class: 'w', dir },
-          c ? h(ChecklistPanel, { ...c, open, strings, toggle, dismiss: dismissChecklist, startGuide }) : null,
-          tour ? h(Popover, { view: tour, strings, next: runner.next, dismiss: runner.dismiss }) : null,
+          c ? ChecklistPanel({ ...c, open, strings, toggle, dismiss: dismissChecklist, startGuide }) : null,
+          tour ? Popover({ view: tour, strings, next: runner.next, dismiss: runner.dismiss }) : null,
+          hintView(),
+          tour ? null : nudgeView(),
           h('div', { class: 'sr', role: 'status', 'aria-live': 'polite' }, announce),
           h('div', { 'aria-live': 'polite' }, toastText ? h('div', { class: 'toast' }, toastText) : null),
           debugView(),
         ),
-        mount.root,
       );
     } catch {
       // a broken render must not break the page
@@ -230,11 +468,27 @@ export function mountUi(host: UiHost): UiHandle {
     if (name === 'ui') {
       const settings = args[0] as { strings?: unknown } | undefined;
       strings = mergeStrings(strings, settings?.strings);
+    } else if (name === 'quiet') {
+      quiet = args[0] !== false;
+      if (quiet) nudge = hint = undefined;
+      else if (held) toast(held), (held = '');
     } else if (!config) {
       later.push(() => run([name, args]));
       return;
     } else if (name === 'startGuide' && typeof args[0] === 'string') startGuide(args[0]);
-    else if (name === 'showChecklist') {
+    else if (name === 'onGateChange') {
+      const w = args[0] as Watcher;
+      watchers.push(w);
+      const v = views.find((x) => x.key === w.key);
+      if (v) call(w, v);
+    } else if (name === 'gateHint') {
+      const el = args[0] as Element;
+      const v = views.find((x) => x.key === el.getAttribute('data-waymark-gate'));
+      if (v && !v.unlocked) {
+        track(onboardingEvents.gateBlocked, { gate: v.key });
+        if (!quiet && el.isConnected) hint = [v, el];
+      }
+    } else if (name === 'showChecklist') {
       forced = typeof args[0] === 'string' ? args[0] : undefined;
       open = false;
       toggle();
@@ -265,6 +519,10 @@ export function mountUi(host: UiHost): UiHandle {
       progress = applied.progress;
       save();
       celebrate(applied.changes, true);
+      gates();
+      rewatch();
+      if (m.type === 'track') watch.event(String(m.event));
+      if (m.type === 'page') watch.page();
       const key = m.type === 'track' ? eventKey(m as Message) : undefined;
       if (key !== undefined) runner.onEvent(key);
       // The tracker records a page view on every route change (pushState, popstate, hashchange).
@@ -299,9 +557,12 @@ export function mountUi(host: UiHost): UiHandle {
       destroyed = true;
       host.listeners.delete(onMessage);
       stopPop();
+      watch.stop();
+      aria.stop();
+      unguard();
       runner.destroy();
       clearTimeout(toastTimer);
-      render(null, mount.root);
+      render(null);
       mount.cleanup();
       debugScript?.remove();
     },

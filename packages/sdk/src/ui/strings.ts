@@ -16,6 +16,18 @@ export const defaultStrings = {
   checklistComplete: 'You finished {title}!',
   milestoneReached: 'Milestone reached: {name}',
   debugTitle: 'Waymark debug',
+  /** Title of a locked feature's hint (without a `hint.title` in the config). */
+  gateTitle: 'Unlock {name}',
+  gateProgress: '{done} of {total} done',
+  /** What a screen reader hears about a locked control. */
+  gateWhy: '{name} is locked. Still to do: {todo}',
+  gateUnlocked: 'You unlocked {name}!',
+  showMeHow: 'Show me how',
+  notNow: 'Not now',
+  never: 'Don’t show again',
+  /** Title of a nudge without one in the config. */
+  stuckTitle: 'Need a hand?',
+  stuckBody: 'Next up: {item}',
 };
 
 /** The UI's strings: every key of `defaultStrings`. */

@@ -30,5 +30,9 @@ ol{list-style:none;margin:0;padding:0}
 .arrow{position:absolute;width:10px;height:10px;background:inherit;transform:rotate(45deg)}
 .row{margin-top:.6em}
 .toast{position:fixed;top:16px;left:50%;transform:translateX(-50%);z-index:5;background:var(--f);color:var(--b);padding:.6em 1em;border-radius:var(--r);animation:in .3s}
+.bub{max-width:min(300px,90vw)}.bub ul{margin:.4em 0;padding-inline-start:1.2em}
+.c2{top:auto;left:auto;bottom:20px;inset-inline-start:20px}
+.hot{position:fixed;z-index:4;width:16px;height:16px;padding:0;border-radius:50%;background:var(--a);border:2px solid var(--b);animation:pulse 1.5s infinite}
+@keyframes pulse{50%{box-shadow:0 0 0 8px #4f46e533}}
 @keyframes in{from{opacity:.5}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important}}`;
