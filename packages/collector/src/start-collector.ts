@@ -4,6 +4,9 @@ import type { Sql } from './db/sql.js';
 import { createCollectorApp } from './http/create-collector-app.js';
 import { scheduleCompaction } from './store/compact-rollups.js';
 import { scheduleStuckSweep } from './store/schedule-stuck-sweep.js';
+import { scheduleSummaries } from './summaries/schedule-summaries.js';
+import { scheduleWebhooks } from './webhooks/schedule-webhooks.js';
+import { scheduleWeeklyDigest } from './digest/schedule-weekly-digest.js';
 import type { Logger } from './log.js';
 
 /** A running collector. */
@@ -31,6 +34,15 @@ export async function startCollector(options: {
   compactEveryMs?: number;
   /** How often users stuck on a checklist item are marked and cleared (default 60 s). */
   stuckSweepEveryMs?: number;
+  /** How often the accounts touched since the last round get their summaries recomputed (default 10 s). */
+  summariseEveryMs?: number;
+  /** How often new flag alerts are fanned out to webhook subscriptions and due deliveries sent (default 5 s). */
+  webhooksEveryMs?: number;
+  /**
+   * The weekly digest posted to subscriptions of `digest.weekly`: queued `afterMs` into each ISO
+   * week (Monday 00:00 UTC; default 9 hours), checked every `everyMs` (default 15 minutes); false: never.
+   */
+  weeklyDigest?: { afterMs?: number; everyMs?: number } | false;
 }): Promise<RunningCollector> {
   const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir, trustProxy: options.trustProxy ?? false });
   const host = options.host ?? '0.0.0.0';
@@ -47,6 +59,23 @@ export async function startCollector(options: {
     everyMs: options.stuckSweepEveryMs ?? 60_000,
     onError: (error) => options.log.warn('stuck user sweep failed; retrying later', { error: error.message }),
   });
+  const stopSummaries = scheduleSummaries(options.sql, {
+    everyMs: options.summariseEveryMs ?? 10_000,
+    onError: (error) => options.log.warn('account summaries failed; retrying later', { error: error.message }),
+  });
+  const stopWebhooks = scheduleWebhooks(options.sql, {
+    everyMs: options.webhooksEveryMs ?? 5000,
+    onError: (error) => options.log.warn('webhook dispatch failed; retrying later', { error: error.message }),
+  });
+  const digest = options.weeklyDigest ?? {};
+  const stopDigest =
+    digest === false
+      ? async () => {}
+      : scheduleWeeklyDigest(options.sql, {
+          everyMs: digest.everyMs ?? 15 * 60_000,
+          afterMs: digest.afterMs ?? 9 * 3_600_000,
+          onError: (error) => options.log.warn('weekly digest failed; retrying later', { error: error.message }),
+        });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
@@ -62,6 +91,9 @@ export async function startCollector(options: {
         clearTimeout(timer);
         await stopCompaction();
         await stopStuckSweep();
+        await stopDigest();
+        await stopWebhooks();
+        await stopSummaries();
         await options.sql.close();
       })();
       return closing;

@@ -37,7 +37,17 @@ async function serveCommand(env: Env): Promise<number | undefined> {
   const sql = await openSql(storage(env, 'serve'));
   const created = await ensureDefaultApp(sql);
   const trustProxy = env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true';
-  const collector = await startCollector({ sql, log, port, host: env['HOST'] || '0.0.0.0', sdkDir: defaultSdkDir(), trustProxy });
+  // WAYMARK_SUMMARISE_EVERY_MS: how often account summaries are refreshed (default 10 s); the summaries bench compares.
+  const summariseEvery = Number(env['WAYMARK_SUMMARISE_EVERY_MS'] ?? '');
+  const collector = await startCollector({
+    sql,
+    log,
+    port,
+    host: env['HOST'] || '0.0.0.0',
+    sdkDir: defaultSdkDir(),
+    trustProxy,
+    ...(summariseEvery > 0 ? { summariseEveryMs: summariseEvery } : {}),
+  });
   if (created) {
     log.info('created the default app', { appId: created.appId, publicKey: created.publicKey });
     process.stderr.write(

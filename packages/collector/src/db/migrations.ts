@@ -274,4 +274,208 @@ create index csm_login_attempts_ip on csm_login_attempts (ip, at);
 create index csm_login_attempts_at on csm_login_attempts (at);
 `,
   },
+  {
+    id: 6,
+    name: 'account analytics: summaries, daily health, flags, milestones, alert outbox',
+    sql: `
+-- Per-account analytics, written by the summariser (store/summarise-accounts.ts), never by ingest.
+-- One row per account: what the portfolio lists and sorts. traits_md5 and first_seen are what
+-- the summary was computed from (a change makes the account due again); next_day_at is when the
+-- account's next calendar day starts (the summary is due again then, events or not).
+create table account_summaries (
+  app_id text not null,
+  account_id text not null,
+  name text not null,
+  start_at timestamptz not null,
+  time_zone text,
+  day integer not null,
+  phase text not null,
+  owner text,
+  segment text,
+  seats numeric,
+  health integer,
+  band text,
+  health_change_7d integer,
+  driver text,
+  components jsonb not null default '{}',
+  metrics jsonb not null default '{}',
+  series jsonb not null default '{}',
+  trend jsonb not null default '[]',
+  flags jsonb not null default '[]',
+  flag_kinds text[] not null default '{}',
+  next_goal text,
+  next_goal_day integer,
+  next_goal_due date,
+  traits_md5 text not null,
+  first_seen timestamptz not null,
+  next_day_at timestamptz not null,
+  updated_at timestamptz not null,
+  primary key (app_id, account_id)
+);
+create index account_summaries_health on account_summaries (app_id, health, account_id);
+create index account_summaries_day on account_summaries (app_id, day, account_id);
+create index account_summaries_owner on account_summaries (app_id, owner);
+create index account_summaries_segment on account_summaries (app_id, segment);
+create index account_summaries_due on account_summaries (next_day_at);
+
+-- The health of each account day (day = account day, date = its calendar date in the account's zone).
+create table account_health_daily (
+  app_id text not null,
+  account_id text not null,
+  day integer not null,
+  date date not null,
+  health integer,
+  band text,
+  components jsonb not null,
+  primary key (app_id, account_id, day)
+);
+
+-- Early-warning flags: one row per raising; cleared_at is set when it no longer holds.
+create table account_flags (
+  app_id text not null,
+  account_id text not null,
+  flag text not null,
+  kind text not null,
+  since timestamptz not null,
+  cleared_at timestamptz,
+  detail jsonb not null default '{}',
+  primary key (app_id, account_id, flag, since)
+);
+create index account_flags_open on account_flags (app_id, account_id) where cleared_at is null;
+
+-- Each config milestone of each account, with the day reached against its target day.
+create table account_milestones (
+  app_id text not null,
+  account_id text not null,
+  milestone text not null,
+  reached_at timestamptz,
+  day_reached integer,
+  target_day integer,
+  status text not null,
+  primary key (app_id, account_id, milestone)
+);
+
+-- Flag transitions for the webhook dispatcher, appended in the summariser's transaction (the
+-- transactional outbox pattern): kind 'flag.raised' or 'flag.cleared'; payload holds the account's
+-- day, health and band at the time. Readers page by id; rows are never updated here.
+create table alert_outbox (
+  id bigserial,
+  app_id text not null,
+  account_id text not null,
+  kind text not null check (kind in ('flag.raised', 'flag.cleared')),
+  flag text not null,
+  payload jsonb not null,
+  created_at timestamptz not null,
+  primary key (app_id, id)
+);
+create index alert_outbox_id on alert_outbox (id);
+
+-- Accounts whose usage changed since the summariser last looked: written by rollup compaction
+-- (off the ingest path), consumed by the summariser.
+create table account_touches (
+  app_id text not null,
+  account_id text not null,
+  touched_at timestamptz not null,
+  primary key (app_id, account_id)
+);
+
+-- The summariser's watermark (the last run's clock), for progress, stuck users and configs changed since.
+create table summariser_state (
+  name text primary key,
+  ran_at timestamptz not null
+);
+
+-- Milestones recorded since the last run, and guide/checklist funnel reads.
+create index progress_milestones_reached on progress (reached_at) where kind = 'milestone';
+create index events_guide_funnel on events (app_id, event) where event in ('Guide Started', 'Guide Step Viewed', 'Guide Completed', 'Guide Dismissed', 'Guide Errored');
+`,
+  },
+  {
+    id: 7,
+    name: 'webhooks, their deliveries, success plans',
+    sql: `
+-- Where alerts go: an https URL (http only to localhost, for development), signed with secret
+-- (HMAC-SHA256, see docs/alerts.md). events lists the event types sent (empty: all). A 410 answer
+-- sets disabled_at; disabled subscriptions get nothing.
+create table webhook_subscriptions (
+  app_id text not null,
+  id text not null,
+  url text not null,
+  secret text not null,
+  format text not null check (format in ('json', 'slack')),
+  events text[] not null default '{}',
+  created_by text not null,
+  created_at timestamptz not null,
+  disabled_at timestamptz,
+  disabled_reason text,
+  primary key (app_id, id)
+);
+
+-- One event for one subscription, with its body as first built (body) and where its delivery
+-- stands: status 'pending' (next_attempt_at says when), 'delivered' or 'failed' (attempts
+-- exhausted, the subscription disabled or deleted). event_id is unique per subscription, so
+-- fanning out the same event again adds nothing.
+create table webhook_deliveries (
+  app_id text not null,
+  id text not null,
+  subscription_id text not null,
+  event_id text not null,
+  event text not null,
+  body jsonb not null,
+  status text not null check (status in ('pending', 'delivered', 'failed')),
+  attempts integer not null default 0,
+  response_code integer,
+  error text,
+  created_at timestamptz not null,
+  next_attempt_at timestamptz,
+  delivered_at timestamptz,
+  primary key (app_id, id),
+  unique (app_id, subscription_id, event_id)
+);
+create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where status = 'pending';
+create index webhook_deliveries_subscription on webhook_deliveries (app_id, subscription_id, created_at);
+
+-- Every attempt of every delivery: when, the HTTP status (null when none came back), the error, how long.
+create table webhook_attempts (
+  app_id text not null,
+  delivery_id text not null,
+  attempt integer not null,
+  at timestamptz not null,
+  response_code integer,
+  error text,
+  duration_ms integer not null,
+  primary key (app_id, delivery_id, attempt)
+);
+
+-- How far the dispatcher has read the alert outbox, per app (the last outbox id fanned out).
+create table webhook_cursors (
+  app_id text primary key,
+  outbox_id bigint not null
+);
+
+-- An account's own success plan, once a CSM edits it (until then it follows the config's default
+-- for its segment). goals: [{ milestone, dueDay, owner?, note? }].
+create table success_plans (
+  app_id text not null,
+  account_id text not null,
+  goals jsonb not null,
+  updated_by text not null,
+  updated_at timestamptz not null,
+  primary key (app_id, account_id)
+);
+
+-- Every edit of a success plan, append-only: who, when, the goals after and before (null: the default).
+create table success_plan_log (
+  app_id text not null,
+  id bigserial,
+  account_id text not null,
+  goals jsonb,
+  previous_goals jsonb,
+  set_by text not null,
+  set_at timestamptz not null,
+  primary key (app_id, id)
+);
+create index success_plan_log_account on success_plan_log (app_id, account_id, set_at);
+`,
+  },
 ];

@@ -6,6 +6,10 @@ import { requireSecretKeyOrCsm } from './require-secret-key-or-csm.js';
 import { adminConfigRoute } from './admin-config-route.js';
 import { adminGatesRoute } from './admin-gates-route.js';
 import { adminStuckRoute } from './admin-stuck-route.js';
+import { adminAnalyticsRoute } from './admin-analytics-route.js';
+import { adminWebhooksRoute } from './admin-webhooks-route.js';
+import { adminDigestRoute } from './admin-digest-route.js';
+import { adminPlanRoute } from './admin-plan-route.js';
 import { parseQuery as query } from './parse-query.js';
 import type { AppLookup } from '../store/app-lookup.js';
 import type { CurrentConfigReader } from '../store/current-config.js';
@@ -30,6 +34,10 @@ export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   route.route('/config', adminConfigRoute(deps));
   route.route('/gates', adminGatesRoute(deps, currentConfig));
   route.route('/stuck', adminStuckRoute(deps));
+  route.route('/', adminAnalyticsRoute(deps, currentConfig));
+  route.route('/webhooks', adminWebhooksRoute(deps));
+  route.route('/digest', adminDigestRoute(deps, currentConfig));
+  route.route('/accounts', adminPlanRoute(deps, currentConfig));
 
   route.get('/users/:userId/state', async (c) => {
     const userId = userIdParam.safeParse(c.req.param('userId'));

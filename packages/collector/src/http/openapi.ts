@@ -1,6 +1,8 @@
 import { batchEnvelope, configJsonSchema, message } from '@waymark/core';
 import { z } from 'zod';
 import { openApiAuthPaths } from './openapi-auth-paths.js';
+import { openApiAlertPaths, openApiAlertSchemas } from './openapi-alert-paths.js';
+import { openApiAnalyticsPaths } from './openapi-analytics-paths.js';
 
 type Json = Record<string, unknown>;
 
@@ -181,6 +183,7 @@ export function openApiDocument(): Json {
             clearedAt: { type: ['string', 'null'], format: 'date-time', description: 'When the item got done; null while still stuck.' },
           },
         },
+        ...openApiAlertSchemas(),
         ConfigVersion: {
           type: 'object',
           properties: { version: { type: 'integer' }, etag: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, note: { type: ['string', 'null'] }, restoredFrom: { type: ['integer', 'null'] } },
@@ -362,7 +365,9 @@ export function openApiDocument(): Json {
           responses: { '201': json(ref('ConfigVersion'), 'The new version.'), '400': error('A bad body.'), ...authErrors, '404': error('No such version.') },
         },
       },
+      ...openApiAnalyticsPaths(),
       ...openApiAuthPaths(),
+      ...openApiAlertPaths(),
       '/v1/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }, 'OpenAPI 3.1.') } } },
       '/sdk/{file}': {
         get: {

@@ -1,7 +1,8 @@
 import type { Sql } from '../db/sql.js';
 
 /*
- * Moves a slice of usage_deltas into usage_counts and account_daily_users, in one statement.
+ * Moves a slice of usage_deltas into usage_counts and account_daily_users, in one statement, and
+ * notes the accounts it moved usage for in account_touches (the account summariser's to-do list).
  * Only rows this statement deleted are folded in (`returning`), so batches committing meanwhile
  * stay in the deltas for the next round, and nothing is counted twice or lost.
  */
@@ -23,6 +24,13 @@ daily as (
   select distinct app_id, account_id, day, actor from moved where account_id <> ''
   order by 1, 2, 3, 4
   on conflict do nothing
+  returning 1
+),
+touched as (
+  insert into account_touches as t (app_id, account_id, touched_at)
+  select distinct app_id, account_id, now() from moved where account_id <> ''
+  order by 1, 2
+  on conflict (app_id, account_id) do update set touched_at = excluded.touched_at
   returning 1
 )
 select count(*) as n from moved

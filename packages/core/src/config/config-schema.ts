@@ -6,6 +6,7 @@ import { gateSchema } from './gate.js';
 import { guideSchema } from './guide.js';
 import { milestoneSchema } from './milestone.js';
 import { nudgeSchema } from './nudge.js';
+import { successPlanSchema } from './success-plan.js';
 
 const section = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must have at most ${max} entries`).default([]);
 
@@ -20,6 +21,8 @@ export const configShape = z.strictObject({
   guides: section(guideSchema, 200),
   gates: section(gateSchema, 200),
   nudges: section(nudgeSchema, 200),
+  /** Default success plans by account segment; optional (no default) so configs without it are served unchanged. */
+  successPlans: z.array(successPlanSchema).max(50, 'must have at most 50 entries').optional(),
   /** Reserved for health scoring (a later release defines it); any object is accepted for now. */
   health: z.record(z.string(), z.unknown()).optional(),
 });

@@ -23,7 +23,7 @@ function uniqueKeys(list: ReadonlyArray<{ key: string }>, base: Path, ctx: z.Ref
 
 /**
  * The checks zod cannot express per field: unique keys, references to guides, milestones,
- * checklists, items and gated features that exist (from conditions, gates and nudges), at most one first-value milestone, and no cycles between
+ * checklists, items and gated features that exist (from conditions, gates, nudges and success plans), at most one first-value milestone, and no cycles between
  * milestones, checklists and items (which would make "done" undecidable).
  */
 export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
@@ -97,7 +97,29 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
     if (n.for) resolve({ path: ['nudges', i, 'for', n.for.item === undefined ? 'checklist' : 'item'], ...n.for });
   });
 
+  successPlanReferences(config, milestones, ctx);
   reportCycles(edges, ctx);
+}
+
+/** Success plans: goals name milestones that exist, once per plan; one plan per segment and one default. */
+function successPlanReferences(config: Shape, milestones: Set<string>, ctx: z.RefinementCtx) {
+  const segments = new Map<string, number>();
+  config.successPlans?.forEach((plan, i) => {
+    const segment = plan.segment ?? '';
+    const first = segments.get(segment);
+    if (first === undefined) segments.set(segment, i);
+    else {
+      const which = plan.segment === undefined ? 'the default plan (no segment)' : `segment "${plan.segment}"`;
+      ctx.addIssue({ code: 'custom', path: plan.segment === undefined ? ['successPlans', i] : ['successPlans', i, 'segment'], message: `${which} already has a plan (at index ${first})` });
+    }
+    const seen = new Set<string>();
+    plan.goals.forEach((goal, j) => {
+      const path = ['successPlans', i, 'goals', j, 'milestone'];
+      if (!milestones.has(goal.milestone)) ctx.addIssue({ code: 'custom', path, message: `milestone "${goal.milestone}" is not defined in milestones` });
+      else if (seen.has(goal.milestone)) ctx.addIssue({ code: 'custom', path, message: `milestone "${goal.milestone}" is already a goal of this plan` });
+      seen.add(goal.milestone);
+    });
+  });
 }
 
 /** Depth-first search; each edge back into the current path closes a cycle, reported at that edge's reference. */

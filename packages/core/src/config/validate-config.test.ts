@@ -51,6 +51,22 @@ describe('validateConfig', () => {
     expect(errorsAfter((d) => (d.nudges = [{ key: 'n', escalate: { afterDays: 0 } }]))).toEqual([{ path: 'nudges[0].escalate.afterDays', message: 'must be at least 1' }]);
   });
 
+  it('checks success plans: fields, milestones that exist, one plan per segment and one default', () => {
+    const plans = [{ goals: [{ milestone: 'activated' }] }, { segment: 'enterprise', goals: [{ milestone: 'activated', dueDay: 30, owner: 'csm@acme.test' }] }];
+    const r = validateConfig({ ...acme(), successPlans: plans });
+    expect(r.ok && r.config.successPlans).toEqual(plans);
+    const plain = validateConfig(acme());
+    expect(plain.ok && plain.config.successPlans).toBeUndefined();
+    expect(errorsAfter((d) => (d.successPlans = [{ goals: [{ milestone: 'nope' }] }]))).toEqual([{ path: 'successPlans[0].goals[0].milestone', message: 'milestone "nope" is not defined in milestones' }]);
+    expect(errorsAfter((d) => (d.successPlans = [{ goals: [{ milestone: 'activated' }, { milestone: 'activated' }] }]))).toEqual([
+      { path: 'successPlans[0].goals[1].milestone', message: 'milestone "activated" is already a goal of this plan' },
+    ]);
+    expect(errorsAfter((d) => (d.successPlans = [plans[1], plans[1]]))).toEqual([{ path: 'successPlans[1].segment', message: 'segment "enterprise" already has a plan (at index 0)' }]);
+    expect(errorsAfter((d) => (d.successPlans = [plans[0], plans[0]]))).toEqual([{ path: 'successPlans[1]', message: 'the default plan (no segment) already has a plan (at index 0)' }]);
+    expect(errorsAfter((d) => (d.successPlans = [{ goals: [] }]))).toEqual([{ path: 'successPlans[0].goals', message: 'must have at least 1 goal' }]);
+    expect(errorsAfter((d) => (d.successPlans = [{ goals: [{ milestone: 'activated', dueDay: -1 }] }]))).toEqual([{ path: 'successPlans[0].goals[0].dueDay', message: 'must be at least 0' }]);
+  });
+
   it('checks gates: fields, the gated feature, unique keys and the references of unlock', () => {
     const gate = { key: 'reports.export', unlock: { checklist: 'getting-started' } };
     const r = validateConfig({ ...acme(), gates: [gate] });
@@ -189,7 +205,7 @@ describe('configJsonSchema', () => {
   it('is a JSON Schema object with every section and the recursive condition', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown>; required: string[]; $defs: Record<string, unknown>; $schema: string };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'checklists', 'features', 'gates', 'guides', 'health', 'milestones', 'nudges', 'version']);
+    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'checklists', 'features', 'gates', 'guides', 'health', 'milestones', 'nudges', 'successPlans', 'version']);
     expect(schema.required).toEqual(['version']);
     expect(schema.$defs).toHaveProperty('Condition');
     expect(JSON.stringify(schema)).toContain('"$ref":"#/$defs/Condition"');

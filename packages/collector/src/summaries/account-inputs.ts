@@ -1,0 +1,22 @@
+import type { Flag } from '@waymark/core';
+
+/** Everything the summary of one account is computed from, as read from the database. */
+export interface AccountInputs {
+  accountId: string;
+  traits: Record<string, unknown>;
+  firstSeen: number;
+  /** Who was active on which UTC date (`YYYY-MM-DD`), from the daily rollup. */
+  daily: ReadonlyArray<{ date: string; actor: string }>;
+  /** First use (ms) of each event key by each user of the account, from the usage rollup. */
+  usage: ReadonlyArray<{ actor: string; eventKey: string; firstSeen: number }>;
+  /** Milestone key → when it was first recorded for the account or any of its users (ms). */
+  milestonesReached: ReadonlyMap<string, number>;
+  /** Checklist key → items done by each user of the account (per user, the number of items). */
+  checklistItems: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Users of the account (for checklist completion). */
+  users: number;
+  /** Open rows of stuck_users for the account. */
+  stuckUsers: number;
+  /** The flags raised and not cleared, as stored. */
+  openFlags: readonly Flag[];
+}

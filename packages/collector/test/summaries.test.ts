@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { silentLogger } from '../src/log.js';
+import { createApp, type AppKeys } from '../src/store/apps.js';
+import { createCurrentConfigReader } from '../src/store/current-config.js';
+import { createCsmUser } from '../src/store/csm-users.js';
+import { summariseAccounts } from '../src/summaries/summarise-accounts.js';
+import { backends, type TestDatabase } from './backends.js';
+import { post, readJson } from './fixtures.js';
+
+const hour = 3_600_000;
+const day = 24 * hour;
+// A Monday, so every account below starts in the cohort week 2026-01-05.
+const t0 = Date.parse('2026-01-05T09:00:00.000Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const config = {
+  version: 1,
+  features: [
+    { key: 'projects.create', name: 'Create a project', tier: 'basic', events: ['Project Created'] },
+    { key: 'tasks.add', name: 'Add tasks', tier: 'basic', events: ['Task Added'] },
+    { key: 'reports', name: 'Reports', tier: 'advanced', events: ['Report Exported'] },
+  ],
+  milestones: [{ key: 'team-formed', name: 'Team formed', scope: 'account', targetDay: 14, condition: { event: 'Teammate Invited', scope: 'account', count: { gte: 2 } } }],
+  checklists: [],
+  guides: [],
+};
+
+function cookieOf(res: Response): string {
+  const m = /waymark_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '');
+  if (!m?.[1]) throw new Error('no session cookie');
+  return `waymark_session=${m[1]}`;
+}
+
+describe.each(backends)('account summaries on $name', (backend) => {
+  let db: TestDatabase;
+  let app: ReturnType<typeof createCollectorApp>;
+  let keys: AppKeys;
+  let other: AppKeys;
+  const clock = t0 + 400 * day;
+  const origin = 'https://app.acme.test';
+  let secret: Record<string, string>;
+
+  const msg = (userId: string, groupId: string | undefined, at: number, fields: Record<string, unknown>) => ({
+    messageId: randomUUID(),
+    userId,
+    timestamp: iso(at),
+    ...(groupId ? { context: { groupId } } : {}),
+    ...fields,
+  });
+  const trackAt = (userId: string, groupId: string, at: number, event: string) => msg(userId, groupId, at, { type: 'track', event, properties: {} });
+  const group = (userId: string, groupId: string, at: number, traits: Record<string, unknown>) => ({ type: 'group', messageId: randomUUID(), userId, groupId, timestamp: iso(at), traits });
+  async function send(batch: unknown[], k: AppKeys = keys) {
+    const res = await app.request('/v1/batch', post({ writeKey: k.publicKey, batch }, { Origin: origin }));
+    expect(res.status).toBe(200);
+    expect((await readJson(res)).accepted).toBe(batch.length);
+  }
+  const summarise = (now: number) => summariseAccounts(db.sql, now, createCurrentConfigReader(db.sql));
+  async function get(path: string, headers: Record<string, string> = secret) {
+    const res = await app.request(path, { headers });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return readJson(res);
+  }
+
+  beforeAll(async () => {
+    db = await backend.open();
+    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
+    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
+    other = await createApp(db.sql, { name: 'Globex', origins: [origin] });
+    secret = { Authorization: `Bearer ${keys.secretKey}` };
+    const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+    expect(pushed.status).toBe(201);
+    // initech: 5 seats, ada active on days 0 and 2, bob on days 1 and 2.
+    await send([
+      group('ada', 'initech', t0, { name: 'Initech', createdAt: iso(t0), seats: 5, csmOwner: 'cy@waymark.test', segment: 'smb', timezone: 'Europe/Berlin' }),
+      trackAt('ada', 'initech', t0 + hour, 'Project Created'),
+      trackAt('bob', 'initech', t0 + day, 'Task Added'),
+      trackAt('ada', 'initech', t0 + 2 * day, 'Report Exported'),
+      trackAt('bob', 'initech', t0 + 2 * day, 'Task Added'),
+      // globex: seen once, then nothing.
+      group('gil', 'globex', t0, { name: 'Globex', plan: 'enterprise', owner: 'dee@waymark.test', createdAt: iso(t0) }),
+      // A name that a spreadsheet would run as a formula.
+      group('eve', 'evil', t0, { name: '=HYPERLINK("http://x.test","click")', segment: 'smb', createdAt: iso(t0) }),
+    ]);
+  });
+  afterAll(() => db.drop());
+
+  it('computes the metrics and health of day 3 as hand-computed', async () => {
+    expect((await summarise(t0 + 3 * day)).accounts).toBe(3);
+    const a = await get('/v1/admin/accounts/initech');
+    expect(a.account).toMatchObject({ name: 'Initech', day: 3, phase: 'onboarding', owner: 'cy@waymark.test', segment: 'smb', seats: 5, timeZone: 'Europe/Berlin' });
+    // Active: day 0 {ada}, day 1 {bob}, day 2 {ada, bob}; both used a basic feature; both basic features used.
+    expect(a.metrics).toMatchObject({ dau: 0, wau: 2, mau: 2, stickiness: 0.5, activatedUsers: 2, seatActivation: 0.4, breadth: 1, depth: 2 });
+    // activity 3 of 4 days = 75, seats 40, breadth 100, depth 2 / (4 × 5/7) = 70, milestones not settled (dropped):
+    // (30×75 + 20×40 + 15×100 + 15×70) / 80 = 70.
+    expect(a.health).toMatchObject({ score: 70, band: 'yellow', driver: 'seatActivation', change7d: null });
+    expect(a.health.components.map((p: { component: string; value: number }) => [p.component, Math.round(p.value)])).toEqual([
+      ['activity', 75],
+      ['seatActivation', 40],
+      ['breadth', 100],
+      ['depth', 70],
+    ]);
+    expect(a.series).toEqual({ fromDay: 0, activeUsers: [1, 1, 2, 0], seatActivation: [0.2, 0.4, 0.4, 0.4] });
+    expect(a.history.map((h: { day: number }) => h.day)).toEqual([0, 1, 2, 3]);
+    expect(a.milestones).toEqual([{ key: 'team-formed', name: 'Team formed', targetDay: 14, reachedAt: null, reachedDay: null, status: 'not-yet-due' }]);
+    expect(a.nextGoal).toEqual({ milestone: 'team-formed', targetDay: 14, due: '2026-01-19' });
+    expect(a.flags).toEqual([]);
+  });
+
+  it('raises and clears flags over a scripted timeline, with outbox rows', async () => {
+    await summarise(t0 + 7 * day + hour);
+    let g = await get('/v1/admin/accounts/globex');
+    expect(g.flags).toEqual([{ key: 'no-activity', kind: 'no-activity', since: iso(t0 + 7 * day + hour) }]);
+    await send([trackAt('gil', 'globex', t0 + 8 * day, 'Project Created')]);
+    await summarise(t0 + 8 * day + hour);
+    g = await get('/v1/admin/accounts/globex');
+    expect(g.flags).toEqual([]);
+    expect(g.clearedFlags).toEqual([{ key: 'no-activity', kind: 'no-activity', since: iso(t0 + 7 * day + hour), clearedAt: iso(t0 + 8 * day + hour) }]);
+
+    // initech: no invites by day 14, so the milestone is overdue on day 15; two invites on day 16 reach it, late.
+    await summarise(t0 + 15 * day + hour);
+    let i = await get('/v1/admin/accounts/initech');
+    expect(i.flags.map((f: { key: string }) => f.key)).toContain('milestone-overdue:team-formed');
+    expect(i.milestones[0].status).toBe('overdue');
+    await send([trackAt('ada', 'initech', t0 + 16 * day, 'Teammate Invited'), trackAt('bob', 'initech', t0 + 16 * day + hour, 'Teammate Invited')]);
+    await summarise(t0 + 16 * day + 2 * hour);
+    i = await get('/v1/admin/accounts/initech');
+    expect(i.flags.map((f: { key: string }) => f.key)).not.toContain('milestone-overdue:team-formed');
+    expect(i.milestones[0]).toMatchObject({ key: 'team-formed', reachedDay: 16, status: 'late' });
+
+    const { rows } = await db.sql.query<{ account_id: string; kind: string; flag: string; payload: { day: number } }>(
+      `select account_id, kind, flag, payload from alert_outbox where app_id = $1 order by account_id, id`,
+      [keys.appId],
+    );
+    expect(rows.map((r) => [r.account_id, r.kind, r.flag, r.payload.day])).toEqual([
+      ['evil', 'flag.raised', 'no-activity', 7],
+      ['evil', 'flag.raised', 'milestone-overdue:team-formed', 15],
+      ['globex', 'flag.raised', 'no-activity', 7],
+      ['globex', 'flag.cleared', 'no-activity', 8],
+      ['globex', 'flag.raised', 'milestone-overdue:team-formed', 15],
+      ['initech', 'flag.raised', 'milestone-overdue:team-formed', 15],
+      ['initech', 'flag.cleared', 'milestone-overdue:team-formed', 16],
+    ]);
+    // Summarising again with nothing new writes no new transitions.
+    await summarise(t0 + 16 * day + 3 * hour);
+    const { rows: again } = await db.sql.query<{ n: number }>('select count(*)::int as n from alert_outbox where app_id = $1', [keys.appId]);
+    expect(again[0]!.n).toBe(7);
+  });
+
+  it('lists the portfolio filtered, sorted and paged', async () => {
+    const all = await get('/v1/admin/portfolio?sort=name');
+    expect(all.total).toBe(3);
+    expect(all.accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['evil', 'globex', 'initech']);
+    expect(all.accounts[2]).toMatchObject({ day: 16, owner: 'cy@waymark.test', segment: 'smb', seats: 5, nextGoal: null });
+    expect(all.accounts[2].trend).toHaveLength(14);
+    expect((await get('/v1/admin/portfolio?segment=enterprise')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['globex']);
+    expect((await get('/v1/admin/portfolio?owner=dee@waymark.test')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['globex']);
+    expect((await get('/v1/admin/portfolio?flag=no-activity')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['evil']);
+    const byHealth = await get('/v1/admin/portfolio?sort=health&order=desc');
+    const scores = byHealth.accounts.map((a: { health: number }) => a.health);
+    expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
+    const page2 = await get('/v1/admin/portfolio?sort=name&limit=1&page=2');
+    expect(page2).toMatchObject({ total: 3, pages: 3, page: 2, limit: 1 });
+    expect(page2.accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['globex']);
+    const red = await get('/v1/admin/portfolio?band=red');
+    expect(red.accounts.every((a: { band: string }) => a.band === 'red')).toBe(true);
+    const bad = await app.request('/v1/admin/portfolio?sort=size', { headers: secret });
+    expect(bad.status).toBe(400);
+    expect((await readJson(bad)).error.field).toBe('sort');
+  });
+
+  it('exports CSV with quoting and formula injection neutralised', async () => {
+    const res = await app.request('/v1/admin/portfolio.csv?sort=name', { headers: secret });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await res.text()).split('\r\n');
+    expect(lines[0]).toBe('accountId,name,day,phase,health,band,change7d,driver,flags,owner,segment,seats,seatActivation,nextGoal,nextGoalDue,updatedAt');
+    expect(lines[1]!.startsWith(`evil,"'=HYPERLINK(""http://x.test"",""click"")",16,onboarding,`)).toBe(true);
+    expect(lines).toHaveLength(5);
+  });
+
+  it('answers the account users, cohorts and funnels', async () => {
+    const users = await get('/v1/admin/accounts/initech/users');
+    expect(users.total).toBe(2);
+    expect(users.users.map((u: { userId: string }) => u.userId).sort()).toEqual(['ada', 'bob']);
+    expect(users.users[0]).toMatchObject({ checklists: [], stuck: [] });
+    const cohorts = await get('/v1/admin/cohorts?days=20');
+    expect(cohorts.cohorts).toHaveLength(1);
+    expect(cohorts.cohorts[0]).toMatchObject({ week: '2026-01-05', accounts: 3 });
+    const curve = cohorts.cohorts[0].milestones['team-formed'];
+    expect(curve[15]).toBe(0);
+    expect(curve[16]).toBeCloseTo(1 / 3);
+    expect(curve[17]).toBe(null);
+    const funnels = await get('/v1/admin/funnels');
+    expect(funnels).toEqual({ guides: [], checklists: [] });
+    expect((await app.request('/v1/admin/accounts/nobody', { headers: secret })).status).toBe(404);
+  });
+
+  it('refuses a public key and a logged-out request, and shows a CSM only their apps', async () => {
+    for (const path of ['/v1/admin/portfolio', '/v1/admin/portfolio.csv', '/v1/admin/accounts/initech', '/v1/admin/accounts/initech/users', '/v1/admin/cohorts', '/v1/admin/funnels']) {
+      expect([401, 403]).toContain((await app.request(path, { headers: { Authorization: `Bearer ${keys.publicKey}` } })).status);
+      expect((await app.request(path)).status).toBe(401);
+    }
+    await createCsmUser(db.sql, { email: 'cy@waymark.test', name: 'Cy', role: 'csm', password: 'staple grown pony', apps: [keys.appId] }, clock);
+    const login = await app.request('/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9' },
+      body: JSON.stringify({ email: 'cy@waymark.test', password: 'staple grown pony' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = { Cookie: cookieOf(login) };
+    expect((await get(`/v1/admin/portfolio?appId=${keys.appId}`, cookie)).total).toBe(3);
+    const theirs = await app.request(`/v1/admin/portfolio?appId=${other.appId}`, { headers: cookie });
+    expect(theirs.status).toBe(404);
+    expect((await readJson(theirs)).error.code).toBe('app_not_found');
+  });
+});
