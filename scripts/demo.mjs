@@ -1,7 +1,9 @@
 // The demo: the collector on its embedded database (serving the SDK build), and Acme Projects,
 // an example product that embeds the script tag. Started by `pnpm demo` after `pnpm build`.
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp, createLogger, defaultSdkDir, listApps, openSql, rotateKeys, setOrigins, startCollector, DataDirLockedError } from '@waymark/collector';
 import { startAcme } from '@waymark/example-acme';
 
@@ -10,6 +12,11 @@ const acmePort = Number(process.env.ACME_PORT ?? 3000);
 const dataDir = resolve(process.env.WAYMARK_DATA_DIR ?? '.waymark-data');
 const appName = 'Acme Projects (demo)';
 const origins = [`http://localhost:${acmePort}`, `http://127.0.0.1:${acmePort}`];
+// `pnpm demo --simulate` fills the demo with simulated customers even when it already has them,
+// `--no-simulate` never does; any other arguments go to the simulator (e.g. --seed 7 --accounts 50).
+const args = process.argv.slice(2);
+const simulateFlag = args.includes('--no-simulate') ? 'never' : args.includes('--simulate') ? 'force' : 'once';
+const simulatorArgs = args.filter((a) => a !== '--simulate' && a !== '--no-simulate' && a !== '--');
 
 async function main() {
   let sql;
@@ -55,6 +62,7 @@ async function main() {
   // Acme's onboarding (examples/acme/waymark.config.ts, built to JSON) is pushed like an author
   // would with `waymark push`: through the admin API, so the collector validates and versions it.
   const onboarding = await pushAcmeConfig(collector.url, keys.secretKey);
+  const portfolio = await simulatePortfolio(collector, keys.secretKey);
   let acme;
   try {
     acme = await startAcme({ port: acmePort, collectorUrl, publicKey: keys.publicKey, host: '0.0.0.0' });
@@ -75,6 +83,7 @@ Waymark demo is running.
   Data directory (embedded database):   ${dataDir}
 
   Onboarding config:                    ${onboarding}
+  Simulated customers:                  ${portfolio}
 
   App id ${keys.appId}, public key ${keys.publicKey}
   Secret key (admin API): ${keys.secretKey}
@@ -94,6 +103,38 @@ Ctrl+C stops both (batches in flight are finished first).
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+// A living portfolio for the dashboard: examples/acme/src/simulate generates ~200 accounts and
+// 2,000 users over 90 days and sends them through POST /v1/batch like any client. It runs as a
+// child process (generating and sending take the other core) once per data directory.
+async function simulatePortfolio(collector, secretKey) {
+  const marker = join(dataDir, 'simulated.json');
+  if (simulateFlag === 'never') return 'not simulated (--no-simulate)';
+  if (simulateFlag === 'once' && process.env.DATABASE_URL) return 'not simulated into DATABASE_URL (pnpm demo --simulate does)';
+  if (simulateFlag === 'once' && existsSync(marker)) {
+    const { at } = JSON.parse(readFileSync(marker, 'utf8'));
+    return `simulated on ${at} (pnpm demo --simulate runs it again)`;
+  }
+  const cli = fileURLToPath(new URL('../examples/acme/dist/simulate/cli.js', import.meta.url));
+  if (!existsSync(cli)) return 'not simulated (examples/acme/dist/simulate/cli.js is missing: run pnpm build)';
+  console.log('Filling the demo with simulated customers (once per data directory, about a minute; pnpm demo --no-simulate skips it) ...');
+  const child = spawn(process.execPath, [cli, '--url', collector.url, ...simulatorArgs], {
+    stdio: 'inherit',
+    env: { ...process.env, WAYMARK_SECRET_KEY: secretKey },
+  });
+  // Ctrl+C reaches the simulator too; the collector still closes its database cleanly. Messages
+  // already sent are kept, and a later run resends the rest (same seed, same message ids).
+  const interrupt = async () => {
+    await collector.close();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupt);
+  const code = await new Promise((resolvePromise) => child.once('exit', (c) => resolvePromise(c)));
+  process.off('SIGINT', interrupt);
+  if (code !== 0) return `the simulation failed (exit ${code}); pnpm simulate tries again`;
+  if (!process.env.DATABASE_URL) writeFileSync(marker, `${JSON.stringify({ at: new Date().toISOString(), args: simulatorArgs })}\n`);
+  return 'sent now';
 }
 
 async function pushAcmeConfig(url, secretKey) {
