@@ -13,7 +13,8 @@ export default defineConfig({
     { key: 'team.invite', name: 'Invite teammates', tier: 'basic', events: ['Teammate Invited'] },
     { key: 'settings.save', name: 'Workspace settings', tier: 'basic', events: ['Settings Saved'] },
     { key: 'reports.export', name: 'Export reports', tier: 'advanced', events: ['Report Exported'], description: 'CSV exports of every project' },
-    { key: 'reports.advanced', name: 'Cycle-time analysis', tier: 'advanced' },
+    { key: 'reports.advanced', name: 'Advanced reports', tier: 'advanced', description: 'Cycle-time analysis across projects' },
+    { key: 'automations', name: 'Automations', tier: 'advanced', events: ['Automation Created'] },
   ],
   milestones: [
     {
@@ -178,6 +179,48 @@ export default defineConfig({
           url: '/app/reports',
         },
       ],
+    },
+  ],
+  // Advanced features unlock once the basics are done: "Getting started" complete.
+  gates: [
+    {
+      key: 'reports.advanced',
+      unlock: { checklist: 'getting-started' },
+      locked: 'disable',
+      hint: { title: 'Advanced reports unlock after the basics', body: 'Finish **Getting started** and cycle-time analysis opens up.' },
+    },
+    {
+      key: 'automations',
+      unlock: { checklist: 'getting-started' },
+      locked: 'teaser',
+      hint: { title: 'Automations are almost yours', body: 'Rules that move tasks along by themselves. Finish **Getting started** to unlock them.' },
+    },
+  ],
+  // Help for users stuck on an item of "Getting started"; marked stuck for their CSM after 3 days.
+  nudges: [
+    {
+      key: 'first-project',
+      kind: 'hotspot',
+      for: { checklist: 'getting-started', item: 'create-project' },
+      title: 'Start here',
+      body: 'Create a project to get going. It takes a minute.',
+      escalate: { afterDays: 3 },
+    },
+    {
+      key: 'export-help',
+      kind: 'tooltip',
+      for: { checklist: 'getting-started', item: 'export-report' },
+      title: 'Exporting a report',
+      body: 'The **Export CSV** button downloads every project.',
+      error: 'Export Failed',
+      escalate: { afterDays: 3 },
+    },
+    {
+      key: 'getting-started-help',
+      kind: 'toast',
+      for: { checklist: 'getting-started' },
+      title: 'Need a hand?',
+      escalate: { afterDays: 3 },
     },
   ],
 });

@@ -1,3 +1,4 @@
+import { storedGates } from './gate-lock.js';
 import type { Identity } from './identity.js';
 import type { Platform } from './platform.js';
 import { guideStorageKey, uiGlobal, type ConfigBody, type RecordedMessage, type UiCommand, type UiHandle, type UiHost, type UserState } from './ui-host.js';
@@ -69,7 +70,8 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
       if (
         body?.config &&
         (platform.storage?.getItem(guideStorageKey) ||
-          body.config.gates.length ||
+          // Gates not known unlocked (a lock's hint and live unlock need the UI; unlocked ones do not).
+          body.config.gates.some((g) => !storedGates(platform.storage)?.views[g.key]?.unlocked) ||
           Object.values(state?.guides ?? {}).some((p) => p.status === 'active') ||
           body.config.checklists.some((c) => !done.includes(c.key)))
       ) load();
@@ -78,8 +80,6 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
   // After the calls replayed from the snippet's queue, so the state is the identified user's.
   queueMicrotask(check);
   if (location.search.includes('waymark_debug=1')) commands.push(['debug', [true]]), load();
-  // Locked gates need their hint and their live unlock: no need to wait for the config.
-  if (sheet.cssRules.length) load();
 
   return {
     command(name, args, loadUi) {

@@ -1,4 +1,5 @@
 import type { View } from './view.js';
+import { automationsView } from './views/automations-view.js';
 import { projectView } from './views/project-view.js';
 import { projectsView } from './views/projects-view.js';
 import { reportsView } from './views/reports-view.js';
@@ -20,5 +21,6 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/app/projects/:id', title: 'Project', nav: 'projects', view: projectView },
   { pattern: '/app/team', title: 'Team', nav: 'team', view: teamView },
   { pattern: '/app/reports', title: 'Reports', nav: 'reports', view: reportsView },
+  { pattern: '/app/automations', title: 'Automations', nav: 'automations', view: automationsView },
   { pattern: '/app/settings', title: 'Settings', nav: 'settings', view: settingsView },
 ];

@@ -103,8 +103,8 @@ export function mountUi(host: UiHost): UiHandle {
   let nudge: ShownNudge | undefined;
   let session = '';
   try {
-    session = sessionStorage.getItem(marksKey) || String(Math.random()).slice(2);
-    sessionStorage.setItem(marksKey, session);
+    session = sessionStorage.getItem('waymark.session') || String(Math.random()).slice(2);
+    sessionStorage.setItem('waymark.session', session);
   } catch {
     session = String(Math.random()).slice(2);
   }
@@ -126,17 +126,14 @@ export function mountUi(host: UiHost): UiHandle {
     if (event === onboardingEvents.guideErrored) missing.set(String(properties['guide']), String(properties['step']));
     host.track(event, properties);
   };
-  // One celebration at a time: a newer one replaces the one on screen.
-  // Quiet holds the newest celebration back until it ends.
-  let held = '';
+  // Celebrations queue and show one at a time; quiet holds them back until it ends.
+  const toasts: string[] = [];
+  const showToast = (): void => {
+    toastText = quiet ? '' : (toasts[0] ?? '');
+    if (toastText) toastTimer = setTimeout(() => (toasts.shift(), showToast(), draw()), toastMs);
+  };
   const toast = (text: string): void => {
-    if (quiet) return void (held = text);
-    toastText = text;
-    clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => {
-      toastText = '';
-      draw();
-    }, toastMs);
+    if (toasts.push(text) === 1 && !quiet) showToast();
   };
 
   const runner = createGuideRunner({
@@ -165,19 +162,16 @@ export function mountUi(host: UiHost): UiHandle {
 
   const facts = () => (config ? deriveFacts(config, snapshotFacts(progress.snapshot, now())) : undefined);
 
+  // Toasts first, events after: an event comes back through onMessage at once, and what it
+  // unlocks must be celebrated after what caused it.
   function celebrate(changes: ProgressChanges, show: boolean): void {
     if (!config) return;
+    const { checklists, milestones } = config;
+    for (const key of changes.completed) show && toast(format(strings.checklistComplete, { title: checklists.find((x) => x.key === key)?.title ?? key }));
+    for (const key of changes.milestones) show && toast(format(strings.milestoneReached, { name: milestones.find((x) => x.key === key)?.name ?? key }));
     for (const { checklist, item } of changes.items) track(onboardingEvents.checklistItemCompleted, { checklist, item });
-    for (const key of changes.completed) {
-      track(onboardingEvents.checklistCompleted, { checklist: key });
-      const c = config.checklists.find((x) => x.key === key);
-      if (show && c) toast(format(strings.checklistComplete, { title: c.title }));
-    }
-    for (const key of changes.milestones) {
-      track(onboardingEvents.milestoneReached, { milestone: key });
-      const m = config.milestones.find((x) => x.key === key);
-      if (show && m) toast(format(strings.milestoneReached, { name: m.name }));
-    }
+    for (const key of changes.completed) track(onboardingEvents.checklistCompleted, { checklist: key });
+    for (const key of changes.milestones) track(onboardingEvents.milestoneReached, { milestone: key });
   }
 
   function settle(show: boolean): void {
@@ -216,14 +210,14 @@ export function mountUi(host: UiHost): UiHandle {
     aria.update(views);
     const changed = (key: string) => JSON.stringify(lock.views[key]) !== JSON.stringify(before.find((v) => v.key === key));
     for (const w of watchers) if (lock.views[w.key] && changed(w.key)) call(w, lock.views[w.key]!);
-    for (const v of views) {
-      if (!v.unlocked || celebrated.includes(v.key)) continue;
-      celebrated.push(v.key);
-      save();
-      track(onboardingEvents.gateUnlocked, { gate: v.key });
-      if (config.gates.find((g) => g.key === v.key)?.celebrate) toast(format(strings.gateUnlocked, { name: feature(v.key) }));
-      if (hint?.[0].key === v.key) hint = undefined;
-    }
+    const fresh = views.filter((v) => v.unlocked && !celebrated.includes(v.key));
+    // All recorded before the events go out: they come back through onMessage, which calls this again.
+    celebrated.push(...fresh.map((v) => v.key));
+    if (fresh.length) save();
+    if (hint && fresh.some((v) => v.key === hint![0].key)) hint = undefined;
+    const names = fresh.filter((v) => config!.gates.find((g) => g.key === v.key)?.celebrate).map((v) => feature(v.key));
+    if (names.length) toast(format(strings.gateUnlocked, { name: names.join(', ') }));
+    for (const v of fresh) track(onboardingEvents.gateUnlocked, { gate: v.key });
   }
 
   /** The nudge for an item: the item's own, else its checklist's, else one for every item. */
@@ -470,8 +464,8 @@ export function mountUi(host: UiHost): UiHandle {
       strings = mergeStrings(strings, settings?.strings);
     } else if (name === 'quiet') {
       quiet = args[0] !== false;
-      if (quiet) nudge = hint = undefined;
-      else if (held) toast(held), (held = '');
+      if (quiet) (nudge = hint = undefined), clearTimeout(toastTimer), showToast();
+      else if (!toastText) showToast();
     } else if (!config) {
       later.push(() => run([name, args]));
       return;

@@ -75,7 +75,9 @@ export function stuckWatch(storage: KeyValueStorage | undefined, now: () => numb
   const stops = ['pointerdown', 'keydown', 'scroll', 'mousemove', 'touchstart'].map((t) => listen(window, t, input, true));
   stops.push(
     listen(window, 'click', (e) => {
-      const { clientX: x, clientY: y } = e as MouseEvent;
+      const { clientX: x, clientY: y, detail } = e as MouseEvent;
+      // Clicks from Enter or Space (detail 0) have no position: they are not rage or dead clicks.
+      if (!detail) return;
       const r = item?.target()?.getBoundingClientRect();
       const c: ClickSample = { at: now(), x, y, onTarget: !!r && x > r.left - near && x < r.right + near && y > r.top - near && y < r.bottom + near, caused: false };
       const before = [changes, location.href];

@@ -78,7 +78,13 @@ function advancedReports(workspace: Workspace): HTMLElement {
     { class: 'advanced-details', hidden: true },
     h('p', {}, 'Cycle time: median 2.4 days from task created to done, trending down 12% over the last 4 weeks.'),
   );
-  const openButton = h('button', { type: 'button', class: 'btn', 'data-waymark-anchor': 'advanced-reports-open', 'aria-expanded': 'false' }, 'Show cycle-time analysis');
+  // Locked by Waymark until "Getting started" is done (the gate "reports.advanced"); its own
+  // handler below runs untouched once unlocked.
+  const openButton = h(
+    'button',
+    { type: 'button', class: 'btn', 'data-waymark-anchor': 'advanced-reports-open', 'data-waymark-gate': 'reports.advanced', 'aria-expanded': 'false' },
+    'Show cycle-time analysis',
+  );
   openButton.addEventListener('click', () => {
     details.hidden = !details.hidden;
     openButton.setAttribute('aria-expanded', String(!details.hidden));
