@@ -14,22 +14,26 @@ export interface BubbleProps {
   actions: Array<[string, () => void]>;
   close(): void;
   closeLabel: string;
-  /** Move focus in (the user asked for it); a nudge that appears by itself never takes focus. */
+  /**
+   * Opened by the user (a gate's hint): focus moves in and a click elsewhere closes it. A nudge
+   * appears by itself: it never takes focus, and only its own buttons or Esc close it.
+   */
   focus?: boolean;
 }
 
 /**
  * A small non-modal dialog next to its target (placed like a guide step, without the spotlight)
- * or in the corner. Esc closes it; so does a click elsewhere on the page.
+ * or in the corner. Esc closes it; so does a click elsewhere on the page when the user opened it.
  */
 export function Bubble({ id, target, title, body, actions, close, closeLabel, focus }: BubbleProps): VNode {
   const start = (el: HTMLElement): (() => void) => {
+    const opened = performance.now();
     const primary = (): void => void (focus && el.querySelector<HTMLElement>('.row button')?.focus());
     const stops = [
       target ? anchor(target, el, 'bottom', () => undefined, () => (el.classList.contains('wait') && el.classList.remove('wait'), primary())) : (primary(), () => undefined),
       listen(document, 'keydown', (e) => (e as KeyboardEvent).key === 'Escape' && close(), true),
-      // A click anywhere but in the bubble (the page cannot see into the shadow root).
-      listen(document, 'click', (e) => e.composedPath().includes(el) || close(), true),
+      // A later click anywhere but in the bubble (not the one that opened it, still on its way).
+      listen(document, 'click', (e) => !focus || e.timeStamp < opened || e.composedPath().includes(el) || close(), true),
     ];
     return () => stops.forEach((stop) => stop());
   };

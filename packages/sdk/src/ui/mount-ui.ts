@@ -226,6 +226,9 @@ export function mountUi(host: UiHost): UiHandle {
     config?.nudges.find((n) => n.for?.checklist === checklist && !n.for.item) ??
     config?.nudges.find((n) => !n.for);
 
+  // Whose item: counts of one user never carry over to another signing in on the same browser.
+  const watchId = (next: { checklist: Checklist; item: Checklist['items'][number] }) => `${user} ${next.checklist.key}/${next.item.key}`;
+
   /** The user's next unfinished item (of the checklist on screen) and its guide's target on this page. */
   function nextItem() {
     const c = current();
@@ -251,7 +254,7 @@ export function mountUi(host: UiHost): UiHandle {
 
   function onStuck(d: StuckDecision, id: string, first: boolean): void {
     const next = nextItem();
-    if (!next || `${next.checklist.key}/${next.item.key}` !== id) return;
+    if (!next || watchId(next) !== id) return;
     if (first) track(onboardingEvents.userStuck, { checklist: next.checklist.key, item: next.item.key, reason: d.reason });
     const n = nudgeFor(next.checklist.key, next.item.key);
     if (!n || !mayNudge(history, now(), n.caps ?? {}, { nudge: n.key, session, guideActive: !!tour, showing: !!(nudge || hint), quiet }).allowed) return;
@@ -270,7 +273,7 @@ export function mountUi(host: UiHost): UiHandle {
     const n = next && nudgeFor(next.checklist.key, next.item.key);
     watch.set(
       next && {
-        id: `${next.checklist.key}/${next.item.key}`,
+        id: watchId(next),
         ...(next.pages.length ? { onPage: () => next.pages.some((u) => matchUrlPattern(u, location.pathname) !== undefined) } : {}),
         target: next.target,
         attempt: n?.attempt,

@@ -4,7 +4,7 @@ import { listen } from '../listen.js';
 
 /** The item being watched: who is stuck where, and how to tell. */
 export interface WatchedItem {
-  /** `checklist/item`. */
+  /** Whose item and which: counts start over when it changes. */
   id: string;
   /** Whether the user is on the item's page; undefined: the item has no page, the whole app counts. */
   onPage?: () => boolean;
@@ -57,9 +57,11 @@ export function stuckWatch(storage: KeyValueStorage | undefined, now: () => numb
     if (!item || !rec) return;
     const d = detectStuck({ ...rec, clicks }, now(), item.rules);
     if (d.stuck) {
-      stuck(d, rec.id, !rec.told);
+      // Recorded first: what `stuck` tracks comes back through `event`, which checks again.
+      const first = !rec.told;
       rec.told = true;
       save();
+      stuck(d, rec.id, first);
     }
   };
   const tick = (): void => {
