@@ -40,7 +40,9 @@ export function storedGates(storage: KeyValueStorage | undefined): GateLockState
 /**
  * The tracker's first-frame lock, before the UI chunk (which takes the stylesheet over) loads: the
  * stored stylesheet, adopted by the document (a strict CSP allows it), applies to gated elements
- * rendered at any time; until the UI's guard runs they also take no pointer input (`pre`).
+ * rendered at any time; until the UI's guard runs they also take no pointer input (`pre`). On a
+ * first visit nothing is stored: gated elements lock once the UI has the config. The guidance
+ * clears the sheet when the UI is not loaded (e.g. the config no longer has gates).
  */
 export function preLockGates(storage: KeyValueStorage | undefined): CSSStyleSheet {
   const sheet = new CSSStyleSheet();

@@ -75,6 +75,8 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
           Object.values(state?.guides ?? {}).some((p) => p.status === 'active') ||
           body.config.checklists.some((c) => !done.includes(c.key)))
       ) load();
+      // Without the UI, nothing is locked (and a collector out of reach never blocks the page).
+      else sheet.replaceSync('');
     });
   };
   // After the calls replayed from the snippet's queue, so the state is the identified user's.

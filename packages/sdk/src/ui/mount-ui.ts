@@ -110,7 +110,7 @@ export function mountUi(host: UiHost): UiHandle {
   }
   const shownAtLoad = new Set<string>();
   // Commands and messages that arrive before the config, replayed in order once it is there.
-  const later: Array<() => void> = [];
+  const later: Array<RecordedMessage | (() => void)> = [];
 
   const save = (): void => {
     try {
@@ -496,17 +496,23 @@ export function mountUi(host: UiHost): UiHandle {
     draw();
   }
 
+  // Messages recorded while another user's state loads: theirs, applied once it is there.
+  let switching: RecordedMessage[] | undefined;
   function onMessage(m: RecordedMessage): void {
-    if (!config) {
-      later.push(() => onMessage(m));
+    if (!config || switching) {
+      (switching ?? later).push(m);
       return;
     }
     try {
       if (m.type === 'identify' && m.userId != null && String(m.userId) !== user) {
         // Someone else signed in: their progress is theirs, from the collector.
         const { anonymousId, userId, userHash } = identity.state;
+        switching = [];
         void host.get<UserState>('/v1/state', { anonymousId, userId, userHash }).then((s) => {
+          const held = switching ?? [];
+          switching = undefined;
           load(s, userId);
+          for (const x of held) onMessage(x);
           draw();
         });
         return;
@@ -538,7 +544,7 @@ export function mountUi(host: UiHost): UiHandle {
     if (destroyed || !body?.config) return;
     config = body.config;
     load(state, userId);
-    for (const f of later.splice(0)) f();
+    for (const f of later.splice(0)) typeof f === 'function' ? f() : onMessage(f);
     draw();
   });
 
