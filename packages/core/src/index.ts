@@ -69,6 +69,8 @@ export { deriveFacts, type ProgressDefinitions } from './progress/derive-facts.j
 export { checklistProgress, type ChecklistProgress } from './progress/checklist-progress.js';
 export { milestonesReached, type MilestoneReached } from './progress/milestones-reached.js';
 export { settleProgress, type ProgressChanges } from './progress/settle-progress.js';
+export { progressChanges } from './progress/progress-changes.js';
+export { progressTimeline, type ProgressTimes, type TimelineInput, type TimelineScope } from './progress/progress-timeline.js';
 export { onboardingEvents, type OnboardingEvent } from './guide/onboarding-events.js';
 export { matchUrlPattern } from './guide/match-url-pattern.js';
 export { gateState, type GateState, type GateOverrides } from './gate/gate-state.js';
@@ -78,6 +80,7 @@ export type { StuckSignals, ActivityInterval, ClickSample } from './stuck/stuck-
 export { activeMs } from './stuck/active-ms.js';
 export { findRageClicks } from './stuck/find-rage-clicks.js';
 export { mayNudge, type NudgeContext, type NudgeVerdict, type NudgeCapReason } from './nudge/may-nudge.js';
+export { nudgeForItem } from './nudge/nudge-for-item.js';
 export { defaultNudgeCaps, type NudgeCaps } from './nudge/nudge-caps.js';
 export type { NudgeRecord, NudgeHistory } from './nudge/nudge-history.js';
 export { accountDay } from './analytics/account-day.js';

@@ -478,4 +478,28 @@ create table success_plan_log (
 create index success_plan_log_account on success_plan_log (app_id, account_id, set_at);
 `,
   },
+  {
+    id: 8,
+    name: 'progress timed from the events: recorded_at and source',
+    sql: `
+-- reached_at is when progress was reached (what every analytic reads); recorded_at is when the row
+-- was last written (the summariser's watermark); source says where reached_at comes from:
+--   'read'    GET /v1/state saw it hold: the read time, an upper bound not checked yet
+--   'checked' a 'read' row the summariser checked against the events and found nothing earlier
+--   'events'  the summariser's replay of the conditions over the stored events (exact)
+--   'sdk'     the SDK's own event (client time), for conditions the events cannot time (traits)
+-- Rows from before this migration are 'read', so the summariser checks them once.
+alter table progress add column recorded_at timestamptz;
+update progress set recorded_at = reached_at;
+alter table progress alter column recorded_at set not null;
+alter table progress alter column recorded_at set default now();
+alter table progress add column source text not null default 'read';
+drop index progress_milestones_reached;
+create index progress_read on progress (recorded_at) where source = 'read';
+
+-- The SDK's onboarding events per account, for timing progress and nudge effectiveness.
+create index events_onboarding_progress on events (app_id, account_id, ts)
+  where event in ('Milestone Reached', 'Checklist Item Completed', 'Checklist Completed', 'Nudge Shown');
+`,
+  },
 ];

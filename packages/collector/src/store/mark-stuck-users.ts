@@ -1,6 +1,5 @@
-import { onboardingEvents, type WaymarkConfig } from '@waymark/core';
+import { nudgeForItem, onboardingEvents, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
-import { nudgeForItem } from './nudge-for-item.js';
 import { readUserState } from './read-user-state.js';
 
 // Event names as SQL literals (constants, not input): the partial index events_stuck_items is

@@ -126,8 +126,9 @@ export async function readUserState(
     ];
     if (rows.length > 0) {
       await sql.query(
-        `insert into progress (app_id, subject, kind, key, reached_at)
-         select $1, x.subject, x.kind, x.key, $3 from jsonb_to_recordset($2::jsonb) as x(subject text, kind text, key text)
+        // Stamped with the read time ('read'): the summariser moves it to when the events show it was reached.
+        `insert into progress (app_id, subject, kind, key, reached_at, recorded_at, source)
+         select $1, x.subject, x.kind, x.key, $3, $3, 'read' from jsonb_to_recordset($2::jsonb) as x(subject text, kind text, key text)
          on conflict do nothing`,
         [appId, JSON.stringify(rows), new Date(now).toISOString()],
       );

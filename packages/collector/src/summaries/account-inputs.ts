@@ -1,4 +1,5 @@
 import type { Flag } from '@waymark/core';
+import type { NudgeShow } from './read-nudge-shows.js';
 
 /** Everything the summary of one account is computed from, as read from the database. */
 export interface AccountInputs {
@@ -15,6 +16,10 @@ export interface AccountInputs {
   checklistItems: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Users of the account (for checklist completion). */
   users: number;
+  /** Checklist key → the subjects (`user:<actor>`) in its audience; checklists not listed are for every user. */
+  checklistAudience?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Nudges shown to the account's users, with when each nudged item was completed. */
+  nudges: readonly NudgeShow[];
   /** Open rows of stuck_users for the account. */
   stuckUsers: number;
   /** The flags raised and not cleared, as stored. */

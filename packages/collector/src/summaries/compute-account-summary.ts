@@ -10,6 +10,7 @@ import {
   healthScore,
   milestoneAttainment,
   milestoneStatus,
+  nudgeEffectiveness,
   onboardingPhase,
   seatActivation,
   timeToFirstValue,
@@ -65,6 +66,16 @@ const hourMs = 3_600_000;
 const historyDays = 120;
 
 const nullable = (v: number | undefined) => (v === undefined ? null : v);
+
+/** Nudge effectiveness (metrics.md) over all the account's shown nudges, and per nudge key. */
+function nudgeMetrics(shows: AccountInputs['nudges']) {
+  const of = (list: AccountInputs['nudges']) => {
+    const e = nudgeEffectiveness(list);
+    return { shown: e.shown, converted: e.converted, rate: nullable(e.rate) };
+  };
+  const keys = [...new Set(shows.map((s) => s.nudge))].sort();
+  return { ...of(shows), byNudge: Object.fromEntries(keys.map((k) => [k, of(shows.filter((s) => s.nudge === k))])) };
+}
 
 /** The first quarter-hour after `now` that falls on a later calendar day in the account's zone. */
 function nextDayStart(now: number, today: number, timeZone: string | undefined): number {
@@ -166,9 +177,16 @@ export function computeAccountSummary(inputs: AccountInputs, config: Pick<Waymar
   const checklists: Record<string, unknown> = {};
   for (const c of config?.checklists ?? []) {
     const done = inputs.checklistItems.get(c.key);
-    // Users of the account with no item done count as 0 of n.
-    const counts = [...(done?.values() ?? [])];
-    const perUser = [...counts, ...new Array<number>(Math.max(0, inputs.users - counts.length)).fill(0)];
+    const audience = inputs.checklistAudience?.get(c.key);
+    let perUser: number[];
+    if (audience) {
+      // Only the users in the checklist's audience count (metrics.md), each with their items done.
+      perUser = [...audience].map((subject) => done?.get(subject) ?? 0);
+    } else {
+      // Users of the account with no item done count as 0 of n.
+      const counts = [...(done?.values() ?? [])];
+      perUser = [...counts, ...new Array<number>(Math.max(0, inputs.users - counts.length)).fill(0)];
+    }
     const completion = checklistCompletion(perUser, c.items.length);
     checklists[c.key] = { users: completion.users, completed: completion.completed, rate: nullable(completion.rate), itemRate: nullable(completion.itemRate) };
   }
@@ -186,6 +204,7 @@ export function computeAccountSummary(inputs: AccountInputs, config: Pick<Waymar
     timeToFirstValue: nullable(timeToFirstValue(configMilestones, reachedDays)),
     attainment: milestoneAttainment(configMilestones.map((m) => m.key), reachedDays, today).map((a) => ({ ...a, share: nullable(a.share) })),
     checklists,
+    nudgeEffectiveness: nudgeMetrics(inputs.nudges),
     stuckUsers: inputs.stuckUsers,
   };
 

@@ -12,7 +12,8 @@ export interface DueAccount {
  *   still in usage_deltas (small: compaction empties it every second);
  * - no summary yet, traits or first seen changed since the summary, or its next day has begun
  *   (one pass over accounts and summaries, by primary key);
- * - milestones recorded, users stuck or unstuck, or a config pushed since the last run.
+ * - progress recorded by GET /v1/state (source 'read'), users stuck or unstuck, or a config pushed
+ *   since the last run. The summariser's own progress writes do not count: it has just used them.
  */
 const dueQuery = `
 with consumed as (delete from account_touches returning app_id, account_id)
@@ -23,10 +24,10 @@ union
 select a.app_id, a.account_id from accounts a left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id
 where s.account_id is null or s.next_day_at <= $1 or s.traits_md5 <> md5(a.traits::text) or s.first_seen <> a.first_seen
 union
-select p.app_id, substr(p.subject, 9) from progress p where $2::timestamptz is not null and p.kind = 'milestone' and p.reached_at > $2 and p.subject like 'account:%'
+select p.app_id, substr(p.subject, 9) from progress p where $2::timestamptz is not null and p.source = 'read' and p.recorded_at > $2 and p.subject like 'account:%'
 union
 select u.app_id, u.account_id from progress p join users u on u.app_id = p.app_id and 'user:' || u.actor = p.subject
-where $2::timestamptz is not null and p.kind = 'milestone' and p.reached_at > $2 and u.account_id is not null
+where $2::timestamptz is not null and p.source = 'read' and p.recorded_at > $2 and u.account_id is not null
 union
 select app_id, account_id from stuck_users where $2::timestamptz is not null and account_id is not null and (marked_at > $2 or cleared_at > $2)
 union

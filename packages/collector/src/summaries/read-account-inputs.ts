@@ -1,13 +1,14 @@
 import type { Flag, FlagKind } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import type { AccountInputs } from './account-inputs.js';
+import { readNudgeShows } from './read-nudge-shows.js';
 
 const ms = (d: Date | string) => new Date(d).getTime();
 
 /**
  * Reads what one account's summary is computed from: its traits, daily active users and first
  * uses (rollup views, so deltas not folded yet count), milestones recorded for it or its users,
- * its users' checklist items, its open stuck users and its open flags. Undefined for an unknown account.
+ * its users' checklist items, the nudges shown, its open stuck users and its open flags. Undefined for an unknown account.
  */
 export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, accountId: string): Promise<AccountInputs | undefined> {
   const params = [appId, accountId];
@@ -44,6 +45,8 @@ export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, 
     params,
   );
 
+  const nudges = await readNudgeShows(sql, appId, accountId);
+
   const milestonesReached = new Map<string, number>();
   const checklistItems = new Map<string, Map<string, number>>();
   for (const p of progress) {
@@ -64,6 +67,7 @@ export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, 
     milestonesReached,
     checklistItems,
     users: counts[0]?.users ?? 0,
+    nudges,
     stuckUsers: counts[0]?.stuck ?? 0,
     openFlags: flags.map((f) => ({
       key: f.flag,

@@ -2,7 +2,7 @@ import type { Sql } from '../db/sql.js';
 import type { CurrentConfigReader } from '../store/current-config.js';
 import { computeAccountSummary } from './compute-account-summary.js';
 import { readAccountInputs } from './read-account-inputs.js';
-import { settleAccountMilestones } from './settle-account-milestones.js';
+import { settleAccountProgress } from './settle-account-progress.js';
 import { writeAccountSummary } from './write-account-summary.js';
 
 /**
@@ -13,13 +13,11 @@ export async function summariseAccount(sql: Pick<Sql, 'transaction'>, appId: str
   const config = (await currentConfig(appId))?.config;
   return sql.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(727006, hashtext($1))', [`${appId}/${accountId}`]);
+    // Progress first (dated from the events), so the summary reads it.
+    const audience = config ? await settleAccountProgress(tx, appId, accountId, config, now) : undefined;
     let inputs = await readAccountInputs(tx, appId, accountId);
     if (!inputs) return false;
-    if (config) {
-      const reached = new Set(inputs.milestonesReached.keys());
-      const recorded = await settleAccountMilestones(tx, appId, accountId, { traits: inputs.traits, firstSeen: inputs.firstSeen, reached }, config, now);
-      if (recorded.length > 0) inputs = { ...inputs, milestonesReached: new Map([...inputs.milestonesReached, ...recorded.map((k) => [k, now] as const)]) };
-    }
+    if (audience && audience.size > 0) inputs = { ...inputs, checklistAudience: audience };
     const { rows } = await tx.query<{ md5: string }>('select md5(traits::text) as md5 from accounts where app_id = $1 and account_id = $2', [appId, accountId]);
     const summary = computeAccountSummary(inputs, config, now);
     await writeAccountSummary(tx, appId, accountId, summary, { traitsMd5: rows[0]?.md5 ?? '', firstSeen: inputs.firstSeen }, now);

@@ -4,6 +4,7 @@ import {
   eventKey,
   matchUrlPattern,
   mayNudge,
+  nudgeForItem,
   onboardingEvents,
   settleProgress,
   snapshotFacts,
@@ -220,11 +221,7 @@ export function mountUi(host: UiHost): UiHandle {
     for (const v of fresh) track(onboardingEvents.gateUnlocked, { gate: v.key });
   }
 
-  /** The nudge for an item: the item's own, else its checklist's, else one for every item. */
-  const nudgeFor = (checklist: string, item: string): Nudge | undefined =>
-    config?.nudges.find((n) => n.for?.checklist === checklist && n.for.item === item) ??
-    config?.nudges.find((n) => n.for?.checklist === checklist && !n.for.item) ??
-    config?.nudges.find((n) => !n.for);
+  const nudgeFor = (checklist: string, item: string): Nudge | undefined => config && nudgeForItem(config.nudges, checklist, item);
 
   // Whose item: counts of one user never carry over to another signing in on the same browser.
   const watchId = (next: { checklist: Checklist; item: Checklist['items'][number] }) => `${user} ${next.checklist.key}/${next.item.key}`;

@@ -1,4 +1,4 @@
-import type { Nudge } from '@waymark/core';
+import type { Nudge } from '../config/nudge.js';
 
 /**
  * The nudge that applies to a checklist item: one `for` that item beats one `for` its whole
