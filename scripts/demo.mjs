@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, createLogger, defaultSdkDir, listApps, openSql, rotateKeys, setOrigins, startCollector, DataDirLockedError } from '@waymark/collector';
+import { createApp, createCsmUser, createLogger, defaultSdkDir, listApps, listCsmUsers, openSql, rotateKeys, setOrigins, startCollector, DataDirLockedError } from '@waymark/collector';
 import { startAcme } from '@waymark/example-acme';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -46,6 +46,7 @@ async function main() {
     writeFileSync(keysFile, JSON.stringify(keys, null, 2));
     chmodSync(keysFile, 0o600);
   }
+  const dashboardLogin = await ensureDemoCsm(sql, keys.appId);
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   let collector;
   try {
@@ -80,6 +81,8 @@ Waymark demo is running.
   Acme Projects (the example product):  http://localhost:${acmePort}/login.html
   Collector:                            ${collectorUrl}   (health: ${collectorUrl}/healthz)
   SDK served by the collector:          ${collectorUrl}/sdk/waymark.js
+  CSM dashboard:                        ${collectorUrl}/dashboard
+    ${dashboardLogin}
   Data directory (embedded database):   ${dataDir}
 
   Onboarding config:                    ${onboarding}
@@ -135,6 +138,24 @@ async function simulatePortfolio(collector, secretKey) {
   if (code !== 0) return `the simulation failed (exit ${code}); pnpm simulate tries again`;
   if (!process.env.DATABASE_URL) writeFileSync(marker, `${JSON.stringify({ at: new Date().toISOString(), args: simulatorArgs })}\n`);
   return 'sent now';
+}
+
+// A dashboard login for the demo: an admin CSM created on first start with a generated password,
+// kept next to the demo's data (like its keys) so a restart can show it again. With DATABASE_URL
+// the password is shown only when it is created.
+async function ensureDemoCsm(sql, appId) {
+  const email = 'demo@waymark.local';
+  const file = join(dataDir, 'demo-csm.json');
+  if ((await listCsmUsers(sql)).some((u) => u.email === email)) {
+    if (!process.env.DATABASE_URL && existsSync(file)) return `log in as ${email}, password ${JSON.parse(readFileSync(file, 'utf8')).password}`;
+    return `log in as ${email} (its password was shown when it was created; or: waymark-collector csm create)`;
+  }
+  const { generatedPassword } = await createCsmUser(sql, { email, name: 'Demo admin', role: 'admin', apps: [appId] }, Date.now());
+  if (!process.env.DATABASE_URL) {
+    writeFileSync(file, JSON.stringify({ email, password: generatedPassword }, null, 2));
+    chmodSync(file, 0o600);
+  }
+  return `log in as ${email}, password ${generatedPassword}`;
 }
 
 async function pushAcmeConfig(url, secretKey) {

@@ -15,5 +15,7 @@ export { userHashFor } from './store/user-hash.js';
 export { originAllowed } from './store/origin-allowed.js';
 export { ensureDefaultApp, defaultOrigins } from './ensure-default-app.js';
 export { defaultSdkDir } from './sdk-dir.js';
+export { defaultDashboardDir } from './dashboard-dir.js';
+export { createCsmUser, listCsmUsers, type CsmUser, type CsmRole } from './store/csm-users.js';
 export { createLogger, silentLogger, type Logger, type LogLevel } from './log.js';
 export { runCli } from './cli/run-cli.js';

@@ -8,6 +8,7 @@ import { scheduleSummaries } from './summaries/schedule-summaries.js';
 import { scheduleWebhooks } from './webhooks/schedule-webhooks.js';
 import { scheduleWeeklyDigest } from './digest/schedule-weekly-digest.js';
 import type { Logger } from './log.js';
+import { defaultDashboardDir } from './dashboard-dir.js';
 
 /** A running collector. */
 export interface RunningCollector {
@@ -28,6 +29,8 @@ export async function startCollector(options: {
   port: number;
   host?: string;
   sdkDir?: string | undefined;
+  /** The dashboard build served at /dashboard (default: the installed @waymark/dashboard's dist). */
+  dashboardDir?: string | undefined;
   /** Trust X-Forwarded-For/-Proto/-Host from a reverse proxy (see CollectorDeps.trustProxy). */
   trustProxy?: boolean;
   /** How often pending usage deltas are folded into the rollups (default 1 s). */
@@ -44,7 +47,7 @@ export async function startCollector(options: {
    */
   weeklyDigest?: { afterMs?: number; everyMs?: number } | false;
 }): Promise<RunningCollector> {
-  const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir, trustProxy: options.trustProxy ?? false });
+  const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir, dashboardDir: options.dashboardDir ?? defaultDashboardDir(), trustProxy: options.trustProxy ?? false });
   const host = options.host ?? '0.0.0.0';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));

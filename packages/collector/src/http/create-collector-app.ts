@@ -6,6 +6,7 @@ import { adminRoute } from './admin-route.js';
 import { batchRoute } from './batch-route.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
 import { sdkRoute } from './sdk-route.js';
+import { dashboardRoute } from './dashboard-route.js';
 import { openApiDocument } from './openapi.js';
 import { configRoute } from './config-route.js';
 import { stateRoute } from './state-route.js';
@@ -52,6 +53,7 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
   app.route('/v1/admin/csm-users', csmUsersRoute(deps, lookup));
   app.route('/v1/admin', adminRoute(deps, lookup, currentConfig));
   app.route('/sdk', sdkRoute(deps.sdkDir));
+  app.route('/dashboard', dashboardRoute(deps.dashboardDir));
   const openapi = openApiDocument();
   app.get('/v1/openapi.json', (c) => c.json(openapi));
 

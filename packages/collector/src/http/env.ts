@@ -11,6 +11,8 @@ export interface CollectorDeps {
   log: Logger;
   /** Directory holding the SDK build served at /sdk/ (packages/sdk/dist). */
   sdkDir?: string | undefined;
+  /** Directory holding the dashboard build served at /dashboard (apps/dashboard/dist). */
+  dashboardDir?: string | undefined;
   /** Server clock, injectable for tests. */
   now?: () => number;
   /** How long a key's app is cached in memory (default 5 s): a rotated key stops working within it. */

@@ -376,6 +376,19 @@ export function openApiDocument(): Json {
           responses: { '200': { description: 'JavaScript, with ETag and Cache-Control.', content: { 'text/javascript': { schema: { type: 'string' } } } }, '304': { description: 'Not modified.' }, '404': error('No such file.') },
         },
       },
+      '/dashboard': {
+        get: {
+          summary: 'The CSM dashboard (HTML; see docs/dashboard.md)',
+          responses: { '200': { description: 'index.html, with a strict Content-Security-Policy.', content: { 'text/html': { schema: { type: 'string' } } } }, '304': { description: 'Not modified.' }, '404': error('The dashboard is not built.') },
+        },
+      },
+      '/dashboard/{path}': {
+        get: {
+          summary: 'A dashboard build file (app.js, app.css), or index.html for any client route (/dashboard/accounts/...)',
+          parameters: [{ name: 'path', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The file, with ETag and a strict Content-Security-Policy.', content: { 'text/html': { schema: { type: 'string' } }, 'text/javascript': { schema: { type: 'string' } }, 'text/css': { schema: { type: 'string' } } } }, '304': { description: 'Not modified.' }, '404': error('No such build file.') },
+        },
+      },
       '/healthz': {
         get: {
           summary: 'Health of the collector and its database',

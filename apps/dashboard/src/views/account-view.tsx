@@ -1,0 +1,132 @@
+import { adminUrl } from '../api.js';
+import { ActivityChart } from '../account/activity-chart.js';
+import { GateOverridesPanel } from '../account/gate-overrides.js';
+import { HealthPanel } from '../account/health-panel.js';
+import { MilestoneTimeline } from '../account/milestone-timeline.js';
+import { SuccessPlan } from '../account/success-plan.js';
+import { UsersTable } from '../account/users-table.js';
+import { DayProgress } from '../components/day-progress.js';
+import { HealthBadge } from '../components/health-badge.js';
+import { Link } from '../components/link.js';
+import { Status } from '../components/status.js';
+import { date, flagText, num, pct } from '../format.js';
+import type { AccountDetail, ConfigDoc, Me } from '../types.js';
+import { useResource } from '../use-resource.js';
+
+/** One account: timeline, activity, health, flags, success plan, users and gate overrides. */
+export function AccountView(props: { appId: string; accountId: string; config: ConfigDoc | undefined; me: Me }) {
+  const detail = useResource<AccountDetail>(adminUrl(props.appId, `accounts/${encodeURIComponent(props.accountId)}`));
+  const d = detail.data;
+  const back = `/a/${encodeURIComponent(props.appId)}/portfolio`;
+  if (!d)
+    return (
+      <section>
+        <Link to={back}>← Portfolio</Link>
+        <Status loading={detail.loading} error={detail.error} />
+      </section>
+    );
+  const a = d.account;
+  const m = d.metrics;
+  return (
+    <article class="account">
+      <Link to={back} class="back">
+        ← Portfolio
+      </Link>
+      <header class="account-head">
+        <div>
+          <h1>{a.name || a.accountId}</h1>
+          <p class="muted">
+            {a.accountId} · started {date(a.startAt)} · owner {a.owner ?? '—'} · segment {a.segment ?? '—'} · {a.seats ?? '?'} seats
+          </p>
+        </div>
+        <div class="account-kpis">
+          <DayProgress day={a.day} phase={a.phase} />
+          <HealthBadge score={d.health.score} band={d.health.band} change7d={d.health.change7d} />
+        </div>
+      </header>
+
+      <dl class="kpis">
+        <div>
+          <dt>Seat activation</dt>
+          <dd>{pct(m['seatActivation'] as number | null)}</dd>
+        </div>
+        <div>
+          <dt>DAU / WAU / MAU</dt>
+          <dd>
+            {num(m['dau'])} / {num(m['wau'])} / {num(m['mau'])}
+          </dd>
+        </div>
+        <div>
+          <dt>Stickiness</dt>
+          <dd>{pct(m['stickiness'] as number | null)}</dd>
+        </div>
+        <div>
+          <dt>Breadth</dt>
+          <dd>{pct(m['breadth'] as number | null)}</dd>
+        </div>
+        <div>
+          <dt>Next goal</dt>
+          <dd>{d.nextGoal ? `${d.nextGoal.milestone} · ${date(d.nextGoal.due)}` : '—'}</dd>
+        </div>
+      </dl>
+
+      <section class="panel" aria-labelledby="h-timeline">
+        <h2 id="h-timeline">Milestones in the first 90 days</h2>
+        {d.milestones.length ? <MilestoneTimeline milestones={d.milestones} day={a.day} /> : <p class="notice">The config has no milestones.</p>}
+      </section>
+
+      <section class="panel" aria-labelledby="h-activity">
+        <h2 id="h-activity">Activity</h2>
+        {d.series && d.series.activeUsers.length > 0 ? <ActivityChart series={d.series} /> : <p class="notice">No activity yet.</p>}
+      </section>
+
+      <section class="panel" aria-labelledby="h-health">
+        <h2 id="h-health">Health</h2>
+        <HealthPanel health={d.health} history={d.history} />
+      </section>
+
+      <section class="panel" aria-labelledby="h-flags">
+        <h2 id="h-flags">Flags</h2>
+        {d.flags.length === 0 ? (
+          <p class="notice">No flags raised.</p>
+        ) : (
+          <ul class="flag-list">
+            {d.flags.map((f) => (
+              <li key={f.key}>
+                <span class={`chip flag-${f.kind}`}>{flagText(f)}</span> since {date(f.since)}
+              </li>
+            ))}
+          </ul>
+        )}
+        {d.clearedFlags.length > 0 && (
+          <details>
+            <summary>Cleared ({d.clearedFlags.length})</summary>
+            <ul class="flag-list">
+              {d.clearedFlags.map((f) => (
+                <li key={`${f.key}-${f.clearedAt}`} class="muted">
+                  {flagText(f)}: {date(f.since)} – {date(f.clearedAt)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="h-plan">
+        <h2 id="h-plan">Success plan</h2>
+        <SuccessPlan appId={props.appId} accountId={props.accountId} config={props.config} />
+      </section>
+
+      <section class="panel" aria-labelledby="h-users">
+        <h2 id="h-users">Users</h2>
+        <UsersTable appId={props.appId} accountId={props.accountId} />
+      </section>
+
+      <section class="panel" aria-labelledby="h-gates">
+        <h2 id="h-gates">Gate overrides</h2>
+        <p class="muted small">Unlock or lock a feature for everyone in this account; changes are logged under your email ({props.me.user.email}).</p>
+        <GateOverridesPanel appId={props.appId} accountId={props.accountId} config={props.config} />
+      </section>
+    </article>
+  );
+}

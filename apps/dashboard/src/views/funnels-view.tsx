@@ -1,0 +1,72 @@
+import { adminUrl } from '../api.js';
+import { Bars } from '../components/bars.js';
+import { Status } from '../components/status.js';
+import { pct } from '../format.js';
+import type { ConfigDoc, Funnels } from '../types.js';
+import { useResource } from '../use-resource.js';
+
+/** Guide funnels (started, each step, completed, dismissed, errored) and checklist completion with each item, across the app. */
+export function FunnelsView(props: { appId: string; config: ConfigDoc | undefined }) {
+  const data = useResource<Funnels>(adminUrl(props.appId, 'funnels'));
+  const d = data.data;
+  const guideName = (key: string) => props.config?.guides?.find((g) => g.key === key);
+  const checklist = (key: string) => props.config?.checklists?.find((c) => c.key === key);
+  return (
+    <section>
+      <h1>Funnels</h1>
+      <Status loading={data.loading && !d} error={data.error} />
+      {d && (
+        <>
+          <h2>Checklists</h2>
+          {d.checklists.length === 0 && <p class="notice">No checklists.</p>}
+          <div class="grid-2">
+            {d.checklists.map((c) => {
+              const cfg = checklist(c.checklist);
+              return (
+                <div class="panel" key={c.checklist}>
+                  <h3>{cfg?.title ?? c.checklist}</h3>
+                  <p class="muted small">
+                    {c.completed} of {c.users} users finished ({pct(c.rate)}); {pct(c.itemRate)} of all items done.
+                  </p>
+                  <Bars
+                    caption={`Users who did each item of ${c.checklist}`}
+                    rows={[
+                      { label: 'Users', value: c.users },
+                      ...c.items.map((i) => ({ label: cfg?.items.find((x) => x.key === i.item)?.title ?? i.item, value: i.users, ratio: c.users ? i.users / c.users : undefined })),
+                      { label: 'Finished', value: c.completed, ratio: c.rate, tone: 'good' as const },
+                    ]}
+                  />
+                </div>
+              );
+            })}
+          </div>
+          <h2>Guides</h2>
+          {d.guides.length === 0 && <p class="notice">No guides.</p>}
+          <div class="grid-2">
+            {d.guides.map((g) => {
+              const cfg = guideName(g.guide);
+              return (
+                <div class="panel" key={g.guide}>
+                  <h3>{cfg?.name ?? cfg?.title ?? g.guide}</h3>
+                  <p class="muted small">
+                    {g.started} started · {pct(g.completionRate)} completed · {pct(g.dismissRate)} dismissed · {pct(g.errorRate)} errored
+                  </p>
+                  <Bars
+                    caption={`Funnel of guide ${g.guide}`}
+                    rows={[
+                      { label: 'Started', value: g.started },
+                      ...g.stepConversion.map((s) => ({ label: `Step ${s.step + 1}: ${cfg?.steps[s.step]?.title ?? g.stepKeys[s.step] ?? ''}`, value: s.count, ratio: s.fromStart })),
+                      { label: 'Completed', value: g.completed, ratio: g.completionRate, tone: 'good' as const },
+                      { label: 'Dismissed', value: g.dismissed, ratio: g.dismissRate, tone: 'neutral' as const },
+                      { label: 'Errored', value: g.errored, ratio: g.errorRate, tone: 'bad' as const },
+                    ]}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
