@@ -108,6 +108,20 @@ describe.each(backends)('account summaries on $name', (backend) => {
     expect(a.flags).toEqual([]);
   });
 
+  it("scores with the config's health weights and bands", async () => {
+    const push = async (doc: unknown) => {
+      const res = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(doc) });
+      expect(res.status).toBe(201);
+    };
+    // Activity alone (75 on day 3), and green from 75 up.
+    await push({ ...config, health: { weights: { activity: 1, seatActivation: 0, breadth: 0, depth: 0, milestones: 0 }, bands: { red: 20, yellow: 74 } } });
+    await summarise(t0 + 3 * day);
+    expect((await get('/v1/admin/accounts/initech')).health).toMatchObject({ score: 75, band: 'green' });
+    await push(config);
+    await summarise(t0 + 3 * day);
+    expect((await get('/v1/admin/accounts/initech')).health).toMatchObject({ score: 70, band: 'yellow' });
+  });
+
   it('raises and clears flags over a scripted timeline, with outbox rows', async () => {
     await summarise(t0 + 7 * day + hour);
     let g = await get('/v1/admin/accounts/globex');

@@ -57,6 +57,7 @@ export type { Guide, GuideStep } from './config/guide.js';
 export type { Gate } from './config/gate.js';
 export type { Nudge } from './config/nudge.js';
 export type { SuccessPlan, SuccessPlanGoal } from './config/success-plan.js';
+export type { HealthConfig } from './config/health.js';
 export { waymarkConfigSchema, type WaymarkConfig, type WaymarkConfigInput } from './config/config-schema.js';
 export { validateConfig, maxConfigBytes, type ConfigValidation } from './config/validate-config.js';
 export type { ConfigError } from './config/config-error.js';

@@ -2,6 +2,9 @@ import {
   activeUsers,
   breadth,
   checklistCompletion,
+  defaultFlagRules,
+  defaultHealthBands,
+  defaultHealthWeights,
   depth,
   evaluateFlags,
   featureEventKeys,
@@ -94,7 +97,15 @@ function nextDayStart(now: number, today: number, timeZone: string | undefined):
  * the account day of that date. The health history is recomputed for the last 120 days, each day
  * from what was known by its end (first uses and milestones dated on or before it).
  */
-export function computeAccountSummary(inputs: AccountInputs, config: Pick<WaymarkConfig, 'features' | 'milestones' | 'checklists'> | undefined, now: number): AccountSummary {
+export function computeAccountSummary(
+  inputs: AccountInputs,
+  config: Pick<WaymarkConfig, 'features' | 'milestones' | 'checklists' | 'health'> | undefined,
+  now: number,
+): AccountSummary {
+  // The config's health section, field by field over core's defaults.
+  const weights = { ...defaultHealthWeights, ...config?.health?.weights };
+  const bands = { ...defaultHealthBands, ...config?.health?.bands };
+  const rules = { ...defaultFlagRules, ...config?.health?.flags };
   const profile = accountProfile(inputs.accountId, inputs.traits, inputs.firstSeen);
   const zone = profile.timeZone;
   const startDay = localDay(profile.startAt, zone);
@@ -147,11 +158,11 @@ export function computeAccountSummary(inputs: AccountInputs, config: Pick<Waymar
       breadth: breadth(featuresBy(d), coreFeatures),
       milestones: statusesOn(d),
     });
-    const score = healthScore(components);
+    const score = healthScore(components, weights, bands);
     history.push({ day: d, date: dayNumberToDate(startDay + d), score: score.score, band: score.band, components });
   }
   const todayComponents = history[history.length - 1]!.components;
-  const health = healthScore(todayComponents);
+  const health = healthScore(todayComponents, weights, bands);
   const points = history.map((h) => ({ day: h.day, score: h.score }));
 
   const seats = seatActivation(activatedBy(today), profile.seats);
@@ -172,6 +183,7 @@ export function computeAccountSummary(inputs: AccountInputs, config: Pick<Waymar
     },
     inputs.openFlags,
     now,
+    rules,
   );
 
   const checklists: Record<string, unknown> = {};

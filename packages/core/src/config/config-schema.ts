@@ -4,6 +4,7 @@ import { crossReferences } from './cross-references.js';
 import { featureSchema } from './feature.js';
 import { gateSchema } from './gate.js';
 import { guideSchema } from './guide.js';
+import { healthSchema } from './health.js';
 import { milestoneSchema } from './milestone.js';
 import { nudgeSchema } from './nudge.js';
 import { successPlanSchema } from './success-plan.js';
@@ -23,8 +24,8 @@ export const configShape = z.strictObject({
   nudges: section(nudgeSchema, 200),
   /** Default success plans by account segment; optional (no default) so configs without it are served unchanged. */
   successPlans: z.array(successPlanSchema).max(50, 'must have at most 50 entries').optional(),
-  /** Reserved for health scoring (a later release defines it); any object is accepted for now. */
-  health: z.record(z.string(), z.unknown()).optional(),
+  /** Health weights, bands and flag thresholds; core's defaults where left out. */
+  health: healthSchema.optional(),
 });
 
 /** The per-app config document, with unique keys and references checked. Use `validateConfig` for readable errors. */
