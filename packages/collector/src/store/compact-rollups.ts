@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { scheduleTask } from './schedule-task.js';
 
 /*
  * Moves a slice of usage_deltas into usage_counts and account_daily_users, in one statement, and
@@ -72,31 +73,13 @@ export function scheduleCompaction(
   options: { everyMs: number; vacuumEveryMs?: number; onError: (error: Error) => void },
 ): () => Promise<void> {
   const vacuumEveryMs = options.vacuumEveryMs ?? 5000;
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
   let vacuumedAt = Date.now();
   const round = async () => {
     const folded = await compactRollups(sql);
-    if (folded > 0 && !stopped && Date.now() - vacuumedAt >= vacuumEveryMs) {
+    if (folded > 0 && Date.now() - vacuumedAt >= vacuumEveryMs) {
       vacuumedAt = Date.now();
       await sql.query('vacuum usage_deltas');
     }
   };
-  const tick = () => {
-    if (busy) return;
-    busy = true;
-    running = round()
-      .catch((error: Error) => {
-        if (!stopped) options.onError(error);
-      })
-      .finally(() => (busy = false));
-  };
-  const timer = setInterval(tick, options.everyMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return scheduleTask(round, options);
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { scheduleTask } from './schedule-task.js';
 import { createCurrentConfigReader } from './current-config.js';
 import { sweepStuckUsers } from './sweep-stuck-users.js';
 
@@ -12,23 +13,5 @@ export function scheduleStuckSweep(
 ): () => Promise<void> {
   const now = options.now ?? Date.now;
   const currentConfig = createCurrentConfigReader(sql);
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
-  const tick = () => {
-    if (busy) return;
-    busy = true;
-    running = sweepStuckUsers(sql, now(), currentConfig)
-      .catch((error: Error) => {
-        if (!stopped) options.onError(error);
-      })
-      .finally(() => (busy = false));
-  };
-  const timer = setInterval(tick, options.everyMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return scheduleTask(() => sweepStuckUsers(sql, now(), currentConfig), options);
 }

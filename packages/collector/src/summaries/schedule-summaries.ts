@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { scheduleTask } from '../store/schedule-task.js';
 import { createCurrentConfigReader } from '../store/current-config.js';
 import { summariseAccounts } from './summarise-accounts.js';
 
@@ -12,23 +13,5 @@ export function scheduleSummaries(
 ): () => Promise<void> {
   const now = options.now ?? Date.now;
   const currentConfig = createCurrentConfigReader(sql);
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  let stopped = false;
-  const tick = () => {
-    if (busy) return;
-    busy = true;
-    running = summariseAccounts(sql, now(), currentConfig)
-      .catch((error: Error) => {
-        if (!stopped) options.onError(error);
-      })
-      .finally(() => (busy = false));
-  };
-  const timer = setInterval(tick, options.everyMs);
-  timer.unref();
-  return async () => {
-    stopped = true;
-    clearInterval(timer);
-    await running;
-  };
+  return scheduleTask(() => summariseAccounts(sql, now(), currentConfig), options);
 }
