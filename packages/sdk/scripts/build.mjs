@@ -67,11 +67,22 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '-
   stdio: 'inherit',
 });
 
+// The larger of zlib's level 9 and `gzip -9 FILE` (its header carries the file name, and its
+// deflate differs by a few bytes either way), so the budget holds however someone measures it.
+function gzippedSize(path, text) {
+  const zlib = gzipSync(text, { level: 9 }).length;
+  try {
+    return Math.max(zlib, execFileSync('gzip', ['-9', '-c', path]).length);
+  } catch {
+    return zlib; // no gzip command on this machine
+  }
+}
+
 let failed = false;
 const sizes = {};
 for (const file of ['waymark.js', 'waymark-ui.js', 'waymark-debug.js', 'index.js', 'snippet.min.js', 'waymark.debug.js']) {
   const text = readFileSync(join(dist, file), 'utf8');
-  const gzipped = gzipSync(text, { level: 9 }).length;
+  const gzipped = gzippedSize(join(dist, file), text);
   sizes[file] = gzipped;
   const budget = budgets[file];
   const over = budget !== undefined && gzipped > budget;

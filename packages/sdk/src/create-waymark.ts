@@ -100,7 +100,7 @@ export function startWaymark(options: WaymarkOptions): Waymark {
       uiMethods.map((name) => [name, (...args: unknown[]) => guidance?.command(name, args, args[0] !== false && !/^(ui|quiet)$/.test(name))]),
     ) as Pick<Waymark, (typeof uiMethods)[number]>),
     // The UI chunk keeps the stored lock current, so reading it is always the newest state.
-    isUnlocked: (key: string) => methods.gate(key)?.unlocked === true,
+    isUnlocked: (key: string) => !!methods.gate(key)?.unlocked,
     gate: (key: string) => storedGates(platform.storage)?.views[key],
     // The UI chunk calls `cb` (it loads whenever there are gates) until `w.cb` is cleared.
     onGateChange: (key: string, cb: ((view: GateView) => void) | undefined) => {
@@ -112,7 +112,8 @@ export function startWaymark(options: WaymarkOptions): Waymark {
     destroy: () => {
       destroyed = true;
       guidance?.destroy();
-      if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      // The lock stops applying (the empty sheet stays adopted: nothing to undo in the page's own list).
+      sheet?.replaceSync('');
       delivery.destroy();
       for (const cleanup of cleanups) cleanup();
     },

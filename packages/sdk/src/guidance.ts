@@ -67,11 +67,12 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
       : Promise.resolve([undefined, undefined, undefined]);
     void ready.then(([body, state]) => {
       const done = [...(state?.dismissed ?? []), ...(state?.snapshot?.completed ?? [])];
+      const gates = storedGates(platform.storage)?.views;
       if (
         body?.config &&
         (platform.storage?.getItem(guideStorageKey) ||
           // Gates not known unlocked (a lock's hint and live unlock need the UI; unlocked ones do not).
-          body.config.gates.some((g) => !storedGates(platform.storage)?.views[g.key]?.unlocked) ||
+          body.config.gates.some((g) => !gates?.[g.key]?.unlocked) ||
           Object.values(state?.guides ?? {}).some((p) => p.status === 'active') ||
           body.config.checklists.some((c) => !done.includes(c.key)))
       ) load();

@@ -6,11 +6,11 @@ export interface ScriptConfig {
 
 /**
  * Reads `data-key` (required) and `data-api` (default: the script's own origin) from the tracker's
- * script tag: `document.currentScript`, or else the first `script[data-key][src*="waymark"]`.
+ * script tag: `document.currentScript`, or where there is none (a script run by a loader that
+ * evaluates it) the first `script[data-key][src*="waymark"]`.
  */
 export function scriptConfig(doc: Document): ScriptConfig | undefined {
-  const current = doc.currentScript;
-  const script = current?.hasAttribute('data-key') ? current : doc.querySelector('script[data-key][src*="waymark"]');
+  const script = doc.currentScript ?? doc.querySelector('script[data-key][src*="waymark"]');
   const key = script?.getAttribute('data-key');
   if (!(script instanceof HTMLScriptElement) || !key) return undefined;
   return { key, api: script.getAttribute('data-api') || new URL(script.src, location.href).origin };
