@@ -56,6 +56,7 @@ it('pins the public exports', () => {
       "identifyMessage",
       "inspectJson",
       "limits",
+      "localDay",
       "matchUrlPattern",
       "maxConditionDepth",
       "maxConfigBytes",

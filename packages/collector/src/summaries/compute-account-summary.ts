@@ -11,6 +11,7 @@ import {
   healthChange,
   healthComponents,
   healthScore,
+  localDay,
   milestoneAttainment,
   milestoneStatus,
   nudgeEffectiveness,
@@ -25,7 +26,7 @@ import {
 } from '@waymark/core';
 import type { AccountInputs } from './account-inputs.js';
 import { accountProfile, type AccountProfile } from './account-profile.js';
-import { dateToDayNumber, dayNumberToDate, localDay } from './local-day.js';
+import { dateToDayNumber, dayNumberToDate } from './day-number.js';
 
 /** One day of health history. */
 export interface HealthDay {

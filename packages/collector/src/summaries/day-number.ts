@@ -1,38 +1,5 @@
+// Day numbers: whole days since 1970-01-01 (see core's localDay), and their ISO dates.
 const dayMs = 86_400_000;
-const formats = new Map<string, Intl.DateTimeFormat | null>();
-
-// One formatter per zone: building one is far slower than using it, and a summary needs many.
-function formatFor(timeZone: string): Intl.DateTimeFormat | null {
-  let format = formats.get(timeZone);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
-    } catch {
-      format = null;
-    }
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
-/**
- * The calendar date of `ms` in `timeZone` as whole days since 1970-01-01 (UTC when the zone is
- * unknown), counted the way core's `accountDay` counts them; `accountDay(start, now, zone)` is
- * `localDay(now, zone) - localDay(start, zone)`, floored at 0.
- */
-export function localDay(ms: number, timeZone: string | undefined): number {
-  const format = timeZone === undefined ? null : formatFor(timeZone);
-  if (format === null) return Math.floor(ms / dayMs);
-  let year = 1970;
-  let month = 1;
-  let day = 1;
-  for (const part of format.formatToParts(ms)) {
-    if (part.type === 'year') year = Number(part.value);
-    else if (part.type === 'month') month = Number(part.value);
-    else if (part.type === 'day') day = Number(part.value);
-  }
-  return Math.floor(Date.UTC(year, month - 1, day) / dayMs);
-}
 
 /** A day number (days since 1970-01-01) as `YYYY-MM-DD`. */
 export const dayNumberToDate = (n: number): string => new Date(n * dayMs).toISOString().slice(0, 10);
