@@ -55,6 +55,7 @@ it('pins the public exports', () => {
       "healthScore",
       "identifyMessage",
       "inspectJson",
+      "jsonSchemaOverride",
       "limits",
       "localDay",
       "matchUrlPattern",

@@ -15,6 +15,7 @@ export {
   groupMessage,
   pageMessage,
   batchEnvelope,
+  jsonSchemaOverride,
   type Message,
   type MessageInput,
   type MessageType,

@@ -26,60 +26,69 @@ export interface JsonInspection {
   bytes: number;
 }
 
-interface Node {
-  value: unknown;
-  depth: number;
-  parent: Node | undefined;
-  /** Property name or array index within the parent. */
-  step: string | number | undefined;
+/** Characters that need a closer look: NUL, anything outside ASCII (multi-byte, surrogates). */
+const notPlainAscii = /[^\u0001-\u007f]/;
+
+/** UTF-8 bytes of a string once checked storable; `-1` with the problem otherwise. Plain ASCII (the usual case) costs one native regex test. */
+function stringBytes(text: string): number | string {
+  if (!notPlainAscii.test(text)) return text.length;
+  return stringProblem(text) ?? byteLength(text);
 }
 
-function pathOf(node: Node, basePath: string): string {
-  const steps: Array<string | number> = [];
-  for (let n: Node | undefined = node; n && n.step !== undefined; n = n.parent) steps.push(n.step);
+const pathOf = (steps: ReadonlyArray<string | number>, basePath: string): string => {
   let path = basePath;
-  for (const step of steps.reverse()) path = typeof step === 'number' ? `${path}[${step}]` : path === '' ? step : `${path}.${step}`;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const step = steps[i]!;
+    path = typeof step === 'number' ? `${path}[${step}]` : path === '' ? step : `${path}.${step}`;
+  }
   return path;
+};
+
+/** A problem on the way back up: the reason and the steps from the problem up to the value walked. */
+interface Found {
+  reason: string;
+  steps: Array<string | number>;
 }
 
 /**
  * Walks a parsed JSON value once: reports the first nesting deeper than `maxDepth`, forbidden
- * key, or string that cannot be stored, and measures its size as JSON. Iterative, so hostile
- * depth cannot overflow the stack; paths are built only for a problem.
+ * key, or string that cannot be stored, and measures its size as JSON. Recursion stops at
+ * `maxDepth`, so hostile depth cannot overflow the stack; paths are built only for a problem.
  */
 export function inspectJson(value: unknown, basePath: string, maxDepth: number = limits.maxDepth): JsonInspection {
-  const stack: Node[] = [{ value, depth: 0, parent: undefined, step: undefined }];
   let bytes = 0;
-  const fail = (node: Node, reason: string): JsonInspection => ({ problem: { path: pathOf(node, basePath), reason }, bytes });
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    const v = top.value;
+  function walk(v: unknown, depth: number): Found | undefined {
     if (typeof v === 'string') {
-      const problem = stringProblem(v);
-      if (problem) return fail(top, problem);
-      bytes += byteLength(v) + 2;
-      continue;
+      const size = stringBytes(v);
+      if (typeof size === 'string') return { reason: size, steps: [] };
+      bytes += size + 2;
+      return undefined;
     }
     if (v === null || typeof v !== 'object') {
       bytes += String(v).length;
-      continue;
+      return undefined;
     }
-    if (top.depth >= maxDepth) return fail(top, `nested deeper than ${maxDepth} levels`);
+    if (depth >= maxDepth) return { reason: `nested deeper than ${maxDepth} levels`, steps: [] };
     if (Array.isArray(v)) {
-      bytes += 2 + Math.max(0, v.length - 1);
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], depth: top.depth + 1, parent: top, step: i });
-      continue;
+      bytes += v.length > 0 ? v.length + 1 : 2;
+      for (let i = 0; i < v.length; i++) {
+        const found = walk(v[i], depth + 1);
+        if (found) return found.steps.push(i), found;
+      }
+      return undefined;
     }
     const keys = Object.keys(v);
-    bytes += 2 + Math.max(0, keys.length - 1);
+    bytes += keys.length > 0 ? keys.length + 1 : 2;
     for (const key of keys) {
-      const child: Node = { value: (v as Record<string, unknown>)[key], depth: top.depth + 1, parent: top, step: key };
-      if (forbiddenKeys.has(key)) return fail(child, `key "${key}" is not allowed`);
-      const keyProblem = stringProblem(key);
-      if (keyProblem) return fail(child, `key ${keyProblem}`);
-      bytes += byteLength(key) + 3;
-      stack.push(child);
+      if (forbiddenKeys.has(key)) return { reason: `key "${key}" is not allowed`, steps: [key] };
+      const keySize = stringBytes(key);
+      if (typeof keySize === 'string') return { reason: `key ${keySize}`, steps: [key] };
+      bytes += keySize + 3;
+      const found = walk((v as Record<string, unknown>)[key], depth + 1);
+      if (found) return found.steps.push(key), found;
     }
+    return undefined;
   }
-  return { problem: undefined, bytes };
+  const found = walk(value, 0);
+  return { problem: found ? { path: pathOf(found.steps, basePath), reason: found.reason } : undefined, bytes };
 }

@@ -31,6 +31,18 @@ describe('message schema', () => {
     expect(path({ type: 'track', event: 'x', messageId: 'm' })).toBe('userId');
     expect(path({ ...base, type: 'track', event: 'x', timestamp: '1 Jan' })).toBe('timestamp');
   });
+  it('takes properties, traits and context only as JSON objects, kept as sent', () => {
+    const problem = (m: unknown) => {
+      const r = message.safeParse(m);
+      return r.success ? undefined : `${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`;
+    };
+    expect(problem({ ...base, type: 'track', event: 'x', properties: ['a'] })).toBe('properties: must be a JSON object');
+    expect(problem({ ...base, type: 'identify', traits: 'pro' })).toBe('traits: must be a JSON object');
+    expect(problem({ ...base, type: 'page', context: null })).toBe('context: must be a JSON object');
+    const properties = { plan: 'pro', nested: { list: [1, { a: null }] } };
+    const parsed = message.parse({ ...base, type: 'track', event: 'x', properties });
+    expect(parsed.type === 'track' && parsed.properties).toEqual(properties);
+  });
   it('checks the batch envelope', () => {
     expect(batchEnvelope.safeParse({ batch: [] }).success).toBe(true);
     expect(batchEnvelope.safeParse({ batch: {} }).success).toBe(false);
@@ -52,6 +64,8 @@ describe('inspectJson', () => {
     expect(checkJsonShape({ list: ['ok', 'bad\u0000'] }, '')).toEqual({ path: 'list[1]', reason: 'contains a NUL character (\\u0000)' });
     expect(checkJsonShape({ s: '\udc00' }, '')?.reason).toMatch(/surrogate/);
     expect(checkJsonShape({ s: '😀' }, '')).toBeUndefined();
+    expect(checkJsonShape({ ok: 'é', list: [{ fine: 1 }, { 'k\u0000': 1 }] }, 'batch[2]')).toEqual({ path: 'batch[2].list[1].k\u0000', reason: 'key contains a NUL character (\\u0000)' });
+    expect(checkJsonShape({ a: [[[1]]] }, '', 3)).toEqual({ path: 'a[0][0]', reason: 'nested deeper than 3 levels' });
   });
 });
 

@@ -7,7 +7,19 @@ const id = z
   .pipe(z.string().min(1, 'must not be empty').max(limits.maxIdLength, `must be at most ${limits.maxIdLength} characters`));
 
 const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-01-31T09:00:00.000Z' });
-const dict = z.record(z.string(), z.unknown());
+const isJsonObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A JSON object of any shape (properties, traits, context). Checked with one type test: the
+ * collector has already walked every value with `inspectJson`, and `z.record` cost 1 µs per
+ * object copying it key by key. `jsonSchemaOverride` describes it in JSON Schema.
+ */
+const dict = z.custom<Record<string, unknown>>(isJsonObject, { message: 'must be a JSON object' });
+
+/** For `z.toJSONSchema`'s `override` option: describes the free-form objects of messages as `z.record` would. */
+export function jsonSchemaOverride(ctx: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  if (ctx.zodSchema === dict) Object.assign(ctx.jsonSchema, { type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} });
+}
 
 const common = {
   messageId: z

@@ -1,4 +1,4 @@
-import { batchEnvelope, configJsonSchema, message } from '@waymark/core';
+import { batchEnvelope, configJsonSchema, jsonSchemaOverride, message } from '@waymark/core';
 import { z } from 'zod';
 import { openApiAuthPaths } from './openapi-auth-paths.js';
 import { openApiAlertPaths, openApiAlertSchemas } from './openapi-alert-paths.js';
@@ -16,7 +16,7 @@ const authErrors = { '401': error('Missing, unknown or wrong kind of key (`missi
 const admin = { security: [{ secretKey: [] }, { csmSession: [] }] };
 
 /** JSON Schema of a zod schema, for the document's components. */
-const schemaOf = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+const schemaOf = (schema: z.ZodType): Json => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override: jsonSchemaOverride }) as Json;
 
 /** Rewrites `#/$defs/X` references to `#/components/schemas/X`, anywhere in a schema. */
 function rewriteRefs(value: unknown): unknown {
