@@ -77,6 +77,30 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     expect(account.rows[0]!.traits).toEqual({ name: 'Northwind', seats: 10 });
   });
 
+  it('keeps users and accounts current when they move, appear earlier or gain an id, with the same app writing in between', async () => {
+    const send = (batch: unknown[]) => app.request('/v1/batch', post({ writeKey: keys.secretKey, batch }));
+    const at = (iso: string, groupId: string, extra: Record<string, unknown> = {}) =>
+      track('Task Added', { userId: 'mover', timestamp: iso, context: { groupId }, ...extra });
+    const user = async () =>
+      (await db.sql.query<{ account_id: string; first_seen: Date; anonymous_id: string | null }>(`select account_id, first_seen, anonymous_id from users where app_id = $1 and actor = 'mover'`, [keys.appId])).rows[0]!;
+    await send([at('2026-03-09T10:00:00.000Z', 'acct-a')]);
+    await send([at('2026-03-09T11:00:00.000Z', 'acct-a')]);
+    expect((await user()).account_id).toBe('acct-a');
+    // The collector already knows this user on acct-a; a message on acct-b must still move it.
+    await send([at('2026-03-09T12:00:00.000Z', 'acct-b')]);
+    expect((await user()).account_id).toBe('acct-b');
+    await send([at('2026-03-09T13:00:00.000Z', 'acct-a')]);
+    expect((await user()).account_id).toBe('acct-a');
+    // A late message from before first seen moves first seen earlier, for the user and the account.
+    await send([at('2026-03-01T08:00:00.000Z', 'acct-a')]);
+    expect(new Date((await user()).first_seen).toISOString()).toBe('2026-03-01T08:00:00.000Z');
+    const account = await db.sql.query<{ first_seen: Date }>(`select first_seen from accounts where app_id = $1 and account_id = 'acct-a'`, [keys.appId]);
+    expect(new Date(account.rows[0]!.first_seen).toISOString()).toBe('2026-03-01T08:00:00.000Z');
+    // An id the row lacked is filled in.
+    await send([at('2026-03-09T14:00:00.000Z', 'acct-a', { anonymousId: 'anon-mover' })]);
+    expect((await user()).anonymous_id).toBe('anon-mover');
+  });
+
   it('merges traits so a late, older identify never overwrites newer traits', async () => {
     const identify = (ts: string, traits: Record<string, unknown>) => ({ type: 'identify', messageId: randomUUID(), userId: 'traits-user', traits, timestamp: ts });
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [identify('2026-03-09T10:00:00.000Z', { plan: 'pro', role: 'admin' })] }));

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql.js';
 import { insertBatches, type BatchInput } from './insert-batch.js';
+import { createKnownEntities } from './known-entities.js';
 
 /** Writes requests' batches, merging requests that wait at the same time into one statement. */
 export interface BatchWriter {
@@ -31,6 +32,7 @@ interface Pending {
  */
 export function createBatchWriter(sql: Pick<Sql, 'query'>, options: BatchWriterOptions): BatchWriter {
   const waiting: Pending[] = [];
+  const known = createKnownEntities();
   let active = 0;
 
   async function run(group: Pending[]): Promise<void> {
@@ -45,11 +47,11 @@ export function createBatchWriter(sql: Pick<Sql, 'query'>, options: BatchWriterO
       return { ...input, rows };
     });
     try {
-      const stored = await insertBatches(sql, inputs);
+      const stored = await insertBatches(sql, inputs, known);
       group.forEach((p, i) => p.resolve(stored[i]!));
     } catch (error) {
       if (group.length === 1) return group[0]!.reject(error);
-      await Promise.all(group.map((p) => insertBatches(sql, [p.input]).then(([ids]) => p.resolve(ids!), p.reject)));
+      await Promise.all(group.map((p) => insertBatches(sql, [p.input], known).then(([ids]) => p.resolve(ids!), p.reject)));
     }
   }
 

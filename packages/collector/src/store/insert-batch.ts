@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import type { AccountUpsert, KnownEntities, UserUpsert } from './known-entities.js';
 import type { EventRow } from './prepare-batch.js';
 
 /** One request's valid rows, for one app. */
@@ -9,25 +10,6 @@ export interface BatchInput {
   receivedAt: string;
   /** Messages the sender reports it dropped (full offline queue). */
   dropped?: number;
-}
-
-interface UserUpsert {
-  app_id: string;
-  actor: string;
-  user_id: string | null;
-  anonymous_id: string | null;
-  account_id: string | null;
-  traits: Record<string, unknown>;
-  traits_at: string | null;
-  first_seen: string;
-}
-
-interface AccountUpsert {
-  app_id: string;
-  account_id: string;
-  traits: Record<string, unknown>;
-  traits_at: string | null;
-  first_seen: string;
 }
 
 type Row = EventRow & { app_id: string; received_at: string };
@@ -151,17 +133,22 @@ select app_id, message_id from ins
  * Stores the valid rows of one or more requests, with their rollups, in one atomic statement,
  * and returns for each request the message ids newly stored (the others were already there:
  * duplicates). Resolves only after commit. Message ids must be unique per app across `batches`.
+ * With `known`, users and accounts it knows to be stored already are not written again.
  */
-export async function insertBatches(sql: Pick<Sql, 'query'>, batches: readonly BatchInput[]): Promise<Array<Set<string>>> {
+export async function insertBatches(sql: Pick<Sql, 'query'>, batches: readonly BatchInput[], known?: KnownEntities): Promise<Array<Set<string>>> {
   const rows: Row[] = batches.flatMap((b) => b.rows.map((r) => ({ ...r, app_id: b.appId, received_at: b.receivedAt })));
   const drops = batches.filter((b) => b.dropped).map((b) => ({ app_id: b.appId, received_at: b.receivedAt, dropped: b.dropped }));
   if (rows.length === 0 && drops.length === 0) return batches.map(() => new Set());
-  const { users, accounts } = entities(rows);
+  const all = entities(rows);
+  const users = known ? known.usersToWrite(all.users) : all.users;
+  const accounts = known ? known.accountsToWrite(all.accounts) : all.accounts;
+  const startedAt = known?.now() ?? 0;
   const result = await sql.query<{ app_id: string; message_id: string }>(
     statement,
     [JSON.stringify(rows), JSON.stringify(users), JSON.stringify(accounts), JSON.stringify(drops)],
     { prepare: 'waymark_insert_batches' },
   );
+  known?.remember(users, accounts, startedAt);
   const stored = new Set(result.rows.map((r) => `${r.app_id}\u0000${r.message_id}`));
   return batches.map((b) => new Set(b.rows.filter((r) => stored.has(`${b.appId}\u0000${r.message_id}`)).map((r) => r.message_id)));
 }
