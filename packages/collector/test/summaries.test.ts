@@ -125,17 +125,20 @@ describe.each(backends)('account summaries on $name', (backend) => {
   it('raises and clears flags over a scripted timeline, with outbox rows', async () => {
     await summarise(t0 + 7 * day + hour);
     let g = await get('/v1/admin/accounts/globex');
-    expect(g.flags).toEqual([{ key: 'no-activity', kind: 'no-activity', since: iso(t0 + 7 * day + hour) }]);
+    // Flags date from when their condition began: the start of day 7 (globex counts days in UTC).
+    const dayStart = (n: number) => Date.parse('2026-01-05T00:00:00.000Z') + n * day;
+    expect(g.flags).toEqual([{ key: 'no-activity', kind: 'no-activity', since: iso(dayStart(7)) }]);
     await send([trackAt('gil', 'globex', t0 + 8 * day, 'Project Created')]);
     await summarise(t0 + 8 * day + hour);
     g = await get('/v1/admin/accounts/globex');
     expect(g.flags).toEqual([]);
-    expect(g.clearedFlags).toEqual([{ key: 'no-activity', kind: 'no-activity', since: iso(t0 + 7 * day + hour), clearedAt: iso(t0 + 8 * day + hour) }]);
+    expect(g.clearedFlags).toEqual([{ key: 'no-activity', kind: 'no-activity', since: iso(dayStart(7)), clearedAt: iso(t0 + 8 * day + hour) }]);
 
     // initech: no invites by day 14, so the milestone is overdue on day 15; two invites on day 16 reach it, late.
     await summarise(t0 + 15 * day + hour);
     let i = await get('/v1/admin/accounts/initech');
-    expect(i.flags.map((f: { key: string }) => f.key)).toContain('milestone-overdue:team-formed');
+    // Overdue from the start of day 15 in initech's time zone (Berlin, UTC+1 in January).
+    expect(i.flags).toContainEqual({ key: 'milestone-overdue:team-formed', kind: 'milestone-overdue', milestone: 'team-formed', since: iso(dayStart(15) - hour) });
     expect(i.milestones[0].status).toBe('overdue');
     await send([trackAt('ada', 'initech', t0 + 16 * day, 'Teammate Invited'), trackAt('bob', 'initech', t0 + 16 * day + hour, 'Teammate Invited')]);
     await summarise(t0 + 16 * day + 2 * hour);

@@ -58,6 +58,7 @@ it('pins the public exports', () => {
       "jsonSchemaOverride",
       "limits",
       "localDay",
+      "localDayStart",
       "matchUrlPattern",
       "maxConditionDepth",
       "maxConfigBytes",

@@ -86,7 +86,7 @@ export { nudgeForItem } from './nudge/nudge-for-item.js';
 export { defaultNudgeCaps, type NudgeCaps } from './nudge/nudge-caps.js';
 export type { NudgeRecord, NudgeHistory } from './nudge/nudge-history.js';
 export { accountDay } from './analytics/account-day.js';
-export { localDay } from './analytics/local-day.js';
+export { localDay, localDayStart } from './analytics/local-day.js';
 export { onboardingPhase, type OnboardingPhase } from './analytics/onboarding-phase.js';
 export { milestoneStatus, type MilestoneStatus, type MilestoneTiming } from './analytics/milestone-status.js';
 export { goalStatus, goalRiskDays, goalRiskShare, type GoalStatus } from './analytics/goal-status.js';

@@ -25,6 +25,31 @@ function run(lastDay: number, script: Script): { log: string[]; flags: Flag[] } 
 }
 
 describe('evaluateFlags', () => {
+  it('dates a flag first seen late from when its condition began, where that is certain', () => {
+    const dayStartMs = (d: number) => start + d * dayMs;
+    const input: FlagInput = {
+      day: 40,
+      activeUsersByDay: [],
+      seatActivation: 0.1,
+      overdueMilestones: ['first-project'],
+      health: [],
+      stuckUsers: 0,
+      dayStartMs,
+      milestoneTargetDays: new Map([['first-project', 14]]),
+    };
+    const now = start + 40 * dayMs + 3_600_000;
+    const since = Object.fromEntries(evaluateFlags(input, [], now).flags.map((f) => [f.key, f.since]));
+    expect(since).toEqual({
+      'no-activity': dayStartMs(7),
+      'milestone-overdue:first-project': dayStartMs(15),
+      // Seat activation may have dropped below the threshold at any time: it counts from now.
+      'low-seat-activation': now,
+    });
+    // A flag already raised keeps its own since.
+    const kept: Flag = { key: 'no-activity', kind: 'no-activity', since: now - 5 };
+    expect(evaluateFlags(input, [kept], now).flags[0]).toBe(kept);
+  });
+
   it('raises no-activity once the first 7 days pass without anyone, and clears it on the first activity', () => {
     const { log, flags } = run(12, (day) => ({ active: day === 10 ? 1 : 0 }));
     expect(log).toEqual(['7: +no-activity', '10: -no-activity']);

@@ -28,6 +28,14 @@ export interface FlagInput {
   health: readonly HealthPoint[];
   /** Users currently stuck (from the nudges' escalation). */
   stuckUsers: number;
+  /**
+   * When an account day starts (ms). With it, a flag first seen late dates from when its condition
+   * began, where that is certain: no activity from the start of day `noActivityDays`, a milestone
+   * overdue from the start of the day after its target day (given in `milestoneTargetDays`).
+   */
+  dayStartMs?: (day: number) => number;
+  /** Target day of each milestone by key, for `dayStartMs`. */
+  milestoneTargetDays?: ReadonlyMap<string, number>;
 }
 
 /** The flags now, and which were raised or cleared since `previous`. */
@@ -53,9 +61,20 @@ function fallingDays(health: readonly HealthPoint[], day: number, days: number):
   return true;
 }
 
+/** When the condition of a new flag began, where the input makes it certain; else `now`. */
+function beganAt(flag: Omit<Flag, 'since'>, input: FlagInput, now: number, rules: FlagRules): number {
+  const start = input.dayStartMs;
+  if (!start) return now;
+  if (flag.kind === 'no-activity') return Math.min(now, start(rules.noActivityDays));
+  const target = flag.milestone === undefined ? undefined : input.milestoneTargetDays?.get(flag.milestone);
+  if (flag.kind === 'milestone-overdue' && target !== undefined) return Math.min(now, start(target + 1));
+  return now;
+}
+
 /**
  * The early-warning flags that hold for `input`, each keeping the `since` of its entry in
- * `previous` and starting at `now` when new; flags of `previous` that no longer hold are cleared.
+ * `previous`; a new one starts when its condition began (see `dayStartMs`), else at `now`. Flags
+ * of `previous` that no longer hold are cleared.
  * Evaluate once per account per day (or on every change) and store `flags` for the next call.
  */
 export function evaluateFlags(input: FlagInput, previous: readonly Flag[], now: number, rules: FlagRules = defaultFlagRules): FlagEvaluation {
@@ -80,7 +99,7 @@ export function evaluateFlags(input: FlagInput, previous: readonly Flag[], now: 
   const flags = holding.map((f) => {
     const kept = before.get(f.key);
     if (kept) return kept;
-    const flag = { ...f, since: now };
+    const flag = { ...f, since: beganAt(f, input, now, rules) };
     raised.push(flag);
     return flag;
   });

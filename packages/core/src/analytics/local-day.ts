@@ -34,3 +34,19 @@ export function localDay(ms: number, timeZone: string | undefined): number {
   }
   return Math.floor(Date.UTC(year, month - 1, day) / dayMs);
 }
+
+/**
+ * When the calendar day `day` (as `localDay` counts it) begins in `timeZone`: the first
+ * millisecond `ms` with `localDay(ms, timeZone) >= day`. Found by bisection over the hours around
+ * UTC midnight, so it is right across daylight-saving changes and any zone offset.
+ */
+export function localDayStart(day: number, timeZone: string | undefined): number {
+  let low = day * dayMs - 16 * 3_600_000;
+  let high = day * dayMs + 16 * 3_600_000;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (localDay(mid, timeZone) >= day) high = mid;
+    else low = mid;
+  }
+  return high;
+}
