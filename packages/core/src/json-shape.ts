@@ -29,7 +29,7 @@ export interface JsonInspection {
 /** Characters that need a closer look: NUL, anything outside ASCII (multi-byte, surrogates). */
 const notPlainAscii = /[^\u0001-\u007f]/;
 
-/** UTF-8 bytes of a string once checked storable; `-1` with the problem otherwise. Plain ASCII (the usual case) costs one native regex test. */
+/** UTF-8 bytes of a storable string, or why it cannot be stored. Plain ASCII (the usual case) costs one native regex test. */
 function stringBytes(text: string): number | string {
   if (!notPlainAscii.test(text)) return text.length;
   return stringProblem(text) ?? byteLength(text);
