@@ -23,6 +23,9 @@ const usage = `node bench/ingest.mjs [options]
   --pglite-concurrency N HTTP connections to PGlite (default 8)
   --batch N              messages per request and rows per small statement (default 50)
   --only LIST            any of pg,pglite,ceiling (default all three)
+  --mix browser|server   who sends a batch: one person, as the script tag sends them (default
+                         browser); or every message from a random person, as a server-side
+                         library batching for many users sends them (server)
   --database-url URL     server to create scratch databases on (default $DATABASE_URL or
                          postgres://postgres@127.0.0.1:5432/test)`;
 
@@ -34,6 +37,7 @@ const { values: flags } = parseArgs({
     'pglite-concurrency': { type: 'string', default: '8' },
     batch: { type: 'string', default: '50' },
     only: { type: 'string', default: 'pg,pglite,ceiling' },
+    mix: { type: 'string', default: 'browser' },
     'database-url': { type: 'string', default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test' },
     help: { type: 'boolean', default: false },
   },
@@ -86,7 +90,7 @@ async function httpRun(method, concurrency, setup) {
   try {
     const keys = await createBenchApp(storage.env);
     collector = await startCollectorProcess(storage.env);
-    const factory = createMessageFactory({ seed: concurrency });
+    const nextBody = createMessageFactory({ seed: concurrency, mix: flags.mix }).bodies(batchSize);
     const cpu = cpuWindow(collector.pid);
     const r = await runHttpLoad({
       url: collector.url,
@@ -95,7 +99,7 @@ async function httpRun(method, concurrency, setup) {
       warmupSeconds,
       seconds,
       batchSize,
-      makeBody: (n) => factory.body(n),
+      makeBody: nextBody,
       onMeasureStart: cpu.start,
       beforeClose: () => cpu.result,
     });
@@ -137,7 +141,7 @@ async function ceilingRuns() {
     const sql = await openPgSql({ connectionString: db.url, max: 1 });
     await migrate(sql);
     await sql.close();
-    const source = createRowSource({ factory: createMessageFactory({ seed: 7 }), prepareBatch, appId: 'app_bench' });
+    const source = createRowSource({ factory: createMessageFactory({ seed: 7, mix: flags.mix }), prepareBatch, appId: 'app_bench' });
     const variants = [
       { method: 'copy', rowsPerStatement: batchSize, concurrency: 8 },
       { method: 'copy', rowsPerStatement: 5000, concurrency: 2 },
@@ -167,7 +171,7 @@ function printReport() {
   const lines = results.map((r) => [r.method, String(r.concurrency), fmt(r.eventsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), r.ok ? `yes (${r.rows})` : `NO (${r.rows} vs ${r.expectedRows}, ${r.errors} errors)`, cpuText(r.cpu)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells) => cells.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  console.log(`\nWaymark ingest benchmark: ${batchSize} messages per request, ${seconds} s measured after ${warmupSeconds} s warm-up\n`);
+  console.log(`\nWaymark ingest benchmark: ${batchSize} messages per request (${flags.mix} mix), ${seconds} s measured after ${warmupSeconds} s warm-up\n`);
   console.log(row(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const l of lines) console.log(row(l));

@@ -187,8 +187,8 @@ async function main() {
 
     // The factory's 200 accounts are acct_0000…acct_0199, accounts of the loaded data: the summariser keeps those up to date.
     const ingest = async (url) => {
-      const factory = createMessageFactory({ seed: 16, accounts: Math.min(200, accounts), users: 2000 });
-      const r = await runHttpLoad({ url, secretKey: keys.secretKey, concurrency: Number(flags.concurrency), warmupSeconds: 3, seconds: Number(flags.seconds), batchSize: 50, makeBody: (n) => factory.body(n) });
+      const nextBody = createMessageFactory({ seed: 16, accounts: Math.min(200, accounts), users: 2000 }).bodies(50);
+      const r = await runHttpLoad({ url, secretKey: keys.secretKey, concurrency: Number(flags.concurrency), warmupSeconds: 3, seconds: Number(flags.seconds), batchSize: 50, makeBody: nextBody });
       if (r.errors > 0) throw new Error(`ingest: ${r.errors} errors, first ${JSON.stringify(r.firstError)}`);
       return r.eventsPerSecond;
     };

@@ -1,18 +1,18 @@
-import { Pool } from 'undici';
+import { openHttpConnection } from './http-connection.mjs';
 
 /** p-th percentile (0–100) of a sorted list of numbers. */
 export const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 
 /**
- * Sends `POST /v1/batch` from `concurrency` keep-alive connections, each with one request in
+ * Sends `POST /v1/batch` from `concurrency` keep-alive connections (see http-connection.mjs), each with one request in
  * flight, for `warmupSeconds` and then `seconds`. Every answer must be a 200 with all messages
  * accepted; anything else is counted as an error and the first one is kept for the report.
  * Only requests that complete inside the measured window count towards its throughput.
  * `onMeasureStart` runs when the window opens; `beforeClose` is awaited before connections close.
  */
 export async function runHttpLoad({ url, secretKey, concurrency, warmupSeconds, seconds, batchSize, makeBody, onMeasureStart, beforeClose }) {
-  const pool = new Pool(url, { connections: concurrency, pipelining: 1, keepAliveTimeout: 60_000 });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${secretKey}` };
+  const connections = await Promise.all(Array.from({ length: concurrency }, () => openHttpConnection(url)));
+  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${secretKey}` };
   const latencies = [];
   let accepted = 0;
   let measuredEvents = 0;
@@ -23,7 +23,7 @@ export async function runHttpLoad({ url, secretKey, concurrency, warmupSeconds, 
   const measureTo = measureFrom + seconds * 1000;
   let measureStarted = false;
 
-  async function worker() {
+  async function worker(connection) {
     while (performance.now() < measureTo) {
       const body = makeBody(batchSize);
       const started = performance.now();
@@ -32,12 +32,12 @@ export async function runHttpLoad({ url, secretKey, concurrency, warmupSeconds, 
         onMeasureStart?.();
       }
       try {
-        const res = await pool.request({ path: '/v1/batch', method: 'POST', headers, body });
-        const answer = await res.body.json();
+        const res = await connection.request('POST', '/v1/batch', headers, body);
+        const answer = JSON.parse(res.body);
         const ended = performance.now();
-        if (res.statusCode !== 200 || answer.accepted !== batchSize || answer.duplicates !== 0 || answer.rejected !== 0) {
+        if (res.status !== 200 || answer.accepted !== batchSize || answer.duplicates !== 0 || answer.rejected !== 0) {
           errors++;
-          firstError ??= { status: res.statusCode, answer: JSON.stringify(answer).slice(0, 500) };
+          firstError ??= { status: res.status, answer: JSON.stringify(answer).slice(0, 500) };
           accepted += answer.accepted ?? 0;
           continue;
         }
@@ -47,15 +47,17 @@ export async function runHttpLoad({ url, secretKey, concurrency, warmupSeconds, 
           latencies.push(ended - started);
         }
       } catch (error) {
+        // A broken connection fails the run; this worker stops rather than spin on it.
         errors++;
         firstError ??= { error: error.message };
+        return;
       }
     }
   }
 
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(connections.map(worker));
   await beforeClose?.();
-  await pool.close();
+  for (const c of connections) c.close();
   latencies.sort((a, b) => a - b);
   return {
     accepted,

@@ -28,8 +28,14 @@ const plans = ['free', 'starter', 'team', 'business', 'enterprise'];
  * Builds realistic SDK-shaped messages: ~2,000 users spread over ~200 accounts (plus some
  * anonymous visitors), 72% track (~300 bytes of properties), 20% page, 5% identify, 3% group.
  * Every message has a fresh UUID messageId and `context.groupId` set as the browser SDK sets it.
+ *
+ * `mix` says who sends a batch: 'browser' (default), one person per batch, as the script tag
+ * sends them (a browser's queue holds one user's events, or one visitor's before sign-in);
+ * 'server', every message from a random person, as a server-side library that batches for many
+ * users sends them.
  */
-export function createMessageFactory({ users = 2000, accounts = 200, anonymous = 300, seed = 42, now = Date.now } = {}) {
+export function createMessageFactory({ users = 2000, accounts = 200, anonymous = 300, seed = 42, now = Date.now, mix = 'browser' } = {}) {
+  if (mix !== 'browser' && mix !== 'server') throw new Error(`mix must be 'browser' or 'server', got ${JSON.stringify(mix)}`);
   const random = seededRandom(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const accountOf = (u) => `acct_${String(u % accounts).padStart(4, '0')}`;
@@ -47,14 +53,16 @@ export function createMessageFactory({ users = 2000, accounts = 200, anonymous =
     };
   }
 
-  function message(timestamp) {
+  /** Who sends: 4% are visitors who have not signed in yet (an anonymous id, no user, no account). */
+  const sender = () => (random() < 0.04 ? { anonymousId: pick(anonIds) } : { u: Math.floor(random() * users) });
+
+  function message(timestamp, from) {
     const messageId = randomUUID();
-    // 4% of messages come from visitors who have not signed in yet: no userId, no account.
-    if (random() < 0.04) {
+    if (from.u === undefined) {
       const [name, path] = pick(pages);
-      return { type: 'page', messageId, anonymousId: pick(anonIds), timestamp, name, properties: { path, url: `https://app.example.com${path}` }, context: context(path, name) };
+      return { type: 'page', messageId, anonymousId: from.anonymousId, timestamp, name, properties: { path, url: `https://app.example.com${path}` }, context: context(path, name) };
     }
-    const u = Math.floor(random() * users);
+    const u = from.u;
     const userId = `user_${String(u).padStart(5, '0')}`;
     const groupId = accountOf(u);
     const [pageName, path] = pick(pages);
@@ -89,11 +97,34 @@ export function createMessageFactory({ users = 2000, accounts = 200, anonymous =
     /** `n` fresh messages, timestamped within the last second. */
     batch(n) {
       const t = now();
-      return Array.from({ length: n }, (_, i) => message(new Date(t - 1000 + Math.floor((i * 1000) / n)).toISOString()));
+      const one = mix === 'browser' ? sender() : undefined;
+      return Array.from({ length: n }, (_, i) => message(new Date(t - 1000 + Math.floor((i * 1000) / n)).toISOString(), one ?? sender()));
     },
     /** A `POST /v1/batch` body of `n` fresh messages, shaped like the SDK's. */
     body(n) {
       return JSON.stringify({ batch: this.batch(n), sentAt: new Date(now()).toISOString() });
+    },
+    /**
+     * Bodies of `n` messages made from `size` batches prepared once, handed out round-robin with
+     * fresh message ids, timestamps and sentAt, so a load generator spends its CPU on HTTP and not
+     * on making data (the ceiling's row source does the same for its rows).
+     */
+    bodies(n, size = 200) {
+      const templates = Array.from({ length: size }, () => {
+        const batch = this.batch(n).map((m, i) => ({ ...m, messageId: '\u0001', timestamp: `\u0002${i}` }));
+        return JSON.stringify({ batch, sentAt: '\u0003' }).split(/"\\u000[123]\d*"/);
+      });
+      let next = 0;
+      return () => {
+        const pieces = templates[next++ % templates.length];
+        const t = now();
+        const sentAt = new Date(t).toISOString();
+        let out = pieces[0];
+        for (let i = 0; i < n; i++) {
+          out += `"${randomUUID()}"${pieces[2 * i + 1]}"${new Date(t - 1000 + Math.floor((i * 1000) / n)).toISOString()}"${pieces[2 * i + 2]}`;
+        }
+        return `${out}"${sentAt}"${pieces[2 * n + 1]}`;
+      };
     },
   };
 }
