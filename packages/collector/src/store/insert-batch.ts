@@ -12,18 +12,18 @@ export interface BatchInput {
   dropped?: number;
 }
 
-type Row = EventRow & { app_id: string; received_at: string };
-
 const byKey = <T>(map: Map<string, T>): T[] => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
 /** Folds the messages into one upsert per user and per account (traits merged in time order). */
-function entities(rows: readonly Row[]): { users: UserUpsert[]; accounts: AccountUpsert[] } {
+function entities(batches: readonly BatchInput[]): { users: UserUpsert[]; accounts: AccountUpsert[] } {
   const users = new Map<string, UserUpsert>();
   const accounts = new Map<string, AccountUpsert>();
-  const ordered = [...rows].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
-  for (const r of ordered) {
-    const userKey = `${r.app_id}\u0000${r.actor}`;
-    const u = users.get(userKey) ?? { app_id: r.app_id, actor: r.actor, user_id: null, anonymous_id: null, account_id: null, traits: {}, traits_at: null, first_seen: r.ts };
+  const ordered: Array<{ appId: string; row: EventRow }> = [];
+  for (const b of batches) for (const row of b.rows) ordered.push({ appId: b.appId, row });
+  ordered.sort((a, b) => (a.row.ts < b.row.ts ? -1 : a.row.ts > b.row.ts ? 1 : 0));
+  for (const { appId, row: r } of ordered) {
+    const userKey = `${appId}\u0000${r.actor}`;
+    const u = users.get(userKey) ?? { app_id: appId, actor: r.actor, user_id: null, anonymous_id: null, account_id: null, traits: {}, traits_at: null, first_seen: r.ts };
     u.user_id = r.user_id ?? u.user_id;
     u.anonymous_id = r.anonymous_id ?? u.anonymous_id;
     u.account_id = r.account_id ?? u.account_id;
@@ -33,8 +33,8 @@ function entities(rows: readonly Row[]): { users: UserUpsert[]; accounts: Accoun
     }
     users.set(userKey, u);
     if (r.account_id !== null) {
-      const accountKey = `${r.app_id}\u0000${r.account_id}`;
-      const a = accounts.get(accountKey) ?? { app_id: r.app_id, account_id: r.account_id, traits: {}, traits_at: null, first_seen: r.ts };
+      const accountKey = `${appId}\u0000${r.account_id}`;
+      const a = accounts.get(accountKey) ?? { app_id: appId, account_id: r.account_id, traits: {}, traits_at: null, first_seen: r.ts };
       if (r.type === 'group' && r.traits) {
         Object.assign(a.traits, r.traits);
         a.traits_at = r.ts;
@@ -43,6 +43,21 @@ function entities(rows: readonly Row[]): { users: UserUpsert[]; accounts: Accoun
     }
   }
   return { users: byKey(users), accounts: byKey(accounts) };
+}
+
+/**
+ * The rows of all batches as one JSON array for jsonb_to_recordset, each row with its batch's app
+ * and receive time. Written around each row's own JSON instead of copying every row into a new
+ * object first: this runs for every stored event.
+ */
+function rowsJson(batches: readonly BatchInput[]): string {
+  const parts: string[] = [];
+  for (const b of batches) {
+    const head = `{"app_id":${JSON.stringify(b.appId)},"received_at":${JSON.stringify(b.receivedAt)},`;
+    // A row always has fields, so its JSON is "{" followed by at least one field.
+    for (const row of b.rows) parts.push(head + JSON.stringify(row).slice(1));
+  }
+  return `[${parts.join(',')}]`;
 }
 
 /**
@@ -136,16 +151,15 @@ select app_id, message_id from ins
  * With `known`, users and accounts it knows to be stored already are not written again.
  */
 export async function insertBatches(sql: Pick<Sql, 'query'>, batches: readonly BatchInput[], known?: KnownEntities): Promise<Array<Set<string>>> {
-  const rows: Row[] = batches.flatMap((b) => b.rows.map((r) => ({ ...r, app_id: b.appId, received_at: b.receivedAt })));
   const drops = batches.filter((b) => b.dropped).map((b) => ({ app_id: b.appId, received_at: b.receivedAt, dropped: b.dropped }));
-  if (rows.length === 0 && drops.length === 0) return batches.map(() => new Set());
-  const all = entities(rows);
+  if (batches.every((b) => b.rows.length === 0) && drops.length === 0) return batches.map(() => new Set());
+  const all = entities(batches);
   const users = known ? known.usersToWrite(all.users) : all.users;
   const accounts = known ? known.accountsToWrite(all.accounts) : all.accounts;
   const startedAt = known?.now() ?? 0;
   const result = await sql.query<{ app_id: string; message_id: string }>(
     statement,
-    [JSON.stringify(rows), JSON.stringify(users), JSON.stringify(accounts), JSON.stringify(drops)],
+    [rowsJson(batches), JSON.stringify(users), JSON.stringify(accounts), JSON.stringify(drops)],
     { prepare: 'waymark_insert_batches' },
   );
   known?.remember(users, accounts, startedAt);
