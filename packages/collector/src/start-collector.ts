@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Sql } from './db/sql.js';
 import { createCollectorApp } from './http/create-collector-app.js';
@@ -54,6 +55,14 @@ export async function startCollector(options: {
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  // Node closes a keep-alive connection after 5 s idle. A load balancer in front keeps its own
+  // connections open longer (commonly 60 s) and would now and then send a request on one the
+  // collector had just closed (a 502 for the browser); a client whose request waits out a busy
+  // event loop (the embedded database runs in it) would see its connection reset. Idle connections
+  // stay open 65 s instead; headers must arrive within 66 s (Node wants it above the keep-alive).
+  const http = server as HttpServer;
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const stopCompaction = scheduleCompaction(options.sql, {
     everyMs: options.compactEveryMs ?? 1000,
     onError: (error) => options.log.warn('rollup compaction failed; retrying later', { error: error.message }),

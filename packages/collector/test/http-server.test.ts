@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { startCollector, type RunningCollector } from '../src/start-collector.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/store/apps.js';
@@ -58,4 +58,40 @@ describe.each(backends)('the collector over real HTTP on $name', (backend) => {
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body).error.code).toBe('invalid_utf8');
   });
+});
+
+/** GET through `agent`; says whether the request went out on a connection the agent already had. */
+function get(url: string, agent: Agent): Promise<{ status: number; reused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('keep-alive connections', () => {
+  let db: TestDatabase;
+  let collector: RunningCollector;
+  beforeAll(async () => {
+    db = await backends[0]!.open();
+    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await collector.close();
+    await db.drop().catch(() => {});
+  });
+
+  it('stay open past 6 seconds idle (Node closes them after 5 by default)', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await get(`${collector.url}/healthz`, agent)).toEqual({ status: 200, reused: false });
+      await new Promise((r) => setTimeout(r, 6000));
+      expect(await get(`${collector.url}/healthz`, agent)).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
 });
