@@ -121,7 +121,7 @@ async function simulatePortfolio(collector, secretKey) {
   }
   const cli = fileURLToPath(new URL('../examples/acme/dist/simulate/cli.js', import.meta.url));
   if (!existsSync(cli)) return 'not simulated (examples/acme/dist/simulate/cli.js is missing: run pnpm build)';
-  console.log('Filling the demo with simulated customers (once per data directory, about a minute; pnpm demo --no-simulate skips it) ...');
+  console.log('Filling the demo with simulated customers (once per data directory, about half a minute; pnpm demo --no-simulate skips it) ...');
   const child = spawn(process.execPath, [cli, '--url', collector.url, ...simulatorArgs], {
     stdio: 'inherit',
     env: { ...process.env, WAYMARK_SECRET_KEY: secretKey },
