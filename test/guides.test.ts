@@ -93,6 +93,31 @@ describe('guides', () => {
     expect(guide.at(-1)).toEqual({ event: 'Guide Completed', properties: { guide: 'tour' } });
   });
 
+  it('starts a guide asked for right after identify, even when the new user\'s state comes late', async () => {
+    const page = await open();
+    await signIn(page, env.acme.url);
+    await sdkReady(page);
+    await page.locator('[data-waymark-ui] .launcher').waitFor({ timeout: 10_000 });
+    // Another user signs in and the product starts a guide at once; their state takes 800 ms.
+    await page.route('**/v1/state?**', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    const stateLoaded = page.waitForResponse((r) => r.url().includes('/v1/state?'));
+    await page.evaluate(() => {
+      const w = (window as unknown as { waymark: { identify(id: string): void; startGuide(key: string): void } }).waymark;
+      w.identify('guide_after_identify');
+      w.startGuide('tour');
+    });
+    await stateLoaded;
+    await dialog(page, 'Welcome').waitFor();
+    // Loading the new user's state does not end the guide again.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    expect(await dialog(page, 'Welcome').isVisible()).toBe(true);
+    await flush(page);
+    await env.eventsUntil('guide_after_identify', (e) => e.some((x) => x.event === 'Guide Started'));
+  });
+
   it('waits for a target that renders after 2 s', async () => {
     const page = await open();
     await signIn(page, env.acme.url, 'usr_marcus_chen');

@@ -343,7 +343,12 @@ export function mountUi(host: UiHost): UiHandle {
     return debug && config && f && report ? report(h, { config, facts: f, progress, shown: current()?.checklist.key, tour, wait, missing }, strings.debugTitle, closeDebug) : null;
   }
 
+  // Messages recorded while another user's state loads: theirs, applied once it is there.
+  let switching: RecordedMessage[] | undefined;
+  const afterSwitch: string[] = [];
+  // Guides started while it loads (identify, then startGuide) start after it: loading ends any guide.
   const startGuide = (key: string): void => {
+    if (switching) return void afterSwitch.push(key);
     open = false;
     runner.start(key);
   };
@@ -493,8 +498,6 @@ export function mountUi(host: UiHost): UiHandle {
     draw();
   }
 
-  // Messages recorded while another user's state loads: theirs, applied once it is there.
-  let switching: RecordedMessage[] | undefined;
   function onMessage(m: RecordedMessage): void {
     if (!config || switching) {
       (switching ?? later).push(m);
@@ -510,6 +513,7 @@ export function mountUi(host: UiHost): UiHandle {
           switching = undefined;
           load(s, userId);
           for (const x of held) onMessage(x);
+          for (const key of afterSwitch.splice(0)) startGuide(key);
           draw();
         });
         return;
