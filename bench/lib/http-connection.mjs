@@ -59,7 +59,7 @@ export async function openHttpConnection(url) {
 }
 
 /** The first complete response in `buffer`, or null when more bytes are needed. */
-export function parseResponse(buffer) {
+function parseResponse(buffer) {
   const headEnd = buffer.indexOf('\r\n\r\n');
   if (headEnd < 0) return null;
   const head = buffer.toString('latin1', 0, headEnd).split('\r\n');

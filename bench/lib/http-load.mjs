@@ -4,8 +4,8 @@ import { openHttpConnection } from './http-connection.mjs';
 export const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 
 /**
- * Sends `POST /v1/batch` from `concurrency` keep-alive connections (see http-connection.mjs), each with one request in
- * flight, for `warmupSeconds` and then `seconds`. Every answer must be a 200 with all messages
+ * Sends `POST /v1/batch` from `concurrency` keep-alive connections (http-connection.mjs), each
+ * with one request in flight, for `warmupSeconds` and then `seconds`. Every answer must be a 200 with all messages
  * accepted; anything else is counted as an error and the first one is kept for the report.
  * Only requests that complete inside the measured window count towards its throughput.
  * `onMeasureStart` runs when the window opens; `beforeClose` is awaited before connections close.

@@ -93,21 +93,20 @@ export function createMessageFactory({ users = 2000, accounts = 200, anonymous =
     return { type: 'group', ...base, groupId, traits: { name: `Account ${u % accounts}`, plan: pick(plans), employees: 10 + (u % accounts) * 7 } };
   }
 
+  /** The `i`th of `n` messages sent at `t`: spread over the second before it. */
+  const timeOf = (t, i, n) => new Date(t - 1000 + Math.floor((i * 1000) / n)).toISOString();
+
   return {
     /** `n` fresh messages, timestamped within the last second. */
     batch(n) {
       const t = now();
       const one = mix === 'browser' ? sender() : undefined;
-      return Array.from({ length: n }, (_, i) => message(new Date(t - 1000 + Math.floor((i * 1000) / n)).toISOString(), one ?? sender()));
-    },
-    /** A `POST /v1/batch` body of `n` fresh messages, shaped like the SDK's. */
-    body(n) {
-      return JSON.stringify({ batch: this.batch(n), sentAt: new Date(now()).toISOString() });
+      return Array.from({ length: n }, (_, i) => message(timeOf(t, i, n), one ?? sender()));
     },
     /**
-     * Bodies of `n` messages made from `size` batches prepared once, handed out round-robin with
-     * fresh message ids, timestamps and sentAt, so a load generator spends its CPU on HTTP and not
-     * on making data (the ceiling's row source does the same for its rows).
+     * `POST /v1/batch` bodies of `n` messages, shaped like the SDK's: `size` batches prepared once,
+     * handed out round-robin with fresh message ids, timestamps and sentAt, so a load generator
+     * spends its CPU on HTTP and not on making data (the ceiling's row source reuses its rows too).
      */
     bodies(n, size = 200) {
       const templates = Array.from({ length: size }, () => {
@@ -121,7 +120,7 @@ export function createMessageFactory({ users = 2000, accounts = 200, anonymous =
         const sentAt = new Date(t).toISOString();
         let out = pieces[0];
         for (let i = 0; i < n; i++) {
-          out += `"${randomUUID()}"${pieces[2 * i + 1]}"${new Date(t - 1000 + Math.floor((i * 1000) / n)).toISOString()}"${pieces[2 * i + 2]}`;
+          out += `"${randomUUID()}"${pieces[2 * i + 1]}"${timeOf(t, i, n)}"${pieces[2 * i + 2]}`;
         }
         return `${out}"${sentAt}"${pieces[2 * n + 1]}`;
       };

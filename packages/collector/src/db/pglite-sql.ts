@@ -11,6 +11,13 @@ import { lockDataDir } from './data-dir-lock.js';
  */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** A query's rows, after the turn of the event loop that follows every query. */
+async function rowsThenYield(pending: Promise<{ rows: unknown[] }>): Promise<{ rows: never[] }> {
+  const result = await pending;
+  await yieldToEventLoop();
+  return { rows: result.rows as never[] };
+}
+
 /**
  * Opens the embedded database. With a directory, the directory is locked for this process
  * first (PGlite must never be opened by two processes at once); without one it lives in memory.
@@ -26,11 +33,7 @@ export async function openPgliteSql(options: { dataDir?: string; command?: strin
   }
   return {
     engine: 'pglite',
-    async query(text, params) {
-      const result = await db.query(text, params as unknown[] | undefined);
-      await yieldToEventLoop();
-      return { rows: result.rows as never[] };
-    },
+    query: (text, params) => rowsThenYield(db.query(text, params as unknown[] | undefined)),
     async exec(text) {
       await db.exec(text);
       await yieldToEventLoop();
@@ -38,11 +41,7 @@ export async function openPgliteSql(options: { dataDir?: string; command?: strin
     async transaction(fn) {
       const value = await db.transaction((tx) =>
         fn({
-          async query(text, params) {
-            const result = await tx.query(text, params as unknown[] | undefined);
-            await yieldToEventLoop();
-            return { rows: result.rows as never[] };
-          },
+          query: (text, params) => rowsThenYield(tx.query(text, params as unknown[] | undefined)),
         }),
       );
       // PGlite syncs its files after each top-level query, but not after a transaction's COMMIT
