@@ -104,7 +104,15 @@ export { defaultHealthWeights, type HealthComponent, type HealthWeights } from '
 export { defaultHealthBands, type HealthBands } from './analytics/health-bands.js';
 export { healthBand, type HealthBand } from './analytics/health-band.js';
 export { healthScore, type HealthScore, type HealthComponents, type HealthPart } from './analytics/health-score.js';
-export { healthComponents, type HealthInputs } from './analytics/health-components.js';
+export { healthComponents, usageAgainstBaseline, type HealthInputs } from './analytics/health-components.js';
 export { healthChange, type HealthPoint } from './analytics/health-change.js';
 export { defaultFlagRules, type FlagRules } from './analytics/flag-rules.js';
-export { evaluateFlags, type Flag, type FlagKind, type FlagInput, type FlagEvaluation } from './analytics/evaluate-flags.js';
+export { riskFlagKinds, type Flag, type FlagKind, type FlagFacts } from './analytics/flag.js';
+export { flagReason } from './analytics/flag-reason.js';
+export { componentReason } from './analytics/component-reason.js';
+export { accountTimeline, type AccountTimeline, type AccountSeries, type AccountTimelineOptions, type TimelineDay, type TimelineMilestone, type DayFlag, type FlagSpan } from './analytics/account-timeline.js';
+export { recentSeats, type RecentSeats } from './analytics/recent-seats.js';
+export { timeInProduct, sessionGapMs } from './analytics/time-in-product.js';
+export { weekdayBaseline } from './analytics/weekday-baseline.js';
+export { poissonAtMost } from './analytics/poisson-at-most.js';
+export { lifecycleStage, type LifecycleStage, type StageFacts } from './analytics/lifecycle-stage.js';

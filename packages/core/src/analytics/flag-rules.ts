@@ -1,24 +1,36 @@
-/** Thresholds of `evaluateFlags`. */
+/** Thresholds of the early-warning flags (see `accountTimeline` and docs/metrics.md). */
 export interface FlagRules {
-  /** `no-activity`: raised once this many days (days 0 to n - 1) are over without any active user. */
+  /** `no-activity`: raised once this many days (days 0 to n − 1) are over without any active user. */
   noActivityDays: number;
-  /** `low-seat-activation`: from this account day on, seat activation must be at least `seatActivationMin`. */
-  seatActivationDay: number;
-  seatActivationMin: number;
-  /** `usage-drop`: the last 7 complete days at most `1 - usageDrop` of the 7 before… */
+  /** `went-quiet`: nobody active for at least this many whole days… */
+  quietMinDays: number;
+  /** …and either that silence is unlikely for the account (see `significance`) or it has lasted this many days. */
+  quietMaxDays: number;
+  /** `usage-drop`: active user-days at most `1 − usageDrop` of the account's usual level for those days… */
   usageDrop: number;
-  /** …and those 7 days had at least this many active user-days (so 2 → 1 is not a collapse). */
+  /** …where the usual level is at least this many active user-days (so 2 → 0 is not a collapse)… */
   usageMinBase: number;
+  /** …held until the last 7 days are back to this share of the level before the drop. */
+  usageRecover: number;
+  /** `went-quiet` and `usage-drop`: how unlikely (Poisson) the silence or the drop must be by chance. */
+  significance: number;
+  /** `few-seats-active`: from this account day on, at least `seatsActiveMin` of the seats active in the last 28 days. */
+  seatsDay: number;
+  seatsActiveMin: number;
   /** `health-falling`: the score fell on each of this many days in a row. */
   healthFallingDays: number;
 }
 
-/** Defaults: no one in the first week, under half the seats by day 30, usage halved week over week (from 10+ user-days), health down 7 days running. */
+/** Defaults, chosen with `pnpm bench:insight` on its tuning seeds (see bench/README.md). */
 export const defaultFlagRules: FlagRules = {
-  noActivityDays: 7,
-  seatActivationDay: 30,
-  seatActivationMin: 0.5,
+  noActivityDays: 3,
+  quietMinDays: 2,
+  quietMaxDays: 7,
   usageDrop: 0.5,
-  usageMinBase: 10,
+  usageMinBase: 4,
+  usageRecover: 0.75,
+  significance: 0.01,
+  seatsDay: 30,
+  seatsActiveMin: 0.4,
   healthFallingDays: 7,
 };

@@ -12,7 +12,7 @@ const share = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1'
  */
 export const healthSchema = z.strictObject({
   /** Relative weight per component, renormalised over the components an account has. */
-  weights: z.strictObject({ activity: weight, seatActivation: weight, breadth: weight, milestones: weight, depth: weight }).optional(),
+  weights: z.strictObject({ activity: weight, seats: weight, breadth: weight, milestones: weight, depth: weight }).optional(),
   /** A score at most `red` is red, at most `yellow` yellow, above it green. */
   bands: z
     .strictObject({ red: score, yellow: score })
@@ -21,11 +21,19 @@ export const healthSchema = z.strictObject({
   flags: z
     .strictObject({
       noActivityDays: count(1, 90),
-      seatActivationDay: count(0, 365),
-      seatActivationMin: share,
+      quietMinDays: count(1, 90),
+      quietMaxDays: count(1, 90),
       usageDrop: share,
       usageMinBase: count(0, 100_000),
+      usageRecover: share,
+      significance: z.number().gt(0, 'must be above 0').max(0.5, 'must be at most 0.5').optional(),
+      seatsDay: count(0, 365),
+      seatsActiveMin: share,
       healthFallingDays: count(2, 90),
+    })
+    .refine((f) => f.quietMinDays === undefined || f.quietMaxDays === undefined || f.quietMinDays <= f.quietMaxDays, {
+      message: 'quietMinDays must be at most quietMaxDays',
+      path: ['quietMaxDays'],
     })
     .optional(),
 });

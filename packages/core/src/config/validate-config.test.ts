@@ -35,10 +35,13 @@ describe('validateConfig', () => {
   it('accepts a health section with weights, bands and flag thresholds, and names what is wrong in one', () => {
     expect(validateConfig({ version: 1, health: { weights: {} } }).ok).toBe(true);
     expect(errorsOf({ version: 1, health: [] })[0]?.path).toBe('health');
-    expect(validateConfig({ version: 1, health: { weights: { activity: 2, depth: 0 }, bands: { red: 40, yellow: 70 }, flags: { seatActivationMin: 0.3 } } }).ok).toBe(true);
+    expect(validateConfig({ version: 1, health: { weights: { activity: 2, depth: 0 }, bands: { red: 40, yellow: 70 }, flags: { seatsActiveMin: 0.3, quietMaxDays: 5 } } }).ok).toBe(true);
     expect(errorsOf({ version: 1, health: { bands: { red: 80, yellow: 70 } } })[0]).toMatchObject({ path: 'health.bands.yellow', message: 'red must be below yellow' });
     expect(errorsOf({ version: 1, health: { weights: { activty: 1 } } })[0]?.path).toBe('health.weights.activty');
     expect(errorsOf({ version: 1, health: { flags: { usageDrop: 2 } } })[0]).toMatchObject({ path: 'health.flags.usageDrop', message: 'must be at most 1' });
+    expect(errorsOf({ version: 1, health: { flags: { quietMinDays: 5, quietMaxDays: 3 } } })[0]).toMatchObject({ path: 'health.flags.quietMaxDays', message: 'quietMinDays must be at most quietMaxDays' });
+    expect(errorsOf({ version: 1, health: { flags: { significance: 0 } } })[0]).toMatchObject({ path: 'health.flags.significance', message: 'must be above 0' });
+    expect(errorsOf({ version: 1, health: { flags: { seatActivationMin: 0.5 } } })[0]?.path).toBe('health.flags.seatActivationMin');
   });
 
   it('checks nudges: fields, defaults, unique keys and the checklist or item they are for', () => {
