@@ -514,4 +514,18 @@ create index events_onboarding_progress on events (app_id, account_id, ts)
 create index events_account_key on events (app_id, account_id, event_key, ts) include (actor);
 `,
   },
+  {
+    id: 10,
+    name: 'lifecycle stage and health reason on account summaries; flag history from the timeline',
+    sql: `
+-- stage: the account's lifecycle stage (onboarding, adopting, adopted, at-risk, graduated);
+-- reason: the health driver in words ("no one active for 12 days").
+alter table account_summaries add column stage text;
+alter table account_summaries add column reason text;
+create index account_summaries_stage on account_summaries (app_id, stage);
+-- account_flags now holds every stretch each flag held, recomputed from the daily series by the
+-- summariser (detail: milestone, facts and reason). Flags raised before this version were dated by
+-- when the summariser saw them; they are replaced on the account's next summary.
+`,
+  },
 ];

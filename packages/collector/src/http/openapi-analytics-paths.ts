@@ -11,7 +11,19 @@ const authErrors = {
 };
 const badQuery = { '400': error('A bad query parameter (`invalid_query`, with `field`).') };
 const num = { type: ['number', 'null'] };
-const flag: Json = { type: 'object', properties: { key: { type: 'string' }, kind: { type: 'string' }, since: { type: 'string', format: 'date-time' }, milestone: { type: 'string' } } };
+const flag: Json = {
+  type: 'object',
+  properties: {
+    key: { type: 'string' },
+    kind: { enum: ['no-activity', 'went-quiet', 'usage-drop', 'few-seats-active', 'milestone-overdue', 'health-falling', 'users-stuck'] },
+    since: { type: 'string', format: 'date-time', description: 'The start of the account day its condition began on.' },
+    milestone: { type: 'string' },
+    reason: { type: 'string', description: 'Why, in words: "no one active for 12 days".' },
+    facts: { type: 'object', additionalProperties: { type: 'number' }, description: 'What it measured on the last day it held (docs/metrics.md).' },
+  },
+};
+const clearedFlag: Json = { ...flag, properties: { ...(flag['properties'] as Json), clearedAt: { type: 'string', format: 'date-time', description: 'The start of the account day it no longer held on.' } } };
+const stages = ['onboarding', 'adopting', 'adopted', 'at-risk', 'graduated'];
 const portfolioAccount: Json = {
   type: 'object',
   properties: {
@@ -19,12 +31,14 @@ const portfolioAccount: Json = {
     name: { type: 'string' },
     day: { type: 'integer', description: 'Account day: day N of 90 while phase is onboarding.' },
     phase: { enum: ['onboarding', 'graduated'] },
+    stage: { enum: [...stages, null], description: 'Lifecycle stage (docs/metrics.md#lifecycle-stage).' },
     health: num,
     band: { enum: ['red', 'yellow', 'green', null] },
     change7d: num,
     trend: { type: 'array', items: num, description: 'The last 14 daily scores, oldest first.' },
-    driver: { type: ['string', 'null'], description: 'The health component that cost the most points.' },
-    flags: { type: 'array', items: flag },
+    driver: { type: ['string', 'null'], description: 'The risk flag holding the score down, else the health component that cost the most points.' },
+    reason: { type: ['string', 'null'], description: 'The driver in words.' },
+    flags: { type: 'array', items: flag, description: 'Open flags, most pressing first.' },
     owner: { type: ['string', 'null'] },
     segment: { type: ['string', 'null'] },
     seats: num,
@@ -39,6 +53,7 @@ const filters = [
   query('dayMax', 'Only accounts on this account day or earlier.', { type: 'integer', minimum: 0 }),
   query('band', 'Only this health band.', { enum: ['red', 'yellow', 'green'] }),
   query('flag', 'Only accounts with this flag raised: a kind (`milestone-overdue`) or a key (`milestone-overdue:activated`).'),
+  query('stage', 'Only this lifecycle stage.', { enum: stages }),
   query('owner', 'Only this CSM owner (trait csmOwner, else owner).'),
   query('segment', 'Only this segment (trait segment, else plan).'),
   query('sort', 'Sort key (default health).', { enum: ['day', 'health', 'change', 'name'] }),
@@ -84,11 +99,21 @@ export function openApiAnalyticsPaths(): Json {
                 account: { type: 'object' },
                 health: { type: 'object' },
                 metrics: { type: 'object' },
-                series: { type: 'object', properties: { fromDay: { type: 'integer' }, activeUsers: { type: 'array', items: { type: 'integer' } }, seatActivation: { type: 'array', items: num } } },
+                series: {
+                  type: 'object',
+                  properties: {
+                    fromDay: { type: 'integer' },
+                    activeUsers: { type: 'array', items: { type: 'integer' } },
+                    seatActivation: { type: 'array', items: num },
+                    seatsActive28: { type: 'array', items: num },
+                    usageVsBaseline: { type: 'array', items: num },
+                    minutes: { type: 'array', items: num },
+                  },
+                },
                 milestones: { type: 'array', items: { type: 'object' } },
                 nextGoal: { type: ['object', 'null'] },
                 flags: { type: 'array', items: flag },
-                clearedFlags: { type: 'array', items: flag },
+                clearedFlags: { type: 'array', items: clearedFlag, description: 'The flag history: the last 200 stretches that ended, latest first.' },
                 history: { type: 'array', items: { type: 'object', properties: { day: { type: 'integer' }, date: { type: 'string', format: 'date' }, health: num, band: { type: ['string', 'null'] } } } },
               },
             },

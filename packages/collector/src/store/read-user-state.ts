@@ -1,6 +1,7 @@
 import { emptySnapshot, onboardingEvents, settleProgress, snapshotHorizonHours } from '@waymark/core';
 import type { NudgeRecord, ScopeState, StateSnapshot, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
+import { withStageFact } from '../summaries/with-stage-fact.js';
 import { overridesForUser, type OverrideState } from './gate-overrides.js';
 import { readNudgeHistory } from './read-nudge-history.js';
 
@@ -87,14 +88,17 @@ export async function readUserState(
   const accountId = user?.account_id ?? null;
   if (user) snapshot.user = { events: await counters(sql, appId, 'actor', actor, since), traits: user.traits, startedAt: new Date(user.first_seen).getTime() };
   if (accountId !== null) {
-    const { rows } = await sql.query<{ traits: Record<string, unknown>; first_seen: Date | string }>(
-      'select traits, first_seen from accounts where app_id = $1 and account_id = $2',
+    // The account's lifecycle stage, from its summary, is served as the account fact `$stage`
+    // (docs/metrics.md#lifecycle-stage), so audiences can use it.
+    const { rows } = await sql.query<{ traits: Record<string, unknown>; first_seen: Date | string; stage: string | null }>(
+      `select a.traits, a.first_seen, s.stage from accounts a left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id
+       where a.app_id = $1 and a.account_id = $2`,
       [appId, accountId],
     );
     const account = rows[0];
     snapshot.account = {
       events: await counters(sql, appId, 'account_id', accountId, since),
-      traits: account?.traits ?? {},
+      traits: withStageFact(account?.traits ?? {}, account?.stage),
       ...(account ? { startedAt: accountStart(account.traits, new Date(account.first_seen).getTime()) } : {}),
     };
   }

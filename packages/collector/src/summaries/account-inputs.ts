@@ -10,6 +10,8 @@ export interface AccountInputs {
   daily: ReadonlyArray<{ date: string; actor: string }>;
   /** First use (ms) of each event key by each user of the account, from the usage rollup. */
   usage: ReadonlyArray<{ actor: string; eventKey: string; firstSeen: number }>;
+  /** The account's events of the last days (`timeInProductDays`): who and when, for time in product. */
+  events: ReadonlyArray<{ actor: string; ts: number }>;
   /** Milestone key → when it was first recorded for the account or any of its users (ms). */
   milestonesReached: ReadonlyMap<string, number>;
   /** Checklist key → items done by each user of the account (per user, the number of items). */

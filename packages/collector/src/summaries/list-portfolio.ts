@@ -8,6 +8,8 @@ export interface PortfolioAccount {
   /** Account day (day N of 90 while `phase` is onboarding). */
   day: number;
   phase: string;
+  /** Lifecycle stage: onboarding, adopting, adopted, at-risk or graduated. */
+  stage: string | null;
   health: number | null;
   band: string | null;
   /** Health now minus 7 days ago. */
@@ -15,7 +17,10 @@ export interface PortfolioAccount {
   /** The last 14 daily scores, oldest first. */
   trend: Array<number | null>;
   driver: string | null;
-  flags: Array<{ key: string; kind: string; since: string; milestone?: string }>;
+  /** The health driver in words ("no one active for 12 days"). */
+  reason: string | null;
+  /** Open flags, most pressing first, each with its reason. */
+  flags: Array<{ key: string; kind: string; since: string; milestone?: string; reason?: string; facts?: Record<string, number> }>;
   owner: string | null;
   segment: string | null;
   seats: number | null;
@@ -30,11 +35,13 @@ interface Row {
   name: string;
   day: number;
   phase: string;
+  stage: string | null;
   health: number | null;
   band: string | null;
   health_change_7d: number | null;
   trend: Array<number | null>;
   driver: string | null;
+  reason: string | null;
   flags: PortfolioAccount['flags'];
   owner: string | null;
   segment: string | null;
@@ -61,23 +68,25 @@ export async function listPortfolio(sql: Pick<Sql, 'query'>, appId: string, f: P
   const limit = all ? 100_000 : f.limit;
   const offset = all ? 0 : (f.page - 1) * f.limit;
   const { rows } = await sql.query<Row>(
-    `select account_id, name, day, phase, health, band, health_change_7d, trend, driver, flags, owner, segment, seats,
+    `select account_id, name, day, phase, stage, health, band, health_change_7d, trend, driver, reason, flags, owner, segment, seats,
             (metrics->>'seatActivation')::float8 as seat_activation, next_goal, next_goal_day, to_char(next_goal_due, 'YYYY-MM-DD') as next_goal_due,
             start_at, updated_at, count(*) over ()::int as total
      from account_summaries
      where app_id = $1 and ($2::int is null or day >= $2) and ($3::int is null or day <= $3) and ($4::text is null or band = $4)
        and ($5::text is null or $5 = any(flag_kinds)) and ($6::text is null or owner = $6) and ($7::text is null or segment = $7)
+       and ($10::text is null or stage = $10)
      order by ${sortColumns[f.sort]} ${order} nulls last, account_id ${order}
      limit $8 offset $9`,
-    [appId, f.dayMin ?? null, f.dayMax ?? null, f.band ?? null, f.flag ?? null, f.owner ?? null, f.segment ?? null, limit, offset],
+    [appId, f.dayMin ?? null, f.dayMax ?? null, f.band ?? null, f.flag ?? null, f.owner ?? null, f.segment ?? null, limit, offset, f.stage ?? null],
   );
   let total = rows[0]?.total;
   if (total === undefined && offset > 0) {
     // A page past the end: still say how many match.
     const { rows: count } = await sql.query<{ n: number }>(
       `select count(*)::int as n from account_summaries where app_id = $1 and ($2::int is null or day >= $2) and ($3::int is null or day <= $3)
-         and ($4::text is null or band = $4) and ($5::text is null or $5 = any(flag_kinds)) and ($6::text is null or owner = $6) and ($7::text is null or segment = $7)`,
-      [appId, f.dayMin ?? null, f.dayMax ?? null, f.band ?? null, f.flag ?? null, f.owner ?? null, f.segment ?? null],
+         and ($4::text is null or band = $4) and ($5::text is null or $5 = any(flag_kinds)) and ($6::text is null or owner = $6) and ($7::text is null or segment = $7)
+         and ($8::text is null or stage = $8)`,
+      [appId, f.dayMin ?? null, f.dayMax ?? null, f.band ?? null, f.flag ?? null, f.owner ?? null, f.segment ?? null, f.stage ?? null],
     );
     total = count[0]?.n;
   }
@@ -88,11 +97,13 @@ export async function listPortfolio(sql: Pick<Sql, 'query'>, appId: string, f: P
       name: r.name,
       day: r.day,
       phase: r.phase,
+      stage: r.stage,
       health: r.health,
       band: r.band,
       change7d: r.health_change_7d,
       trend: r.trend,
       driver: r.driver,
+      reason: r.reason,
       flags: r.flags,
       owner: r.owner,
       segment: r.segment,

@@ -1,7 +1,7 @@
 import { csvCell } from './csv-cell.js';
 import type { PortfolioAccount } from './list-portfolio.js';
 
-const columns = ['accountId', 'name', 'day', 'phase', 'health', 'band', 'change7d', 'driver', 'flags', 'owner', 'segment', 'seats', 'seatActivation', 'nextGoal', 'nextGoalDue', 'updatedAt'];
+const columns = ['accountId', 'name', 'day', 'phase', 'stage', 'health', 'band', 'change7d', 'driver', 'reason', 'flags', 'owner', 'segment', 'seats', 'seatActivation', 'nextGoal', 'nextGoalDue', 'updatedAt'];
 
 /** The portfolio as CSV text: a header line, then one line per account, CRLF line ends. */
 export function portfolioCsv(accounts: readonly PortfolioAccount[]): string {
@@ -12,10 +12,12 @@ export function portfolioCsv(accounts: readonly PortfolioAccount[]): string {
       a.name,
       a.day,
       a.phase,
+      a.stage,
       a.health,
       a.band,
       a.change7d,
       a.driver,
+      a.reason,
       a.flags.map((f) => f.key).join(' '),
       a.owner,
       a.segment,

@@ -6,13 +6,15 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 /**
  * Everything the account page shows, from the stored summary (no events are read): the account,
  * its health with components, driver and 7-day change, metrics, milestones against target days,
- * daily active users and seat activation, flags with since, and the daily health history.
+ * the daily series (active users, seat activation, seats active in 28 days, use against the
+ * account's usual level, minutes in product), open flags with since and reason, the last 200
+ * stretches of cleared flags (the flag history), and the daily health history.
  * Undefined when the account has no summary (yet).
  */
 export async function readAccountDetail(sql: Pick<Sql, 'query'>, appId: string, accountId: string, config: Pick<WaymarkConfig, 'milestones'> | undefined): Promise<Record<string, unknown> | undefined> {
   const params = [appId, accountId];
   const { rows } = await sql.query<Record<string, unknown> & { start_at: Date; updated_at: Date; seats: string | null; next_goal_due: string | null }>(
-    `select name, start_at, time_zone, day, phase, owner, segment, seats, health, band, health_change_7d, driver, components, metrics, series, trend,
+    `select name, start_at, time_zone, day, phase, stage, reason, owner, segment, seats, health, band, health_change_7d, driver, components, metrics, series, trend,
             next_goal, next_goal_day, to_char(next_goal_due, 'YYYY-MM-DD') as next_goal_due, updated_at
      from account_summaries where app_id = $1 and account_id = $2`,
     params,
@@ -26,7 +28,7 @@ export async function readAccountDetail(sql: Pick<Sql, 'query'>, appId: string, 
     ),
     sql.query<{ flag: string; kind: string; since: Date; cleared_at: Date | null; detail: Record<string, unknown> }>(
       `select flag, kind, since, cleared_at, detail from account_flags where app_id = $1 and account_id = $2
-       order by cleared_at is not null, coalesce(cleared_at, since) desc limit 50`,
+       order by cleared_at is not null, coalesce(cleared_at, since) desc limit 200`,
       params,
     ),
     sql.query<{ day: number; date: string; health: number | null; band: string | null }>(
@@ -43,12 +45,13 @@ export async function readAccountDetail(sql: Pick<Sql, 'query'>, appId: string, 
       timeZone: s['time_zone'],
       day: s['day'],
       phase: s['phase'],
+      stage: s['stage'],
       owner: s['owner'],
       segment: s['segment'],
       seats: s.seats === null ? null : Number(s.seats),
       updatedAt: iso(s.updated_at),
     },
-    health: { score: s['health'], band: s['band'], change7d: s['health_change_7d'], driver: s['driver'], components: (s['components'] as { parts?: unknown }).parts ?? [], trend: s['trend'] },
+    health: { score: s['health'], band: s['band'], change7d: s['health_change_7d'], driver: s['driver'], reason: s['reason'], components: (s['components'] as { parts?: unknown }).parts ?? [], trend: s['trend'] },
     metrics: s['metrics'],
     series: s['series'],
     milestones: milestones.rows.map((m) => ({

@@ -1,6 +1,7 @@
 import type { Flag, FlagKind } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import type { AccountInputs } from './account-inputs.js';
+import { timeInProductDays } from './compute-account-summary.js';
 import { readNudgeShows } from './read-nudge-shows.js';
 
 const ms = (d: Date | string) => new Date(d).getTime();
@@ -8,9 +9,10 @@ const ms = (d: Date | string) => new Date(d).getTime();
 /**
  * Reads what one account's summary is computed from: its traits, daily active users and first
  * uses (rollup views, so deltas not folded yet count), milestones recorded for it or its users,
- * its users' checklist items, the nudges shown, its open stuck users and its open flags. Undefined for an unknown account.
+ * its users' checklist items, its events of the last 29 days (who and when, for time in product),
+ * the nudges shown, its open stuck users and its open flags. Undefined for an unknown account.
  */
-export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, accountId: string): Promise<AccountInputs | undefined> {
+export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, accountId: string, now: number): Promise<AccountInputs | undefined> {
   const params = [appId, accountId];
   const { rows: accounts } = await sql.query<{ traits: Record<string, unknown>; first_seen: Date | string }>(
     'select traits, first_seen from accounts where app_id = $1 and account_id = $2',
@@ -45,6 +47,12 @@ export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, 
     params,
   );
 
+  // Time in product: the events of the last days (a day more than counted, for any time zone).
+  const { rows: events } = await sql.query<{ actor: string; ts: Date | string }>(
+    'select actor, ts from events where app_id = $1 and account_id = $2 and ts >= $3 and ts <= $4',
+    [appId, accountId, new Date(now - (timeInProductDays + 1) * 86_400_000).toISOString(), new Date(now).toISOString()],
+    { prepare: 'waymark_summary_events' },
+  );
   const nudges = await readNudgeShows(sql, appId, accountId);
 
   const milestonesReached = new Map<string, number>();
@@ -63,6 +71,7 @@ export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, 
     traits: account.traits,
     firstSeen: ms(account.first_seen),
     daily,
+    events: events.map((e) => ({ actor: e.actor, ts: ms(e.ts) })),
     usage: usage.map((u) => ({ actor: u.actor, eventKey: u.event_key, firstSeen: ms(u.first_seen) })),
     milestonesReached,
     checklistItems,

@@ -1,6 +1,7 @@
 import { deriveFacts, emptySnapshot, evaluateCondition, onboardingEvents, progressTimeline, snapshotFacts, type Condition, type ProgressTimes, type TimelineScope, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { accountProfile } from './account-profile.js';
+import { withStageFact } from './with-stage-fact.js';
 
 /** Checklist key → the subjects (`user:<actor>`) in its audience; checklists without an audience are left out. */
 export type ChecklistAudience = Map<string, Set<string>>;
@@ -50,8 +51,9 @@ export async function settleAccountProgress(
   config: Pick<WaymarkConfig, 'milestones' | 'checklists'>,
   now: number,
 ): Promise<ChecklistAudience> {
-  const { rows: accounts } = await sql.query<{ traits: Record<string, unknown>; traits_at: Date | string | null; first_seen: Date | string }>(
-    'select traits, traits_at, first_seen from accounts where app_id = $1 and account_id = $2',
+  const { rows: accounts } = await sql.query<{ traits: Record<string, unknown>; traits_at: Date | string | null; first_seen: Date | string; stage: string | null }>(
+    `select a.traits, a.traits_at, a.first_seen, s.stage from accounts a
+     left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id where a.app_id = $1 and a.account_id = $2`,
     [appId, accountId],
   );
   const account = accounts[0];
@@ -181,7 +183,7 @@ export async function settleAccountProgress(
       );
     }
   }
-  return checklistAudience(sql, appId, accountId, config, users, account.traits, now);
+  return checklistAudience(sql, appId, accountId, config, users, withStageFact(account.traits, account.stage), now);
 }
 
 async function checklistAudience(

@@ -15,7 +15,7 @@ export async function summariseAccount(sql: Pick<Sql, 'transaction'>, appId: str
     await tx.query('select pg_advisory_xact_lock(727006, hashtext($1))', [`${appId}/${accountId}`]);
     // Progress first (dated from the events), so the summary reads it.
     const audience = config ? await settleAccountProgress(tx, appId, accountId, config, now) : undefined;
-    let inputs = await readAccountInputs(tx, appId, accountId);
+    let inputs = await readAccountInputs(tx, appId, accountId, now);
     if (!inputs) return false;
     if (audience && audience.size > 0) inputs = { ...inputs, checklistAudience: audience };
     const { rows } = await tx.query<{ md5: string }>('select md5(traits::text) as md5 from accounts where app_id = $1 and account_id = $2', [appId, accountId]);
