@@ -14,7 +14,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 export async function readAccountDetail(sql: Pick<Sql, 'query'>, appId: string, accountId: string, config: Pick<WaymarkConfig, 'milestones'> | undefined): Promise<Record<string, unknown> | undefined> {
   const params = [appId, accountId];
   const { rows } = await sql.query<Record<string, unknown> & { start_at: Date; updated_at: Date; seats: string | null; next_goal_due: string | null }>(
-    `select name, start_at, time_zone, day, phase, stage, reason, owner, segment, seats, health, band, health_change_7d, driver, components, metrics, series, trend,
+    `select name, start_at, time_zone, day, phase, stage, reason, flags, owner, segment, seats, health, band, health_change_7d, driver, components, metrics, series, trend,
             next_goal, next_goal_day, to_char(next_goal_due, 'YYYY-MM-DD') as next_goal_due, updated_at
      from account_summaries where app_id = $1 and account_id = $2`,
     params,
@@ -28,7 +28,7 @@ export async function readAccountDetail(sql: Pick<Sql, 'query'>, appId: string, 
     ),
     sql.query<{ flag: string; kind: string; since: Date; cleared_at: Date | null; detail: Record<string, unknown> }>(
       `select flag, kind, since, cleared_at, detail from account_flags where app_id = $1 and account_id = $2
-       order by cleared_at is not null, coalesce(cleared_at, since) desc limit 200`,
+       and cleared_at is not null order by cleared_at desc, since desc limit 200`,
       params,
     ),
     sql.query<{ day: number; date: string; health: number | null; band: string | null }>(
@@ -63,8 +63,9 @@ export async function readAccountDetail(sql: Pick<Sql, 'query'>, appId: string, 
       status: m.status,
     })),
     nextGoal: s['next_goal'] === null ? null : { milestone: s['next_goal'], targetDay: s['next_goal_day'], due: s.next_goal_due },
-    flags: flags.rows.filter((f) => f.cleared_at === null).map((f) => ({ key: f.flag, kind: f.kind, since: iso(f.since), ...f.detail })),
-    clearedFlags: flags.rows.filter((f) => f.cleared_at !== null).map((f) => ({ key: f.flag, kind: f.kind, since: iso(f.since), clearedAt: iso(f.cleared_at), ...f.detail })),
+    // Open flags as the summary holds them: most pressing first, with their reasons.
+    flags: s['flags'],
+    clearedFlags: flags.rows.map((f) => ({ key: f.flag, kind: f.kind, since: iso(f.since), clearedAt: iso(f.cleared_at), ...f.detail })),
     history: history.rows,
   };
 }

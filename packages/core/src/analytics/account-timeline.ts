@@ -101,7 +101,7 @@ function fellEachDay(scores: ReadonlyMap<number, number | undefined>, lastDay: n
  * it; activity on the day itself only clears `no-activity` and `went-quiet` (someone is back). So
  * the same events give the same days and the same spans whether they arrived live, late or as one
  * backfill. While a risk flag holds (`riskFlagKinds`), the score is at most `bands.red` and that
- * flag is the driver.
+ * flag is the driver, and health-falling is not raised (the risk flag already says why).
  */
 export function accountTimeline(input: AccountSeries, options: AccountTimelineOptions = {}): AccountTimeline {
   const rules = options.rules ?? defaultFlagRules;
@@ -129,6 +129,7 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
   const scores = new Map<number, number | undefined>();
   let lastActive: number | undefined;
   let drop: { usualWeek: number } | undefined;
+  let dropEnded = 0;
   for (let d = 0; d <= today; d++) {
     if (d > 0) shift(d - 1, 1);
     if (d > 28) shift(d - 29, -1);
@@ -143,10 +144,13 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
     if (drop) {
       const held = dropHolds(active, d, drop.usualWeek, rules);
       if (held) flags.push({ key: 'usage-drop', kind: 'usage-drop', facts: held });
-      else drop = undefined;
+      else {
+        drop = undefined;
+        dropEnded = d;
+      }
     }
     if (!drop && lastActive !== undefined) {
-      const found = dropCheck(active, d, rules);
+      const found = dropCheck(active, d, rules, dropEnded);
       if (found) {
         drop = { usualWeek: found.usualWeek };
         flags.push({ key: 'usage-drop', kind: 'usage-drop', facts: found.facts });
@@ -184,8 +188,8 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
         reason = flagReason(risk, input.milestoneNames);
       }
       scores.set(d, score);
-      // Judged on the whole days before this one, like the other flags.
-      if (fellEachDay(scores, d - 1, rules.healthFallingDays)) flags.push({ key: 'health-falling', kind: 'health-falling', facts: { days: rules.healthFallingDays } });
+      // Judged on the whole days before this one, like the other flags; not while a risk flag says why.
+      if (!risk && fellEachDay(scores, d - 1, rules.healthFallingDays)) flags.push({ key: 'health-falling', kind: 'health-falling', facts: { days: rules.healthFallingDays } });
       if (d >= fromDay) days.push({ day: d, components, parts: health.parts, score, band: score === undefined ? undefined : healthBand(score, bands), driver, reason, flags });
     }
 

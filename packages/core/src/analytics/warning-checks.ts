@@ -37,10 +37,11 @@ export interface UsageDrop {
  * active user-days are at most `1 − usageDrop` of the usual number for those days (the same
  * weekdays of the 4 weeks before the window, `weekdayBaseline`), the usual number is at least
  * `usageMinBase`, and a count that low is unlikely by chance (Poisson, at most `significance`).
- * The shortest such window wins.
+ * The shortest such window wins. Windows start on `notBefore` or later (the day the last drop
+ * ended), so the days of a drop that is over are not judged again.
  */
-export function dropCheck(activeByDay: readonly number[], day: number, rules: FlagRules): UsageDrop | undefined {
-  for (let w = minWindow; w <= Math.min(maxWindow, day); w++) {
+export function dropCheck(activeByDay: readonly number[], day: number, rules: FlagRules, notBefore = 0): UsageDrop | undefined {
+  for (let w = minWindow; w <= Math.min(maxWindow, day - notBefore); w++) {
     const from = day - w;
     let current = 0;
     let usual = 0;
