@@ -272,6 +272,14 @@ describe.each(backends)('account summaries on $name', (backend) => {
     expect((await app.request('/v1/admin/accounts/nobody', { headers: secret })).status).toBe(404);
   });
 
+  it("serves the account's lifecycle stage to the browser as the account fact $stage, over a trait of that name", async () => {
+    await send([group('gil', 'globex', t0 + 16 * day, { $stage: 'adopted' })]);
+    const res = await app.request(`/v1/state?key=${keys.publicKey}&userId=gil`, { headers: { Origin: origin } });
+    expect(res.status).toBe(200);
+    const body = await readJson(res);
+    expect(body.snapshot.account.traits).toMatchObject({ name: 'Globex', $stage: 'at-risk' });
+  });
+
   it('refuses a public key and a logged-out request, and shows a CSM only their apps', async () => {
     for (const path of ['/v1/admin/portfolio', '/v1/admin/portfolio.csv', '/v1/admin/accounts/initech', '/v1/admin/accounts/initech/users', '/v1/admin/cohorts', '/v1/admin/funnels']) {
       expect([401, 403]).toContain((await app.request(path, { headers: { Authorization: `Bearer ${keys.publicKey}` } })).status);
