@@ -141,15 +141,15 @@ describe.each(backends)('account summaries on $name', (backend) => {
     // UTC): nobody in days 0–2, so no-activity from day 3 (raised in the day-3 round above).
     const dayStart = (n: number) => Date.parse('2026-01-05T00:00:00.000Z') + n * day;
     const noActivity = { key: 'no-activity', kind: 'no-activity', since: iso(dayStart(3)) };
-    expect(g.flags).toEqual([{ ...noActivity, facts: { days: 7 }, reason: 'nobody has used the product in the 7 days since the start' }]);
-    expect(g.health).toMatchObject({ band: 'red', driver: 'no-activity', reason: 'nobody has used the product in the 7 days since the start' });
+    expect(g.flags).toEqual([{ ...noActivity, facts: { days: 7 }, reason: 'no core feature used in the 7 days since the start' }]);
+    expect(g.health).toMatchObject({ band: 'red', driver: 'no-activity', reason: 'no core feature used in the 7 days since the start' });
     expect(g.account.stage).toBe('at-risk');
     await send([trackAt('gil', 'globex', t0 + 8 * day, 'Project Created')]);
     await summarise(t0 + 8 * day + hour);
     g = await get('/v1/admin/accounts/globex');
     expect(g.flags).toEqual([]);
     // Cleared from the start of the day someone was back; the history keeps the last facts.
-    expect(g.clearedFlags).toEqual([{ ...noActivity, clearedAt: iso(dayStart(8)), facts: { days: 7 }, reason: 'nobody has used the product in the 7 days since the start' }]);
+    expect(g.clearedFlags).toEqual([{ ...noActivity, clearedAt: iso(dayStart(8)), facts: { days: 7 }, reason: 'no core feature used in the 7 days since the start' }]);
 
     // initech: active on days 0–2, then nobody; 4 silent days would be under 1% likely at its 1⅓ users
     // a day: went-quiet from day 7 (Berlin: UTC+1 in January); on day 8, nobody for 5 whole days.
@@ -227,7 +227,7 @@ describe.each(backends)('account summaries on $name', (backend) => {
     expect((await get('/v1/admin/portfolio?stage=at-risk&sort=name')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['evil', 'globex', 'initech']);
     expect((await get('/v1/admin/portfolio?stage=adopted')).total).toBe(0);
     const evil = all.accounts[0];
-    expect(evil).toMatchObject({ stage: 'at-risk', band: 'red', driver: 'no-activity', reason: 'nobody has used the product in the 16 days since the start' });
+    expect(evil).toMatchObject({ stage: 'at-risk', band: 'red', driver: 'no-activity', reason: 'no core feature used in the 16 days since the start' });
     expect(evil.flags.map((f: { key: string }) => f.key)).toEqual(['no-activity', 'milestone-overdue:team-formed']);
     const badStage = await app.request('/v1/admin/portfolio?stage=happy', { headers: secret });
     expect(badStage.status).toBe(400);

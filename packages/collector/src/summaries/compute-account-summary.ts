@@ -230,6 +230,7 @@ export function computeAccountSummary(
       seats,
       featureDays: [...featureDay.values()],
       coreFeatures: coreFeatures.length,
+      firstCoreUseDay: activatedDay.size === 0 ? undefined : Math.min(...activatedDay.values()),
       milestones: configMilestones.map((m) => ({ key: m.key, targetDay: m.targetDay, reachedDay: reachedDays.get(m.key) })),
       milestoneNames: names,
     },

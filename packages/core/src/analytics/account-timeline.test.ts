@@ -13,6 +13,7 @@ function series(days: number, usersOn: (d: number) => number): Map<number, Set<s
 const input = (today: number, daily: Map<number, Set<string>>, extra: Partial<AccountSeries> = {}): AccountSeries => ({
   today,
   daily,
+  firstCoreUseDay: [...daily.keys()].sort((a, b) => a - b)[0],
   seats: undefined,
   featureDays: [0, 0],
   coreFeatures: 2,
@@ -51,10 +52,13 @@ describe('accountTimeline', () => {
     expect(quiet.fromDay).toBe(38);
   });
 
-  it('no-activity: raised on day noActivityDays when nobody has been active, cleared by the first use', () => {
+  it('no-activity: raised on day noActivityDays when nobody has used a core feature, cleared by the first use', () => {
     const t = accountTimeline(input(20, series(21, (d) => (d >= 9 ? 2 : 0))));
     expect(spansOf(t)).toContainEqual(['no-activity', 3, 9]);
     expect(t.days[5]).toMatchObject({ driver: 'no-activity', band: 'red' });
+    // Users who only look around (active, but no core feature used until day 12) have not started either.
+    const lookers = accountTimeline(input(20, series(21, (d) => (d <= 4 || d >= 12 ? 1 : 0)), { firstCoreUseDay: 12 }));
+    expect(spansOf(lookers).filter(([key]) => key === 'no-activity')).toEqual([['no-activity', 3, 12]]);
   });
 
   it('usage-drop: raised within days of a collapse, held while it lasts, cleared on recovery', () => {

@@ -31,6 +31,8 @@ export interface AccountSeries {
   featureDays: readonly number[];
   /** How many core features there are. */
   coreFeatures: number;
+  /** The first account day anyone used a core feature; undefined when nobody has. */
+  firstCoreUseDay: number | undefined;
   milestones: readonly TimelineMilestone[];
   /** Milestone names by key, for the reasons. */
   milestoneNames?: ReadonlyMap<string, string>;
@@ -136,7 +138,10 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
     const activeToday = active[d]! > 0;
     const flags: DayFlag[] = [];
 
-    if (lastActive === undefined && !activeToday && d >= rules.noActivityDays) flags.push({ key: 'no-activity', kind: 'no-activity', facts: { days: d } });
+    // Never started: nobody has used a core feature yet (looking around does not count).
+    if (d >= rules.noActivityDays && !(input.firstCoreUseDay !== undefined && input.firstCoreUseDay <= d)) {
+      flags.push({ key: 'no-activity', kind: 'no-activity', facts: { days: d } });
+    }
     if (lastActive !== undefined && !activeToday) {
       const quiet = quietCheck(active, d, lastActive, rules);
       if (quiet) flags.push({ key: 'went-quiet', kind: 'went-quiet', facts: quiet });

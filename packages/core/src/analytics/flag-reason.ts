@@ -10,7 +10,7 @@ export function flagReason(flag: Pick<Flag, 'kind' | 'milestone' | 'facts'>, nam
   const f = flag.facts ?? {};
   switch (flag.kind) {
     case 'no-activity':
-      return f.days === undefined ? 'nobody has used the product yet' : `nobody has used the product in the ${plural(f.days, 'day')} since the start`;
+      return f.days === undefined ? 'no core feature used yet' : `no core feature used in the ${plural(f.days, 'day')} since the start`;
     case 'went-quiet':
       return f.days === undefined ? 'no one active lately' : `no one active for ${plural(f.days, 'day')}`;
     case 'usage-drop': {
