@@ -156,6 +156,19 @@ describe('the CSM dashboard in Chromium', () => {
     await expect.poll(() => dayHeader.getAttribute('aria-sort')).toBe('ascending');
     await expect.poll(() => rows.first().locator('th').innerText()).toContain('Globex');
 
+    // Why an account is flagged, in one line, and its lifecycle stage: Globex used the product on day 1
+    // and nobody since.
+    const globex = rows.filter({ hasText: 'Globex' });
+    expect(await globex.locator('.why').innerText()).toMatch(/^Why: no one active for \d+ days$/);
+    expect(await globex.locator('.stage').innerText()).toBe('At risk');
+    await page.getByLabel('Stage').selectOption('at-risk');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/stage=at-risk/);
+    await expect.poll(async () => (await page.locator('table.portfolio tbody').innerText()).includes('Globex')).toBe(true);
+    await expect.poll(async () => (await page.locator('table.portfolio tbody').innerText()).includes('Northwind')).toBe(false);
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => rows.count()).toBe(3);
+
     await page.getByLabel('Segment').fill('smb');
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => rows.count()).toBe(2);
@@ -167,7 +180,7 @@ describe('the CSM dashboard in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('portfolio.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('accountId,name,day,phase,health,band,change7d,driver,flags,owner,segment,seats,seatActivation,nextGoal,nextGoalDue,updatedAt');
+    expect(csv.split('\r\n')[0]).toBe('accountId,name,day,phase,stage,health,band,change7d,driver,reason,flags,owner,segment,seats,seatActivation,nextGoal,nextGoalDue,updatedAt');
     expect(csv).toContain('northwind,Northwind');
   });
 
@@ -175,11 +188,27 @@ describe('the CSM dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Northwind' }).click();
     await page.waitForURL(/\/accounts\/northwind$/);
     await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
-    await page.locator('.uplot canvas').nth(1).waitFor();
-    expect(await page.locator('.uplot').count()).toBe(2);
+    // Active users and seat activation, use against the usual level and seats in use, minutes per day, health.
+    await page.locator('.uplot canvas').nth(3).waitFor();
+    expect(await page.locator('.uplot').count()).toBe(4);
+    const kpis = await page.locator('dl.kpis').innerText();
+    expect(kpis).toMatch(/Seats active, 7 days\s+\d+ of 10 \(\d+%\)/);
+    expect(kpis).toMatch(/Time in product\s+[\d.]+ min\/day/);
     expect(await page.locator('.timeline-row').count()).toBe(4);
     expect(await page.locator('table.users tbody tr').count()).toBe(6);
     await shot('4-account');
+  });
+
+  it('shows why an account is flagged, since when, and its stage', async () => {
+    await page.goto(page.url().replace(/accounts\/northwind$/, 'accounts/globex'));
+    await page.getByRole('heading', { name: 'Globex', level: 1 }).waitFor();
+    expect(await page.locator('.account-head .stage').innerText()).toBe('At risk');
+    const flags = await page.locator('section[aria-labelledby="h-flags"] .flag-list').innerText();
+    expect(flags).toMatch(/Went quiet since .+: no one active for \d+ days/);
+    expect(await page.locator('.health-big').innerText()).toMatch(/Top driver: Went quiet \(no one active for \d+ days\)/);
+    await shot('4b-account-quiet');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
   });
 
   it('overrides a gate for the account, and shows who did it in the log', async () => {

@@ -11,13 +11,15 @@ export const dateTime = (iso: string | null | undefined): string => (iso ? dateT
 
 /** Human words for flag kinds and health components. */
 export const labels: Record<string, string> = {
-  'no-activity': 'No activity',
-  'low-seat-activation': 'Low seat activation',
-  'milestone-overdue': 'Milestone overdue',
+  'no-activity': 'Not started',
+  'went-quiet': 'Went quiet',
   'usage-drop': 'Usage down',
+  'few-seats-active': 'Few seats active',
+  'milestone-overdue': 'Milestone overdue',
   'health-falling': 'Health falling',
   'users-stuck': 'Users stuck',
   activity: 'Activity',
+  seats: 'Seats in use',
   seatActivation: 'Seat activation',
   breadth: 'Breadth',
   milestones: 'Milestones',
@@ -29,7 +31,21 @@ export const labels: Record<string, string> = {
   done: 'Done',
   'on-track': 'On track',
   'at-risk': 'At risk',
+  onboarding: 'Onboarding',
+  adopting: 'Adopting',
+  adopted: 'Adopted',
+  graduated: 'Graduated',
 };
+
+/** The flag kinds, most pressing first (the portfolio's flag filter). */
+export const flagKinds = ['no-activity', 'went-quiet', 'usage-drop', 'few-seats-active', 'milestone-overdue', 'health-falling', 'users-stuck'];
+
+/** The lifecycle stages, in journey order. */
+export const stages = ['onboarding', 'adopting', 'adopted', 'at-risk', 'graduated'];
+
+/** Why an account needs attention, in one line: its most pressing flag's reason, else the health reason when red. */
+export const whyFlagged = (a: { flags: Array<{ reason?: string }>; band: string | null; reason: string | null }): string | undefined =>
+  a.flags[0]?.reason ?? (a.band === 'red' && a.reason ? a.reason : undefined);
 
 export const label = (key: string | null | undefined): string => (key ? (labels[key] ?? key) : '—');
 

@@ -1,4 +1,4 @@
-import type { ChecklistCompletion, FlagKind, GoalStatus, GuideFunnel, HealthComponent, MilestoneStatus } from '@waymark/core';
+import type { ChecklistCompletion, FlagFacts, FlagKind, GoalStatus, GuideFunnel, HealthComponent, LifecycleStage, MilestoneStatus } from '@waymark/core';
 
 /** Shapes of the collector's answers the dashboard reads (docs/api.md). */
 export interface Me {
@@ -12,6 +12,9 @@ export interface Flag {
   since: string;
   milestone?: string;
   clearedAt?: string;
+  /** Why, in words ("no one active for 12 days"). */
+  reason?: string;
+  facts?: FlagFacts;
 }
 
 export interface PortfolioAccount {
@@ -19,11 +22,13 @@ export interface PortfolioAccount {
   name: string;
   day: number;
   phase: string;
+  stage: LifecycleStage | null;
   health: number | null;
   band: string | null;
   change7d: number | null;
   trend: Array<number | null>;
-  driver: HealthComponent | string | null;
+  driver: HealthComponent | FlagKind | string | null;
+  reason: string | null;
   flags: Flag[];
   owner: string | null;
   segment: string | null;
@@ -41,10 +46,17 @@ export interface PortfolioPage {
 }
 
 export interface AccountDetail {
-  account: { accountId: string; name: string; startAt: string; timeZone: string | null; day: number; phase: string; owner: string | null; segment: string | null; seats: number | null; updatedAt: string };
-  health: { score: number | null; band: string | null; change7d: number | null; driver: string | null; components: Array<{ component: string; value: number; weight: number; shortfall: number }> };
+  account: { accountId: string; name: string; startAt: string; timeZone: string | null; day: number; phase: string; stage: LifecycleStage | null; owner: string | null; segment: string | null; seats: number | null; updatedAt: string };
+  health: { score: number | null; band: string | null; change7d: number | null; driver: string | null; reason: string | null; components: Array<{ component: string; value: number; weight: number; shortfall: number }> };
   metrics: Record<string, unknown>;
-  series: { fromDay: number; activeUsers: number[]; seatActivation: Array<number | null> } | null;
+  series: {
+    fromDay: number;
+    activeUsers: number[];
+    seatActivation: Array<number | null>;
+    seatsActive28?: Array<number | null>;
+    usageVsBaseline?: Array<number | null>;
+    minutes?: Array<number | null>;
+  } | null;
   milestones: Array<{ key: string; name: string; targetDay: number | null; reachedAt: string | null; reachedDay: number | null; status: MilestoneStatus | string }>;
   nextGoal: { milestone: string; targetDay: number; due: string } | null;
   flags: Flag[];

@@ -9,6 +9,8 @@ export function ActivityChart(props: { series: NonNullable<AccountDetail['series
   const { series } = props;
   const chart = useMemo(
     () => ({
+      // Seat activation above 100% (more users than seats): the axis grows to hold it.
+      top: Math.max(1, ...series.seatActivation.filter((v): v is number => v !== null)),
       x: series.activeUsers.map((_, i) => series.fromDay + i),
       lines: [
         { label: 'active users', values: series.activeUsers, color: '#0f766e' },
@@ -17,5 +19,5 @@ export function ActivityChart(props: { series: NonNullable<AccountDetail['series
     }),
     [series],
   );
-  return <LineChart title="Active users and seat activation by day" x={chart.x} lines={chart.lines} yLabel="users" y2Label="seats" y2Range={[0, 1]} format2={percent} />;
+  return <LineChart title="Active users and seat activation by day" x={chart.x} lines={chart.lines} yLabel="users" y2Label="seats" y2Range={[0, chart.top]} format2={percent} />;
 }

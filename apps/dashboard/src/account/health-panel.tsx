@@ -23,6 +23,7 @@ export function HealthPanel(props: { health: AccountDetail['health']; history: A
           {health.driver && (
             <span>
               Top driver: <strong>{label(health.driver)}</strong>
+              {health.reason && <span class="why"> ({health.reason})</span>}
             </span>
           )}
         </p>

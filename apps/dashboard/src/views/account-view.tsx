@@ -1,15 +1,18 @@
 import { adminUrl } from '../api.js';
 import { ActivityChart } from '../account/activity-chart.js';
+import { FlagHistory } from '../account/flag-history.js';
 import { GateOverridesPanel } from '../account/gate-overrides.js';
 import { HealthPanel } from '../account/health-panel.js';
 import { MilestoneTimeline } from '../account/milestone-timeline.js';
+import { MinutesChart } from '../account/minutes-chart.js';
 import { SuccessPlan } from '../account/success-plan.js';
+import { UsageChart } from '../account/usage-chart.js';
 import { UsersTable } from '../account/users-table.js';
 import { DayProgress } from '../components/day-progress.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { Link } from '../components/link.js';
 import { Status } from '../components/status.js';
-import { date, flagText, num, pct } from '../format.js';
+import { date, label, num, pct } from '../format.js';
 import type { AccountDetail, ConfigDoc, Me } from '../types.js';
 import { useResource } from '../use-resource.js';
 
@@ -27,6 +30,8 @@ export function AccountView(props: { appId: string; accountId: string; config: C
     );
   const a = d.account;
   const m = d.metrics;
+  const time = m['timeInProduct'] as { minutesPerDay: number; minutesPerUserDay: number | null } | undefined;
+  const seatsLine = (active: unknown, share: unknown) => `${num(active)}${a.seats ? ` of ${a.seats}` : ''} (${pct(share as number | null)})`;
   return (
     <article class="account">
       <Link to={back} class="back">
@@ -38,6 +43,12 @@ export function AccountView(props: { appId: string; accountId: string; config: C
           <p class="muted">
             {a.accountId} · started {date(a.startAt)} · owner {a.owner ?? '—'} · segment {a.segment ?? '—'} · {a.seats ?? '?'} seats
           </p>
+          {a.stage && (
+            <p>
+              Stage: <span class={`stage stage-${a.stage}`}>{label(a.stage)}</span>
+              {d.health.reason && d.health.band !== 'green' && <span class="why"> · {d.health.reason}</span>}
+            </p>
+          )}
         </div>
         <div class="account-kpis">
           <DayProgress day={a.day} phase={a.phase} />
@@ -47,8 +58,26 @@ export function AccountView(props: { appId: string; accountId: string; config: C
 
       <dl class="kpis">
         <div>
-          <dt>Seat activation</dt>
+          <dt>Seat activation (ever)</dt>
           <dd>{pct(m['seatActivation'] as number | null)}</dd>
+        </div>
+        <div>
+          <dt>Seats active, 7 days</dt>
+          <dd>{seatsLine(m['seatsActive7'], m['seatShare7'])}</dd>
+        </div>
+        <div>
+          <dt>Seats active, 28 days</dt>
+          <dd>{seatsLine(m['seatsActive28'], m['seatShare28'])}</dd>
+        </div>
+        <div>
+          <dt>Use vs usual</dt>
+          <dd>{pct(m['usageVsBaseline'] as number | null)}</dd>
+        </div>
+        <div>
+          <dt>Time in product</dt>
+          <dd>
+            {time ? `${num(time.minutesPerDay)} min/day · ${num(time.minutesPerUserDay)} min/user-day` : '—'}
+          </dd>
         </div>
         <div>
           <dt>DAU / WAU / MAU</dt>
@@ -77,7 +106,15 @@ export function AccountView(props: { appId: string; accountId: string; config: C
 
       <section class="panel" aria-labelledby="h-activity">
         <h2 id="h-activity">Activity</h2>
-        {d.series && d.series.activeUsers.length > 0 ? <ActivityChart series={d.series} /> : <p class="notice">No activity yet.</p>}
+        {d.series && d.series.activeUsers.length > 0 ? (
+          <>
+            <ActivityChart series={d.series} />
+            <UsageChart series={d.series} />
+            <MinutesChart series={d.series} />
+          </>
+        ) : (
+          <p class="notice">No activity yet.</p>
+        )}
       </section>
 
       <section class="panel" aria-labelledby="h-health">
@@ -87,29 +124,7 @@ export function AccountView(props: { appId: string; accountId: string; config: C
 
       <section class="panel" aria-labelledby="h-flags">
         <h2 id="h-flags">Flags</h2>
-        {d.flags.length === 0 ? (
-          <p class="notice">No flags raised.</p>
-        ) : (
-          <ul class="flag-list">
-            {d.flags.map((f) => (
-              <li key={f.key}>
-                <span class={`chip flag-${f.kind}`}>{flagText(f)}</span> since {date(f.since)}
-              </li>
-            ))}
-          </ul>
-        )}
-        {d.clearedFlags.length > 0 && (
-          <details>
-            <summary>Cleared ({d.clearedFlags.length})</summary>
-            <ul class="flag-list">
-              {d.clearedFlags.map((f) => (
-                <li key={`${f.key}-${f.clearedAt}`} class="muted">
-                  {flagText(f)}: {date(f.since)} – {date(f.clearedAt)}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
+        <FlagHistory open={d.flags} cleared={d.clearedFlags} />
       </section>
 
       <section class="panel" aria-labelledby="h-plan">

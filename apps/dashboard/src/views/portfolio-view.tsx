@@ -5,13 +5,12 @@ import { HealthBadge } from '../components/health-badge.js';
 import { Link } from '../components/link.js';
 import { SortHeader } from '../components/sort-header.js';
 import { Status } from '../components/status.js';
-import { date, flagText, label } from '../format.js';
+import { date, flagKinds, flagText, label, stages, whyFlagged } from '../format.js';
 import { navigate } from '../router.js';
 import type { PortfolioPage } from '../types.js';
 import { useResource } from '../use-resource.js';
 
-const filterKeys = ['band', 'flag', 'owner', 'segment', 'dayMin', 'dayMax'] as const;
-const flagKinds = ['no-activity', 'low-seat-activation', 'milestone-overdue', 'usage-drop', 'health-falling', 'users-stuck'];
+const filterKeys = ['band', 'stage', 'flag', 'owner', 'segment', 'dayMin', 'dayMax'] as const;
 // The collector's default order per sort column (docs/api.md): a first click sorts this way.
 const defaultOrder: Record<string, 'asc' | 'desc'> = { day: 'desc', health: 'asc', change: 'asc', name: 'asc' };
 
@@ -68,6 +67,17 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams }) 
           </select>
         </label>
         <label>
+          Stage
+          <select value={value('stage')} onChange={(e) => setDraft({ ...draft, stage: e.currentTarget.value })}>
+            <option value="">Any</option>
+            {stages.map((k) => (
+              <option value={k} key={k}>
+                {label(k)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
           Flag
           <select value={value('flag')} onChange={(e) => setDraft({ ...draft, flag: e.currentTarget.value })}>
             <option value="">Any</option>
@@ -113,6 +123,7 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams }) 
                 <tr>
                   <SortHeader label="Account" column="name" sort={sort} order={order} onSort={onSort} />
                   <SortHeader label="Day" column="day" sort={sort} order={order} onSort={onSort} />
+                  <th scope="col">Stage</th>
                   <SortHeader label="Health" column="health" sort={sort} order={order} onSort={onSort} />
                   <SortHeader label="7-day change" column="change" sort={sort} order={order} onSort={onSort} class="hide-narrow" />
                   <th scope="col">Flags</th>
@@ -126,11 +137,16 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams }) 
                   <tr key={a.accountId}>
                     <th scope="row">
                       <Link to={`/a/${encodeURIComponent(props.appId)}/accounts/${encodeURIComponent(a.accountId)}`}>{a.name || a.accountId}</Link>
-                      {a.driver && <div class="muted small">Driver: {label(a.driver)}</div>}
+                      {whyFlagged(a) ? (
+                        <div class="why small">Why: {whyFlagged(a)}</div>
+                      ) : (
+                        a.driver && <div class="muted small">Driver: {label(a.driver)}</div>
+                      )}
                     </th>
                     <td>
                       <DayProgress day={a.day} phase={a.phase} />
                     </td>
+                    <td>{a.stage ? <span class={`stage stage-${a.stage}`}>{label(a.stage)}</span> : <span class="muted">—</span>}</td>
                     <td>
                       <HealthBadge score={a.health} band={a.band} change7d={a.change7d} />
                     </td>
@@ -141,7 +157,7 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams }) 
                       ) : (
                         <ul class="chips">
                           {a.flags.map((f) => (
-                            <li key={f.key} class={`chip flag-${f.kind}`} title={`since ${date(f.since)}`}>
+                            <li key={f.key} class={`chip flag-${f.kind}`} title={`${f.reason ? `${f.reason}, ` : ''}since ${date(f.since)}`}>
                               {flagText(f)}
                             </li>
                           ))}
