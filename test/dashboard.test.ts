@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.js';
 import { collectPageProblems, type PageProblem } from './helpers/console-errors.js';
 import { acmeOnboarding } from './helpers/guidance-env.js';
+import { linePixels } from './helpers/line-pixels.js';
 import { pollUntil } from './helpers/poll.js';
 
 // Screenshots are not committed (test/screenshots is not ignored), so they go to a temp dir.
@@ -30,7 +31,8 @@ function seed(now: number): unknown[] {
   const at = (day: number, start: number, hour = 10) => new Date(start + day * dayMs + hour * 3_600_000).toISOString();
   const accounts = [
     { groupId: 'northwind', name: 'Northwind', startDaysAgo: 40, seats: 10, csmOwner: 'cy@vendor.test', segment: 'mid-market', users: 6, pace: 1 },
-    { groupId: 'initech', name: 'Initech', startDaysAgo: 25, seats: 20, csmOwner: 'cy@vendor.test', segment: 'smb', users: 3, pace: 0.3 },
+    // Three users on two seats: seat activation reaches 150%.
+    { groupId: 'initech', name: 'Initech', startDaysAgo: 25, seats: 2, csmOwner: 'cy@vendor.test', segment: 'smb', users: 3, pace: 0.3 },
     { groupId: 'globex', name: 'Globex', startDaysAgo: 9, seats: 5, csmOwner: 'lee@vendor.test', segment: 'smb', users: 1, pace: 0 },
   ];
   for (const a of accounts) {
@@ -161,6 +163,19 @@ describe('the CSM dashboard in Chromium', () => {
     const globex = rows.filter({ hasText: 'Globex' });
     expect(await globex.locator('.why').innerText()).toMatch(/^Why: no one active for \d+ days$/);
     expect(await globex.locator('.stage').innerText()).toBe('At risk');
+    // Chips most pressing first, each with its reason as tooltip; a healthy-enough account shows its driver instead of a why.
+    expect(await globex.locator('.chip').first().innerText()).toBe('Went quiet');
+    expect(await globex.locator('.chip').first().getAttribute('title')).toMatch(/^no one active for \d+ days; since /);
+    expect(await page.locator('table.portfolio thead').innerText()).toContain('STAGE');
+    expect(await page.getByLabel('Flag').locator('option').allInnerTexts()).toEqual(['Any', 'Not started', 'Went quiet', 'Usage down', 'Few seats active', 'Milestone overdue', 'Health falling', 'Users stuck']);
+    expect(await page.getByLabel('Stage').locator('option').allInnerTexts()).toEqual(['Any', 'Onboarding', 'Adopting', 'Adopted', 'At risk', 'Graduated']);
+    await page.getByLabel('Flag').selectOption('went-quiet');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/flag=went-quiet/);
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().locator('th').innerText()).toContain('Globex');
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => rows.count()).toBe(3);
     await page.getByLabel('Stage').selectOption('at-risk');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/stage=at-risk/);
@@ -191,11 +206,27 @@ describe('the CSM dashboard in Chromium', () => {
     // Active users and seat activation, use against the usual level and seats in use, minutes per day, health.
     await page.locator('.uplot canvas').nth(3).waitFor();
     expect(await page.locator('.uplot').count()).toBe(4);
+    expect(await page.locator('figure.chart figcaption').allInnerTexts()).toEqual([
+      'Active users and seat activation by day',
+      'Use against its usual level, and seats active in 28 days',
+      'Minutes in product per day (last 28 days)',
+      'Health by day',
+    ]);
+    const usage = page.locator('figure.chart', { hasText: 'Use against its usual level' });
+    expect(await usage.locator('.u-legend').innerText()).toMatch(/use vs usual[\s\S]*seats active \(28 days\)[\s\S]*usual level/);
     const kpis = await page.locator('dl.kpis').innerText();
     expect(kpis).toMatch(/Seats active, 7 days\s+\d+ of 10 \(\d+%\)/);
     expect(kpis).toMatch(/Time in product\s+[\d.]+ min\/day/);
+    expect(kpis).toMatch(/Seats active, 28 days\s+6 of 10 \(60%\)/);
+    expect(kpis).toMatch(/min per active user-day|nobody active/);
     expect(await page.locator('.timeline-row').count()).toBe(4);
-    expect(await page.locator('table.users tbody tr').count()).toBe(6);
+    await expect.poll(() => page.locator('table.users tbody tr').count()).toBe(6);
+    // The flag history: open flags first with since when, then stretches that ended, each with its reason.
+    // Power user was due on day 30 and reached on day 38: overdue from day 31 until day 38.
+    const history = page.locator('section[aria-labelledby="h-flags"] .flag-history');
+    expect(await history.locator('li').first().getAttribute('class')).toBe('flag-open');
+    const cleared = history.locator('li.flag-cleared', { hasText: 'Milestone overdue: Power user' });
+    expect(await cleared.innerText()).toMatch(/^Milestone overdue: Power user \w{3} \d+, \d{4} → \w{3} \d+, \d{4} \(7 days\) · Power user \d+ days? overdue \(due day 30\)$/);
     await shot('4-account');
   });
 
@@ -203,12 +234,40 @@ describe('the CSM dashboard in Chromium', () => {
     await page.goto(page.url().replace(/accounts\/northwind$/, 'accounts/globex'));
     await page.getByRole('heading', { name: 'Globex', level: 1 }).waitFor();
     expect(await page.locator('.account-head .stage').innerText()).toBe('At risk');
-    const flags = await page.locator('section[aria-labelledby="h-flags"] .flag-list').innerText();
-    expect(flags).toMatch(/Went quiet since .+: no one active for \d+ days/);
+    const quiet = page.locator('section[aria-labelledby="h-flags"] li.flag-open').first();
+    expect(await quiet.innerText()).toMatch(/^Went quiet since \w{3} \d+, \d{4} · no one active for \d+ days$/);
     expect(await page.locator('.health-big').innerText()).toMatch(/Top driver: Went quiet \(no one active for \d+ days\)/);
     await shot('4b-account-quiet');
     await page.goBack();
     await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+  });
+
+  it('keeps seat activation over 100% inside its axis, with the true value in the legend', async () => {
+    // Initech has three users on two seats: 150% from day 3 on.
+    const northwind = page.url();
+    await page.goto(northwind.replace(/accounts\/northwind$/, 'accounts/initech'));
+    try {
+      await page.getByRole('heading', { name: 'Initech', level: 1 }).waitFor();
+      const purple: [number, number, number] = [0x93, 0x33, 0xea];
+      for (const caption of ['Active users and seat activation by day', 'Use against its usual level, and seats active in 28 days']) {
+        const figure = page.locator('figure.chart', { hasText: caption });
+        await figure.locator('.uplot canvas').waitFor();
+        // The latest days (at 150%) are drawn inside the plot, and nothing of the line lies outside it.
+        const pixels = await pollUntil(() => linePixels(figure, purple), (p) => p.insideRight > 50, 5_000);
+        expect(pixels.insideRight, caption).toBeGreaterThan(50);
+        expect(pixels.outside, caption).toBe(0);
+      }
+      const activity = page.locator('figure.chart', { hasText: 'Active users and seat activation by day' });
+      const plot = (await activity.locator('.u-over').boundingBox())!;
+      await page.mouse.move(plot.x + plot.width - 1, plot.y + plot.height / 2);
+      await expect.poll(() => activity.locator('.u-series', { hasText: 'seat activation' }).locator('.u-value').innerText()).toBe('150%');
+      expect(await page.locator('dl.kpis').innerText()).toMatch(/Seat activation \(ever\)\s+150%/);
+      await shot('4c-account-over-seats');
+    } finally {
+      // The tests after this one work on Northwind.
+      await page.goto(northwind);
+      await page.getByRole('heading', { name: 'Northwind', level: 1 }).waitFor();
+    }
   });
 
   it('overrides a gate for the account, and shows who did it in the log', async () => {

@@ -50,7 +50,7 @@ export function App() {
   let view;
   if (loc.path === '/apps' || loc.path === '/') view = <AppPicker apps={me.apps} />;
   else if (!match || !appId || !app) view = <p class="notice notice-error" role="alert">{appId ? `You cannot see an app with id ${appId}.` : 'No such page.'} <Link to="/apps">Choose an app</Link></p>;
-  else if (section === 'portfolio') view = <PortfolioView appId={appId} query={loc.query} />;
+  else if (section === 'portfolio') view = <PortfolioView appId={appId} query={loc.query} config={cfg} />;
   else if (section === 'accounts' && match[3]) view = <AccountView appId={appId} accountId={decodeURIComponent(match[3])} config={cfg} me={me} />;
   else if (section === 'cohorts') view = <CohortsView appId={appId} config={cfg} query={loc.query} />;
   else if (section === 'funnels') view = <FunnelsView appId={appId} config={cfg} />;

@@ -6,9 +6,10 @@ export interface Me {
   apps: Array<{ appId: string; name: string }>;
 }
 
+/** An early-warning flag: open (no `clearedAt`), or one stretch of the flag history. */
 export interface Flag {
   key: string;
-  kind: FlagKind | string;
+  kind: FlagKind;
   since: string;
   milestone?: string;
   clearedAt?: string;
@@ -16,6 +17,9 @@ export interface Flag {
   reason?: string;
   facts?: FlagFacts;
 }
+
+/** What the health score's driver is: a risk flag that caps it at red, or the component that costs most. */
+export type HealthDriver = HealthComponent | FlagKind;
 
 export interface PortfolioAccount {
   accountId: string;
@@ -27,7 +31,8 @@ export interface PortfolioAccount {
   band: string | null;
   change7d: number | null;
   trend: Array<number | null>;
-  driver: HealthComponent | FlagKind | string | null;
+  driver: HealthDriver | null;
+  /** The driver in words. */
   reason: string | null;
   flags: Flag[];
   owner: string | null;
@@ -45,21 +50,48 @@ export interface PortfolioPage {
   pages: number;
 }
 
+/** The account's metrics (docs/metrics.md); fields added later may be missing from a summary written before. */
+export interface AccountMetrics {
+  dau?: number;
+  wau?: number;
+  mau?: number;
+  stickiness?: number | null;
+  /** Users who ever used a core feature over the seats (may exceed 1). */
+  seatActivation?: number | null;
+  /** Distinct users active in the last 7 and 28 days, and their share of the seats (null: seats unknown). */
+  seatsActive7?: number;
+  seatsActive28?: number;
+  seatShare7?: number | null;
+  seatShare28?: number | null;
+  /** Use over the last 7 days against the account's usual level, 0–1 (null before day 14). */
+  usageVsBaseline?: number | null;
+  timeInProduct?: { days: number; minutesPerDay: number; minutesPerUserDay: number | null };
+  breadth?: number | null;
+}
+
+/** Per-day series from account day `fromDay`, one value per day. */
+export interface AccountSeries {
+  fromDay: number;
+  activeUsers: number[];
+  seatActivation: Array<number | null>;
+  /** Share of the seats active in the 28 days up to each day. */
+  seatsActive28?: Array<number | null>;
+  /** Use against the usual level, 0–1 (null before day 14). */
+  usageVsBaseline?: Array<number | null>;
+  /** Minutes in product (null before the last 28 days). */
+  minutes?: Array<number | null>;
+}
+
 export interface AccountDetail {
   account: { accountId: string; name: string; startAt: string; timeZone: string | null; day: number; phase: string; stage: LifecycleStage | null; owner: string | null; segment: string | null; seats: number | null; updatedAt: string };
-  health: { score: number | null; band: string | null; change7d: number | null; driver: string | null; reason: string | null; components: Array<{ component: string; value: number; weight: number; shortfall: number }> };
-  metrics: Record<string, unknown>;
-  series: {
-    fromDay: number;
-    activeUsers: number[];
-    seatActivation: Array<number | null>;
-    seatsActive28?: Array<number | null>;
-    usageVsBaseline?: Array<number | null>;
-    minutes?: Array<number | null>;
-  } | null;
+  health: { score: number | null; band: string | null; change7d: number | null; driver: HealthDriver | null; reason: string | null; components: Array<{ component: HealthComponent; value: number; weight: number; shortfall: number }> };
+  metrics: AccountMetrics;
+  series: AccountSeries | null;
   milestones: Array<{ key: string; name: string; targetDay: number | null; reachedAt: string | null; reachedDay: number | null; status: MilestoneStatus | string }>;
   nextGoal: { milestone: string; targetDay: number; due: string } | null;
+  /** Open flags, most pressing first. */
   flags: Flag[];
+  /** Stretches of flags that ended, latest first. */
   clearedFlags: Flag[];
   history: Array<{ day: number; date: string; health: number | null; band: string | null }>;
 }

@@ -1,23 +1,29 @@
 import { useMemo } from 'preact/hooks';
 import { LineChart } from '../components/line-chart.js';
-import type { AccountDetail } from '../types.js';
+import { shareScale } from '../components/share-scale.js';
+import type { AccountSeries } from '../types.js';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 /** Daily active users (left axis) and seat activation (right axis) over the account's days (uPlot). */
-export function ActivityChart(props: { series: NonNullable<AccountDetail['series']> }) {
+export function ActivityChart(props: { series: AccountSeries }) {
   const { series } = props;
-  const chart = useMemo(
-    () => ({
-      // Seat activation above 100% (more users than seats): the axis grows to hold it.
-      top: Math.max(1, ...series.seatActivation.filter((v): v is number => v !== null)),
+  const chart = useMemo(() => {
+    // More users than seats puts seat activation over 100%: the axis holds it (see shareScale).
+    const seats = shareScale([series.seatActivation]);
+    return {
+      seats,
       x: series.activeUsers.map((_, i) => series.fromDay + i),
       lines: [
         { label: 'active users', values: series.activeUsers, color: '#0f766e' },
-        { label: 'seat activation', values: series.seatActivation, color: '#9333ea', scale: 'y2' as const, dash: [6, 4] },
+        { label: 'seat activation', values: seats.drawn[0]!, shown: series.seatActivation, color: '#9333ea', scale: 'y2' as const, dash: [6, 4] },
       ],
-    }),
-    [series],
+    };
+  }, [series]);
+  return (
+    <>
+      <LineChart title="Active users and seat activation by day" x={chart.x} lines={chart.lines} yLabel="users" y2Label="seats" y2Range={[0, chart.seats.top]} format2={percent} />
+      {chart.seats.clipped && <p class="muted small chart-note">Seat activation over {percent(chart.seats.top)} is drawn at the top; the legend shows the true value.</p>}
+    </>
   );
-  return <LineChart title="Active users and seat activation by day" x={chart.x} lines={chart.lines} yLabel="users" y2Label="seats" y2Range={[0, chart.top]} format2={percent} />;
 }

@@ -1,47 +1,45 @@
-import { date, flagText } from '../format.js';
+import { date, daysBetween, flagText, plural } from '../format.js';
 import type { Flag } from '../types.js';
 
-/** The open flags (since when, and why), then every stretch a flag held and ended. */
-export function FlagHistory(props: { open: Flag[]; cleared: Flag[] }) {
+// Cleared stretches shown before the rest fold away under "Earlier".
+const shownCleared = 8;
+
+/** One flag: its chip, since when (and until when, once cleared), and why. */
+function FlagEntry(props: { flag: Flag; names: ReadonlyMap<string, string> }) {
+  const f = props.flag;
+  const open = f.clearedAt === undefined;
+  return (
+    <li class={open ? 'flag-open' : 'flag-cleared'}>
+      <span class={`chip flag-${open ? f.kind : 'done'}`}>{flagText(f, props.names)}</span>{' '}
+      {open ? (
+        <span class="flag-dates">since {date(f.since)}</span>
+      ) : (
+        <span class="flag-dates">
+          {date(f.since)} → {date(f.clearedAt)} <span class="muted">({plural(daysBetween(f.since, f.clearedAt!), 'day')})</span>
+        </span>
+      )}
+      {f.reason && <span class="flag-reason"> · {f.reason}</span>}
+    </li>
+  );
+}
+
+/** The flag history: the open flags first (most pressing first, since when and why), then every stretch a flag held and ended, latest first. */
+export function FlagHistory(props: { open: Flag[]; cleared: Flag[]; names: ReadonlyMap<string, string> }) {
+  const { open, cleared, names } = props;
+  if (open.length === 0 && cleared.length === 0) return <p class="notice">No flags raised.</p>;
+  const entry = (f: Flag) => <FlagEntry key={`${f.key}-${f.since}`} flag={f} names={names} />;
   return (
     <>
-      {props.open.length === 0 ? (
-        <p class="notice">No flags raised.</p>
-      ) : (
-        <ul class="flag-list">
-          {props.open.map((f) => (
-            <li key={f.key}>
-              <span class={`chip flag-${f.kind}`}>{flagText(f)}</span> since {date(f.since)}
-              {f.reason && <span class="flag-reason">: {f.reason}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-      {props.cleared.length > 0 && (
-        <>
-          <h3 class="small-heading">History</h3>
-          <table class="table compact flag-history">
-            <caption class="sr-only">Flags that ended, latest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Flag</th>
-                <th scope="col">From</th>
-                <th scope="col">Until</th>
-                <th scope="col">Last reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.cleared.map((f) => (
-                <tr key={`${f.key}-${f.since}`}>
-                  <td>{flagText(f)}</td>
-                  <td>{date(f.since)}</td>
-                  <td>{date(f.clearedAt)}</td>
-                  <td class="muted">{f.reason ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+      {open.length === 0 && <p class="notice">No flag is open now.</p>}
+      <ul class="flag-list flag-history">
+        {open.map(entry)}
+        {cleared.slice(0, shownCleared).map(entry)}
+      </ul>
+      {cleared.length > shownCleared && (
+        <details class="flag-earlier">
+          <summary>Earlier ({cleared.length - shownCleared})</summary>
+          <ul class="flag-list flag-history">{cleared.slice(shownCleared).map(entry)}</ul>
+        </details>
       )}
     </>
   );

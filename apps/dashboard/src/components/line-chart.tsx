@@ -12,6 +12,8 @@ export interface Line {
   /** Which y scale: the left one (default) or the right one. */
   scale?: 'y' | 'y2';
   dash?: number[];
+  /** The true values for the legend, where `values` holds them clamped to the axis. */
+  shown?: Array<number | null>;
 }
 
 /**
@@ -62,7 +64,10 @@ export function LineChart(props: {
           scale: l.scale ?? 'y',
           spanGaps: false,
           ...(l.dash ? { dash: l.dash } : {}),
-          value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : (l.scale === 'y2' ? props.format2 : props.format)?.(v) ?? String(Math.round(v * 100) / 100)),
+          value: (_u: uPlot, drawn: number | null, _s: number, i: number | null) => {
+            const v = (i === null ? undefined : l.shown?.[i]) ?? drawn;
+            return v === null || v === undefined ? '—' : ((l.scale === 'y2' ? props.format2 : props.format)?.(v) ?? String(Math.round(v * 100) / 100));
+          },
         })),
       ],
       legend: { show: true },

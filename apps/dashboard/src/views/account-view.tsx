@@ -30,8 +30,9 @@ export function AccountView(props: { appId: string; accountId: string; config: C
     );
   const a = d.account;
   const m = d.metrics;
-  const time = m['timeInProduct'] as { minutesPerDay: number; minutesPerUserDay: number | null } | undefined;
-  const seatsLine = (active: unknown, share: unknown) => `${num(active)}${a.seats ? ` of ${a.seats}` : ''} (${pct(share as number | null)})`;
+  const time = m.timeInProduct;
+  const names = new Map(d.milestones.map((ms) => [ms.key, ms.name]));
+  const seatsIn = (active: number | undefined, share: number | null | undefined) => (active === undefined ? '—' : `${active}${a.seats ? ` of ${a.seats}` : ''}${share === null || share === undefined ? '' : ` (${pct(share)})`}`);
   return (
     <article class="account">
       <Link to={back} class="back">
@@ -43,12 +44,10 @@ export function AccountView(props: { appId: string; accountId: string; config: C
           <p class="muted">
             {a.accountId} · started {date(a.startAt)} · owner {a.owner ?? '—'} · segment {a.segment ?? '—'} · {a.seats ?? '?'} seats
           </p>
-          {a.stage && (
-            <p>
-              Stage: <span class={`stage stage-${a.stage}`}>{label(a.stage)}</span>
-              {d.health.reason && d.health.band !== 'green' && <span class="why"> · {d.health.reason}</span>}
-            </p>
-          )}
+          <p class="account-stage">
+            Stage <span class={`stage stage-${a.stage ?? 'none'}`}>{label(a.stage)}</span>
+            {d.health.reason && d.health.band !== 'green' && <span class="why"> · {d.health.reason}</span>}
+          </p>
         </div>
         <div class="account-kpis">
           <DayProgress day={a.day} phase={a.phase} />
@@ -58,44 +57,45 @@ export function AccountView(props: { appId: string; accountId: string; config: C
 
       <dl class="kpis">
         <div>
-          <dt>Seat activation (ever)</dt>
-          <dd>{pct(m['seatActivation'] as number | null)}</dd>
-        </div>
-        <div>
           <dt>Seats active, 7 days</dt>
-          <dd>{seatsLine(m['seatsActive7'], m['seatShare7'])}</dd>
+          <dd>{seatsIn(m.seatsActive7, m.seatShare7)}</dd>
         </div>
         <div>
           <dt>Seats active, 28 days</dt>
-          <dd>{seatsLine(m['seatsActive28'], m['seatShare28'])}</dd>
+          <dd>{seatsIn(m.seatsActive28, m.seatShare28)}</dd>
         </div>
         <div>
-          <dt>Use vs usual</dt>
-          <dd>{pct(m['usageVsBaseline'] as number | null)}</dd>
+          <dt>Seat activation (ever)</dt>
+          <dd>{pct(m.seatActivation)}</dd>
+        </div>
+        <div>
+          <dt>Use vs usual level</dt>
+          <dd>{pct(m.usageVsBaseline)}</dd>
         </div>
         <div>
           <dt>Time in product</dt>
           <dd>
-            {time ? `${num(time.minutesPerDay)} min/day · ${num(time.minutesPerUserDay)} min/user-day` : '—'}
+            {time ? `${num(time.minutesPerDay)} min/day` : '—'}
+            {time && <span class="kpi-sub">{time.minutesPerUserDay === null ? 'nobody active' : `${num(time.minutesPerUserDay)} min per active user-day`}</span>}
           </dd>
         </div>
         <div>
           <dt>DAU / WAU / MAU</dt>
           <dd>
-            {num(m['dau'])} / {num(m['wau'])} / {num(m['mau'])}
+            {num(m.dau)} / {num(m.wau)} / {num(m.mau)}
           </dd>
         </div>
         <div>
           <dt>Stickiness</dt>
-          <dd>{pct(m['stickiness'] as number | null)}</dd>
+          <dd>{pct(m.stickiness)}</dd>
         </div>
         <div>
           <dt>Breadth</dt>
-          <dd>{pct(m['breadth'] as number | null)}</dd>
+          <dd>{pct(m.breadth)}</dd>
         </div>
         <div>
           <dt>Next goal</dt>
-          <dd>{d.nextGoal ? `${d.nextGoal.milestone} · ${date(d.nextGoal.due)}` : '—'}</dd>
+          <dd>{d.nextGoal ? `${names.get(d.nextGoal.milestone) ?? d.nextGoal.milestone} · ${date(d.nextGoal.due)}` : '—'}</dd>
         </div>
       </dl>
 
@@ -109,8 +109,14 @@ export function AccountView(props: { appId: string; accountId: string; config: C
         {d.series && d.series.activeUsers.length > 0 ? (
           <>
             <ActivityChart series={d.series} />
-            <UsageChart series={d.series} />
-            <MinutesChart series={d.series} />
+            <div class="grid-2 charts-row">
+              <div>
+                <UsageChart series={d.series} />
+              </div>
+              <div>
+                <MinutesChart series={d.series} />
+              </div>
+            </div>
           </>
         ) : (
           <p class="notice">No activity yet.</p>
@@ -124,7 +130,7 @@ export function AccountView(props: { appId: string; accountId: string; config: C
 
       <section class="panel" aria-labelledby="h-flags">
         <h2 id="h-flags">Flags</h2>
-        <FlagHistory open={d.flags} cleared={d.clearedFlags} />
+        <FlagHistory open={d.flags} cleared={d.clearedFlags} names={names} />
       </section>
 
       <section class="panel" aria-labelledby="h-plan">

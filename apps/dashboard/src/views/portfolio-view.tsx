@@ -1,21 +1,23 @@
 import { useState } from 'preact/hooks';
 import { adminUrl } from '../api.js';
 import { DayProgress } from '../components/day-progress.js';
+import { FlagChips } from '../components/flag-chips.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { Link } from '../components/link.js';
 import { SortHeader } from '../components/sort-header.js';
 import { Status } from '../components/status.js';
-import { date, flagKinds, flagText, label, stages, whyFlagged } from '../format.js';
+import { WhyLine } from '../components/why-line.js';
+import { date, flagKinds, label, stages } from '../format.js';
 import { navigate } from '../router.js';
-import type { PortfolioPage } from '../types.js';
+import type { ConfigDoc, PortfolioPage } from '../types.js';
 import { useResource } from '../use-resource.js';
 
 const filterKeys = ['band', 'stage', 'flag', 'owner', 'segment', 'dayMin', 'dayMax'] as const;
 // The collector's default order per sort column (docs/api.md): a first click sorts this way.
 const defaultOrder: Record<string, 'asc' | 'desc'> = { day: 'desc', health: 'asc', change: 'asc', name: 'asc' };
 
-/** Every account of the app: day N of 90, health and trend, flags, owner, next goal; filtered, sorted, paged, exportable. */
-export function PortfolioView(props: { appId: string; query: URLSearchParams }) {
+/** Every account of the app: day N of 90, stage, health and trend, flags and why, owner, next goal; filtered, sorted, paged, exportable. */
+export function PortfolioView(props: { appId: string; query: URLSearchParams; config: ConfigDoc | undefined }) {
   const q = props.query;
   const sort = q.get('sort') ?? 'health';
   const order = (q.get('order') as 'asc' | 'desc' | null) ?? defaultOrder[sort] ?? 'asc';
@@ -47,6 +49,7 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams }) 
   };
   const csv = adminUrl(props.appId, 'portfolio.csv', { ...filters, sort, order });
   const data = list.data;
+  const names = new Map((props.config?.milestones ?? []).map((m) => [m.key, m.name ?? m.key]));
 
   return (
     <section>
@@ -129,7 +132,7 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams }) 
                   <th scope="col">Flags</th>
                   <th scope="col">Owner</th>
                   <th scope="col" class="hide-narrow">Segment</th>
-                  <th scope="col">Next goal due</th>
+                  <th scope="col" class="hide-narrow">Next goal due</th>
                 </tr>
               </thead>
               <tbody>
@@ -137,11 +140,7 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams }) 
                   <tr key={a.accountId}>
                     <th scope="row">
                       <Link to={`/a/${encodeURIComponent(props.appId)}/accounts/${encodeURIComponent(a.accountId)}`}>{a.name || a.accountId}</Link>
-                      {whyFlagged(a) ? (
-                        <div class="why small">Why: {whyFlagged(a)}</div>
-                      ) : (
-                        a.driver && <div class="muted small">Driver: {label(a.driver)}</div>
-                      )}
+                      <WhyLine account={a} />
                     </th>
                     <td>
                       <DayProgress day={a.day} phase={a.phase} />
@@ -152,21 +151,11 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams }) 
                     </td>
                     <td class="num hide-narrow">{a.change7d === null ? '—' : a.change7d > 0 ? `+${a.change7d}` : a.change7d}</td>
                     <td>
-                      {a.flags.length === 0 ? (
-                        <span class="muted">—</span>
-                      ) : (
-                        <ul class="chips">
-                          {a.flags.map((f) => (
-                            <li key={f.key} class={`chip flag-${f.kind}`} title={`${f.reason ? `${f.reason}, ` : ''}since ${date(f.since)}`}>
-                              {flagText(f)}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
+                      {a.flags.length === 0 ? <span class="muted">—</span> : <FlagChips flags={a.flags} names={names} />}
                     </td>
                     <td class="owner">{a.owner ?? <span class="muted">—</span>}</td>
                     <td class="hide-narrow">{a.segment ?? <span class="muted">—</span>}</td>
-                    <td>{a.nextGoal ? <span title={`target day ${a.nextGoal.targetDay}`}>{a.nextGoal.milestone} · {date(a.nextGoal.due)}</span> : <span class="muted">—</span>}</td>
+                    <td class="hide-narrow">{a.nextGoal ? <span title={`target day ${a.nextGoal.targetDay}`}>{names.get(a.nextGoal.milestone) ?? a.nextGoal.milestone} · {date(a.nextGoal.due)}</span> : <span class="muted">—</span>}</td>
                   </tr>
                 ))}
               </tbody>
