@@ -65,9 +65,12 @@ export const label = (key: string | null | undefined): string => (key ? (labels[
 export const flagText = (f: { kind: string; milestone?: string }, names?: ReadonlyMap<string, string>): string =>
   f.milestone ? `${label(f.kind)}: ${names?.get(f.milestone) ?? f.milestone}` : label(f.kind);
 
-/** Why an account needs a look, in one line: its most pressing flag's reason, else the health reason when red. */
+/**
+ * Why an account needs a look, in one line: when red, what holds its health down (a risk flag's
+ * reason when one holds, else the weakest component's); otherwise its most pressing flag's reason.
+ */
 export const whyFlagged = (a: { flags: ReadonlyArray<{ reason?: string }>; band: string | null; reason: string | null }): string | undefined =>
-  a.flags[0]?.reason ?? (a.band === 'red' && a.reason ? a.reason : undefined);
+  a.band === 'red' && a.reason ? a.reason : a.flags[0]?.reason;
 
 /** Whole days from one ISO time to another (a flag's stretch). */
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

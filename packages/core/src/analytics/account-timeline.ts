@@ -186,7 +186,8 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
       const risk = flags.find((f) => riskFlagKinds.includes(f.kind));
       let score = health.score;
       let driver: TimelineDay['driver'] = health.driver;
-      let reason = health.driver === undefined ? undefined : componentReason(health.driver, health.parts.find((p) => p.component === health.driver)!.value);
+      // Activity has a usual level to compare with from day 14 (see usageAgainstBaseline).
+      let reason = health.driver === undefined ? undefined : componentReason(health.driver, health.parts.find((p) => p.component === health.driver)!.value, d >= 14);
       if (risk && score !== undefined) {
         score = Math.min(score, bands.red);
         driver = risk.kind;

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { componentReason } from './component-reason.js';
 import { flagReason } from './flag-reason.js';
 
 it('says why in words', () => {
@@ -13,4 +14,10 @@ it('says why in words', () => {
   expect(flagReason({ kind: 'milestone-overdue', milestone: 'activated' })).toBe('activated is overdue');
   expect(flagReason({ kind: 'health-falling', facts: { days: 7 } })).toBe('health fell 7 days in a row');
   expect(flagReason({ kind: 'users-stuck', facts: { users: 2 } })).toBe('2 users stuck');
+});
+
+it('says what a weak health component means, and how activity was measured', () => {
+  expect(componentReason('activity', 40.4)).toBe('use at 40% of its usual level');
+  expect(componentReason('activity', 50, false)).toBe('anyone active on 50% of the last days');
+  expect(componentReason('seats', 30)).toBe('30% of seats active in the last 28 days');
 });
