@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/acme', 'test'],
+    projects: ['packages/*', 'examples/acme', 'test', 'bench'],
   },
 });
