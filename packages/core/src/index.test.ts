@@ -86,6 +86,7 @@ it('pins the public exports', () => {
       "retryDecision",
       "riskFlagKinds",
       "seatActivation",
+      "seatCount",
       "sessionGapMs",
       "settleProgress",
       "snapshotFacts",

@@ -92,6 +92,7 @@ export { milestoneStatus, type MilestoneStatus, type MilestoneTiming } from './a
 export { goalStatus, goalRiskDays, goalRiskShare, type GoalStatus } from './analytics/goal-status.js';
 export type { DailyActiveUsers } from './analytics/daily-active-users.js';
 export { seatActivation } from './analytics/seat-activation.js';
+export { seatCount } from './analytics/seat-count.js';
 export { activeUsers, type ActiveUsers } from './analytics/active-users.js';
 export { breadth } from './analytics/breadth.js';
 export { depth } from './analytics/depth.js';

@@ -20,6 +20,7 @@ import {
   recentSeats,
   riskFlagKinds,
   seatActivation,
+  seatCount,
   timeInProduct,
   timeToFirstValue,
   usageAgainstBaseline,
@@ -159,12 +160,6 @@ function minutesByDay(events: AccountInputs['events'], dayOf: (ms: number) => nu
   return days;
 }
 
-/** A numeric seats trait (number or numeric string), else undefined. */
-function seatsOf(trait: unknown): number | undefined {
-  const n = typeof trait === 'string' && trait.trim() !== '' ? Number(trait) : trait;
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
 /**
  * Computes an account's analytics at `now` with core's formulas (docs/metrics.md). Core features
  * and core events are the config's `basic` features (with no basic features, any event counts as
@@ -222,7 +217,7 @@ export function computeAccountSummary(
     if (at !== undefined) reachedDays.set(m.key, dayOf(at));
   }
 
-  const seats = seatsOf(profile.seats);
+  const seats = seatCount(profile.seats);
   const timeline = accountTimeline(
     {
       today,
