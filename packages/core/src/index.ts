@@ -83,6 +83,7 @@ export { activeMs } from './stuck/active-ms.js';
 export { findRageClicks } from './stuck/find-rage-clicks.js';
 export { mayNudge, type NudgeContext, type NudgeVerdict, type NudgeCapReason } from './nudge/may-nudge.js';
 export { nudgeForItem } from './nudge/nudge-for-item.js';
+export { arbitrate, type Screen, type ScreenHold, type ScreenWants } from './screen/arbitrate.js';
 export { defaultNudgeCaps, type NudgeCaps } from './nudge/nudge-caps.js';
 export type { NudgeRecord, NudgeHistory } from './nudge/nudge-history.js';
 export { accountDay } from './analytics/account-day.js';

@@ -24,4 +24,18 @@ describe('matchUrlPattern', () => {
     expect(matchUrlPattern('/app/*', '/app/projects/1/tasks')).toEqual({});
     expect(matchUrlPattern('/app/*', '/app')).toBeUndefined();
   });
+  it('matches hash routes when the pattern has a #', () => {
+    expect(matchUrlPattern('/#/active', '/#/active')).toEqual({});
+    expect(matchUrlPattern('/#/active', '/#/completed')).toBeUndefined();
+    expect(matchUrlPattern('/#/active', '/')).toBeUndefined();
+    expect(matchUrlPattern('/#/', '/')).toEqual({});
+    expect(matchUrlPattern('/#/', '/#/')).toEqual({});
+    expect(matchUrlPattern('/todos/#/items/:id', '/todos#/items/42?tab=1')).toEqual({ id: '42' });
+    expect(matchUrlPattern('/app/:org#/settings/*', '/app/acme#/settings/billing/plan')).toEqual({ org: 'acme' });
+    expect(matchUrlPattern('/app/:org#/settings/*', '/app/acme#/reports')).toBeUndefined();
+    // A hash without a leading slash reads as one.
+    expect(matchUrlPattern('/#/active', '/#active')).toEqual({});
+    // Without # in the pattern the hash is ignored.
+    expect(matchUrlPattern('/', '/#/active')).toEqual({});
+  });
 });

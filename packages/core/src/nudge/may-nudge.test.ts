@@ -14,12 +14,6 @@ describe('mayNudge', () => {
     expect(mayNudge([], t0, {}, ctx)).toEqual({ allowed: true, reason: 'allowed' });
   });
 
-  it('never nudges in quiet mode, during a guide, or over another nudge', () => {
-    expect(mayNudge([], t0, {}, { ...ctx, quiet: true })).toEqual({ allowed: false, reason: 'quiet' });
-    expect(mayNudge([], t0, {}, { ...ctx, guideActive: true })).toEqual({ allowed: false, reason: 'guide-active' });
-    expect(mayNudge([], t0, {}, { ...ctx, showing: true })).toEqual({ allowed: false, reason: 'nudge-showing' });
-  });
-
   it('never shows a dismissed nudge again, but other nudges still may', () => {
     const h: NudgeHistory = [shown(t0 - 10 * day), { type: 'dismissed', nudge: 'add-tasks', at: t0 - 10 * day }];
     expect(mayNudge(h, t0 + 365 * day, {}, ctx)).toEqual({ allowed: false, reason: 'dismissed' });

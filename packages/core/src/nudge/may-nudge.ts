@@ -7,20 +7,11 @@ export interface NudgeContext {
   nudge: string;
   /** The current session's id (budgets per session count `shown` records with it). */
   session: string;
-  /** A guide is running: never interrupt it. */
-  guideActive?: boolean;
-  /** Another nudge is on screen: never two at once. */
-  showing?: boolean;
-  /** The host app asked for quiet (`waymark.quiet(true)`). */
-  quiet?: boolean;
 }
 
 /** Why a nudge may or may not be shown, in the order `mayNudge` checks. */
 export type NudgeCapReason =
   | 'allowed'
-  | 'quiet'
-  | 'guide-active'
-  | 'nudge-showing'
   | 'dismissed'
   | 'snoozed'
   | 'nudge-max'
@@ -46,10 +37,6 @@ const latest = (times: number[]) => times.reduce((a, b) => Math.max(a, b), -Infi
 export function mayNudge(history: NudgeHistory, now: number, caps: Partial<NudgeCaps>, context: NudgeContext): NudgeVerdict {
   const c = { ...defaultNudgeCaps, ...caps };
   const no = (reason: NudgeCapReason, until?: number): NudgeVerdict => ({ allowed: false, reason, ...(until === undefined ? {} : { until }) });
-  if (context.quiet) return no('quiet');
-  if (context.guideActive) return no('guide-active');
-  if (context.showing) return no('nudge-showing');
-
   const mine = history.filter((r) => r.nudge === context.nudge);
   if (mine.some((r) => r.type === 'dismissed')) return no('dismissed');
   const snoozedUntil = latest(mine.map((r) => (r.type === 'snoozed' ? r.until : -Infinity)));

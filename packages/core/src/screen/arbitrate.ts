@@ -1,0 +1,48 @@
+/**
+ * What wants to be on screen in the page at one moment. A guide is `running` from its start to its
+ * end, including while it waits for its page or a late target; `tour` is whether its step is drawn.
+ */
+export interface ScreenWants {
+  /** The host app asked for quiet (`waymark.quiet(true)`). */
+  quiet: boolean;
+  /** A guide has started and not ended (showing a step or waiting for one). */
+  guideRunning: boolean;
+  /** A gate's hint is open (the user pressed a locked control). */
+  hint: boolean;
+  /** A nudge has been shown and is neither closed nor acted on. */
+  nudge: boolean;
+  /** Celebrations are waiting to be shown. */
+  toast: boolean;
+}
+
+/** Why something that starts by itself may not start now. */
+export type ScreenHold = 'quiet' | 'guide-running' | 'hint-open' | 'nudge-open';
+
+/** What is drawn, and whether a new nudge may start. */
+export interface Screen {
+  tour: boolean;
+  hint: boolean;
+  nudge: boolean;
+  toast: boolean;
+  /** Undefined when a new nudge may appear; else what holds it back. */
+  nudgeHold: ScreenHold | undefined;
+}
+
+/**
+ * The one rule of what may be on screen. A guide beats a gate's hint, which beats a nudge, which
+ * beats a toast: a running guide (even one waiting for its target) hides hints, nudges and
+ * toasts; a hint hides a nudge; never two dialogs at once. Quiet holds everything: nothing is
+ * drawn, and what is held comes back when quiet ends. A toast is a status line, not a dialog: it
+ * shows beside a hint or a nudge.
+ */
+export function arbitrate(w: ScreenWants): Screen {
+  if (w.quiet) return { tour: false, hint: false, nudge: false, toast: false, nudgeHold: 'quiet' };
+  const hint = w.hint && !w.guideRunning;
+  return {
+    tour: w.guideRunning,
+    hint,
+    nudge: w.nudge && !w.guideRunning && !hint,
+    toast: w.toast && !w.guideRunning,
+    nudgeHold: w.guideRunning ? 'guide-running' : w.hint ? 'hint-open' : w.nudge ? 'nudge-open' : undefined,
+  };
+}
