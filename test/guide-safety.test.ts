@@ -85,7 +85,7 @@ describe('guides: keyboard, hostile content, scrolling, debug', () => {
       const f = await focused(page);
       seen.add(f.anchor || f.text);
     }
-    expect([...seen].sort()).toEqual(['Next', 'nav-team', '×'].sort());
+    expect([...seen].sort(), JSON.stringify([...seen])).toEqual(['Next', 'nav-team', '×'].sort());
     await tabTo(page, (f) => f.anchor === 'nav-team');
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Their email' }).waitFor();

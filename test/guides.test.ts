@@ -37,6 +37,16 @@ const extraGuides = [
       { key: 'unreached', title: 'Unreached', body: 'Never shown.' },
     ],
   },
+  {
+    // Written for another page: none of its targets is here, each with the default 5 s grace.
+    key: 'broken',
+    title: 'Broken tour',
+    steps: [
+      { key: 'a', title: 'A', body: 'Gone.', target: { anchor: 'gone-a' } },
+      { key: 'b', title: 'B', body: 'Gone.', target: { anchor: 'gone-b' } },
+      { key: 'c', title: 'C', body: 'Gone.', target: { anchor: 'gone-c' } },
+    ],
+  },
 ];
 
 describe('guides', () => {
@@ -151,11 +161,37 @@ describe('guides', () => {
     const events = await env.eventsUntil('usr_priya_shah', (e) => e.filter((x) => x.event === 'Guide Errored').length >= 2);
     expect(events.filter((e) => e.event === 'Guide Errored').map((e) => e.properties)).toEqual([
       { guide: 'missing', step: 'ghost', reason: 'target_not_found' },
-      { guide: 'missing-end', step: 'ghost', reason: 'target_not_found' },
+      // The run ended there: errored, which the user did not dismiss.
+      { guide: 'missing-end', step: 'ghost', reason: 'target_not_found', ended: true },
     ]);
-    expect(events.filter((e) => e.event === 'Guide Dismissed').map((e) => e.properties)).toEqual([
-      { guide: 'missing', step: 'after' },
-      { guide: 'missing-end', step: 'ghost' },
+    expect(events.filter((e) => e.event === 'Guide Dismissed').map((e) => e.properties)).toEqual([{ guide: 'missing', step: 'after' }]);
+  });
+
+  it('ends a guide whose targets never show as errored, not completed, soon, and says so', async () => {
+    const page = await open();
+    await signIn(page, env.acme.url, 'usr_dana_ortiz');
+    await sdkReady(page);
+    const started = Date.now();
+    await callWaymark(page, 'startGuide', 'broken');
+    // One grace period for the first step, none for the rest: not 3 × 5 s of nothing on screen.
+    await page.getByText('“Broken tour” can’t be shown on this page right now.').waitFor({ timeout: 8000 });
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(7000);
+    await flush(page);
+    const events = await env.eventsUntil('usr_dana_ortiz', (e) => e.some((x) => x.event === 'Guide Errored' && x.properties['ended'] === true));
+    const mine = events.filter((e) => e.properties['guide'] === 'broken').map((e) => [e.event, e.properties['step'] ?? null]);
+    expect(mine).toEqual([
+      ['Guide Started', null],
+      ['Guide Errored', 'a'],
+      ['Guide Errored', 'b'],
+      ['Guide Errored', 'c'],
     ]);
+    // The collector does not resume it on the next page, and the funnel does not count it completed.
+    const state = await env.state('usr_dana_ortiz');
+    expect(state.guides['broken']).toMatchObject({ status: 'errored' });
+    await page.reload();
+    await sdkReady(page);
+    await page.waitForTimeout(1000);
+    expect(await page.getByRole('dialog').count()).toBe(0);
   });
 });

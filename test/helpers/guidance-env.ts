@@ -21,6 +21,8 @@ export interface GuidanceEnv {
   push(config: unknown): Promise<void>;
   /** The user's stored track events, oldest first, as `event` + properties. */
   events(userId: string): Promise<Array<{ event: string; properties: Record<string, unknown> }>>;
+  /** The user's state as the collector serves it (`GET /v1/admin/users/:id/state`). */
+  state(userId: string): Promise<{ guides: Record<string, { status: string; step?: string }> } & Record<string, unknown>>;
   /** Polls the stored events until `done` holds. */
   eventsUntil(userId: string, done: (events: Array<{ event: string; properties: Record<string, unknown> }>) => boolean): Promise<Array<{ event: string; properties: Record<string, unknown> }>>;
   close(): Promise<void>;
@@ -59,6 +61,11 @@ export async function startGuidanceEnv(config: unknown = acmeOnboarding()): Prom
     push,
     events,
     eventsUntil: (userId, done) => pollUntil(() => events(userId), done, 20_000),
+    async state(userId) {
+      const res = await fetch(`${collector.url}/v1/admin/users/${encodeURIComponent(userId)}/state`, { headers: { Authorization: `Bearer ${keys.secretKey}` } });
+      if (!res.ok) throw new Error(`state failed: ${res.status} ${await res.text()}`);
+      return (await res.json()) as never;
+    },
     async close() {
       await browser.close();
       await acme.close();

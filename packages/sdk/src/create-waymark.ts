@@ -13,7 +13,7 @@ import { watchRoute } from './watch-route.js';
 import { warn } from './debug.js';
 import { preLockGates, storedGates, type GateView } from './gate-lock.js';
 import { createGuidance } from './guidance.js';
-import type { RecordedMessage } from './ui-host.js';
+import type { RecordedMessage, UiCommand } from './ui-host.js';
 
 const uiMethods = ['startGuide', 'showChecklist', 'debug', 'ui', 'quiet'] as const;
 
@@ -97,7 +97,8 @@ export function startWaymark(options: WaymarkOptions): Waymark {
     flush: () => (destroyed ? Promise.resolve() : delivery.flush()).catch(() => undefined),
     // UI methods run in the UI chunk; `ui()` settings and quiet() alone do not load it, nor does debug(false).
     ...(Object.fromEntries(
-      uiMethods.map((name) => [name, (...args: unknown[]) => guidance?.command(name, args, args[0] !== false && !/^(ui|quiet)$/.test(name))]),
+      // The public API's types are the commands' argument types (see Waymark).
+      uiMethods.map((name) => [name, (...args: unknown[]) => guidance?.command([name, args] as UiCommand, args[0] !== false && !/^(ui|quiet)$/.test(name))]),
     ) as Pick<Waymark, (typeof uiMethods)[number]>),
     // The UI chunk keeps the stored lock current, so reading it is always the newest state.
     isUnlocked: (key: string) => !!methods.gate(key)?.unlocked,
@@ -106,7 +107,7 @@ export function startWaymark(options: WaymarkOptions): Waymark {
     onGateChange: (key: string, cb: ((view: GateView) => void) | undefined) => {
       if (typeof cb !== 'function') return invalid('onGateChange', [key, cb]) ?? noop;
       const w: { key: string; cb?: (view: GateView) => void } = { key, cb };
-      guidance?.command('onGateChange', [w], true);
+      guidance?.command(['onGateChange', [w]], true);
       return () => void delete w.cb;
     },
     destroy: () => {

@@ -19,7 +19,7 @@ export interface GuidanceOptions {
 /** The tracker's side of checklists and guides: config, state, and loading the UI when needed. */
 export interface GuidanceLoader {
   /** Runs a UI method's call, or queues it (loading the UI when `load`). */
-  command(name: string, args: unknown[], load: unknown): void;
+  command(command: UiCommand, load: unknown): void;
   /** Tells the UI about a recorded message. */
   notify(message: RecordedMessage): void;
   destroy(): void;
@@ -85,10 +85,10 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
   if (location.search.includes('waymark_debug=1')) commands.push(['debug', [true]]), load();
 
   return {
-    command(name, args, loadUi) {
-      if (handle) handle.command(name, args);
+    command(command, loadUi) {
+      if (handle) handle.command(command);
       else {
-        commands.push([name, args]);
+        commands.push(command);
         if (loadUi) load();
       }
     },

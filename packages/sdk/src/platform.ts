@@ -30,6 +30,11 @@ export interface Platform {
   sendBeacon(url: string, body: Blob): boolean;
   /** Where identity and consent are persisted; undefined when unavailable. */
   storage: KeyValueStorage | undefined;
+  /**
+   * Per-tab storage (sessionStorage in browsers) for the UI's session id; undefined when
+   * unavailable. Optional: the UI chunk defaults it, so the tracker carries none of it.
+   */
+  sessionStorage?: KeyValueStorage | undefined;
   /** The durable message queue (IndexedDB in browsers). */
   queue: QueueStore;
   now(): number;

@@ -1,10 +1,12 @@
 import type { NudgeHistory, StateSnapshot, WaymarkConfig } from '@waymark/core';
+import type { GateView } from './gate-lock.js';
 import type { Identity } from './identity.js';
 import type { Platform } from './platform.js';
 
 /** A guide's position as the collector reports it (`GET /v1/state`) and the UI persists it. */
 export interface GuidePosition {
-  status: 'active' | 'completed' | 'dismissed';
+  /** `errored`: the run stopped because a step's target never showed; it does not resume by itself. */
+  status: 'active' | 'completed' | 'dismissed' | 'errored';
   step?: string;
   /** When it last changed: ms since the epoch, or an ISO date from the collector. */
   at: number | string;
@@ -40,8 +42,32 @@ export interface RecordedMessage {
   userId?: string | number | null;
 }
 
-/** A queued call of a UI method (`startGuide`, `showChecklist`, `debug`, `ui`). */
-export type UiCommand = [name: string, args: unknown[]];
+/** An `onGateChange` subscription; the tracker clears `cb` to unsubscribe. */
+export interface GateWatcher {
+  key: string;
+  cb?: ((view: GateView) => void) | undefined;
+}
+
+/** The UI's settings (`waymark.ui(settings)`). */
+export interface UiSettings {
+  /** Replacements for built-in strings, by key; anything else is ignored. */
+  strings?: unknown;
+}
+
+/**
+ * A call of a UI method, queued by the tracker until the UI chunk runs it: the method's name and
+ * its arguments as the public API types them. The host app may pass anything at run time: the UI
+ * checks the values it uses.
+ */
+export type UiCommand =
+  | ['startGuide', [key: string]]
+  | ['showChecklist', [key?: string]]
+  | ['debug', [on?: boolean]]
+  | ['ui', [settings?: UiSettings]]
+  | ['quiet', [on?: boolean]]
+  | ['onGateChange', [watcher: GateWatcher]]
+  /** A locked control was pressed (the UI's own guard). */
+  | ['gateHint', [el: Element]];
 
 /**
  * What the tracker hands the lazily loaded UI chunk: capabilities, never the tracker itself.
@@ -71,7 +97,7 @@ export interface UiHost {
 
 /** What the UI chunk returns: runs a command, and removes everything it added to the page. */
 export interface UiHandle {
-  command(name: string, args: unknown[]): void;
+  command(command: UiCommand): void;
   destroy(): void;
 }
 

@@ -110,7 +110,7 @@ export function openApiDocument(): Json {
             snapshot: { type: 'object', description: 'A StateSnapshot of @waymark/core: counters, traits, start times, milestones, checklist items and checklists reached.' },
             guides: {
               type: 'object',
-              additionalProperties: { type: 'object', properties: { status: { enum: ['active', 'completed', 'dismissed'] }, step: { type: 'string' }, at: { type: 'string', format: 'date-time' } } },
+              additionalProperties: { type: 'object', properties: { status: { enum: ['active', 'completed', 'dismissed', 'errored'] }, step: { type: 'string' }, at: { type: 'string', format: 'date-time' } } },
             },
             dismissed: { type: 'array', items: { type: 'string' } },
             configVersion: { type: ['integer', 'null'] },

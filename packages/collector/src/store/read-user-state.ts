@@ -7,7 +7,8 @@ import { readNudgeHistory } from './read-nudge-history.js';
 
 /** Where a user is in one guide, from their latest guide event. */
 export interface GuideState {
-  status: 'active' | 'completed' | 'dismissed';
+  /** `errored`: the run stopped because a step's target never showed (a `Guide Errored` with `ended`). */
+  status: 'active' | 'completed' | 'dismissed' | 'errored';
   /** The step last viewed, while the guide is active. */
   step?: string;
   /** When that latest event happened (ISO). */
@@ -37,7 +38,7 @@ export interface UserRef {
 }
 
 const hourMs = 3_600_000;
-const guideEvents = [onboardingEvents.guideStarted, onboardingEvents.guideStepViewed, onboardingEvents.guideCompleted, onboardingEvents.guideDismissed];
+const guideEvents = [onboardingEvents.guideStarted, onboardingEvents.guideStepViewed, onboardingEvents.guideCompleted, onboardingEvents.guideDismissed, onboardingEvents.guideErrored];
 
 /** When an account started: its `createdAt` trait when it is a date (ISO string or ms), else first seen. */
 function accountStart(traits: Record<string, unknown>, firstSeen: number): number {
@@ -142,14 +143,17 @@ export async function readUserState(
   const { rows: guideRows } = await sql.query<{ guide: string; event: string; step: string | null; ts: Date | string }>(
     `select distinct on (guide) guide, event, step, ts from (
        select properties->>'guide' as guide, event, properties->>'step' as step, ts,
-              case when event in ($3, $4) then 3 when event = $5 then 2 else 1 end as rank
+              case when event in ($3, $4, $7) then 3 when event = $5 then 2 else 1 end as rank
        from events where app_id = $1 and actor = $2 and type = 'track' and event = any($6::text[]) and properties->>'guide' is not null
+         -- A step's error that the guide skipped over does not end the run; one marked ended does.
+         and (event <> $7 or properties->>'ended' = 'true')
      ) e order by guide, ts desc, rank desc`,
-    [appId, actor, onboardingEvents.guideCompleted, onboardingEvents.guideDismissed, onboardingEvents.guideStepViewed, guideEvents],
+    [appId, actor, onboardingEvents.guideCompleted, onboardingEvents.guideDismissed, onboardingEvents.guideStepViewed, guideEvents, onboardingEvents.guideErrored],
   );
   const guides: Record<string, GuideState> = {};
   for (const r of guideRows) {
-    const status = r.event === onboardingEvents.guideCompleted ? 'completed' : r.event === onboardingEvents.guideDismissed ? 'dismissed' : 'active';
+    const ended: Record<string, GuideState['status']> = { [onboardingEvents.guideCompleted]: 'completed', [onboardingEvents.guideDismissed]: 'dismissed', [onboardingEvents.guideErrored]: 'errored' };
+    const status = ended[r.event] ?? 'active';
     guides[r.guide] = { status, ...(status === 'active' && r.step ? { step: r.step } : {}), at: new Date(r.ts).toISOString() };
   }
 

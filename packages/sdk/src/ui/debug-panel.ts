@@ -1,5 +1,5 @@
 import type { Explanation } from '@waymark/core';
-import type { Child, h as createElement } from './h.js';
+import type { ComponentChild as Child, h as createElement } from 'preact';
 // VNode: the panel's elements carry different props; only the UI chunk's render reads them.
 import type { DebugEntry } from './debug-report.js';
 

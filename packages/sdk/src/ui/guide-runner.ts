@@ -23,6 +23,9 @@ export interface GuideRunnerOptions {
   setPosition(key: string, position: GuidePosition): void;
   /** Called whenever what is on screen changes. */
   onView(view: TourView | undefined, wait: TourWait): void;
+  /** A run ended: finished, closed by the user, or stopped because a step's target never showed. */
+  onEnd?(guide: Guide, status: 'completed' | 'dismissed' | 'errored'): void;
+  /** The page's path and hash (`location.pathname + location.hash`), what step `url` patterns match. */
   path(): string;
   now(): number;
 }
@@ -49,6 +52,9 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
   let view: TourView | undefined;
   let stopStep: Array<() => void> = [];
   let viewed = '';
+  // Once a step's target did not show, later steps of the run get no grace period: the page is
+  // not the one the guide was written for, and the user should not stare at nothing for long.
+  let failing = false;
 
   const clearStep = (): void => {
     for (const stop of stopStep.splice(0)) stop();
@@ -63,12 +69,14 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
     view = next;
     o.onView(next, wait);
   };
-  const end = (status: 'completed' | 'dismissed'): void => {
+  const end = (status: 'completed' | 'dismissed' | 'errored'): void => {
+    const g = guide;
     clearStep();
     position(status);
     guide = undefined;
     viewed = '';
     show(undefined);
+    if (g) o.onEnd?.(g, status);
   };
 
   function display(g: Guide, s: GuideStep, target: Element | undefined): void {
@@ -112,15 +120,16 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
     stopStep.push(
       waitFor(
         () => findTarget(spec),
-        s.waitMs ?? 5000,
+        failing ? 0 : (s.waitMs ?? 5000),
         (target) => display(g, s, target),
         () => {
-          o.track(onboardingEvents.guideErrored, { guide: g.key, step: s.key, reason: 'target_not_found' });
-          if ((s.onMissing ?? 'skip') === 'skip') go(index + 1);
-          else {
-            o.track(onboardingEvents.guideDismissed, { guide: g.key, step: s.key });
-            end('dismissed');
-          }
+          failing = true;
+          // The run ends here when the step says so or nothing is left after it: recorded as
+          // errored (not completed, not dismissed by the user) and never resumed by itself.
+          const ended = s.onMissing === 'end' || index === g.steps.length - 1;
+          o.track(onboardingEvents.guideErrored, { guide: g.key, step: s.key, reason: 'target_not_found', ...(ended ? { ended: true } : {}) });
+          if (ended) end('errored');
+          else go(index + 1);
         },
       ),
     );
@@ -150,6 +159,7 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
       clearStep();
       guide = g;
       viewed = '';
+      failing = false;
       const at = stepKey === undefined ? -1 : g.steps.findIndex((s) => s.key === stepKey);
       index = Math.max(0, at);
       if (at < 0) o.track(onboardingEvents.guideStarted, { guide: g.key });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { h, renderer } from './h.js';
+import { h, render } from 'preact';
 import { renderMarkdown, safeHref } from './markdown.js';
 
 const html = (text: string): string => {
   const root = document.createElement('div');
-  renderer(root.appendChild(document.createElement('div')))(h('div', null, renderMarkdown(text)));
+  render(h('div', null, renderMarkdown(text)), root);
   return root.innerHTML;
 };
 

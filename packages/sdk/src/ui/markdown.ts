@@ -1,4 +1,4 @@
-import { h, type Child } from './h.js';
+import { h, type ComponentChild as Child } from 'preact';
 
 // **bold**, *em*, `code`, [text](url): one alternation, tried left to right.
 const inline = /\*\*([^*]+?)\*\*|\*([^*\s][^*]*?)\*|`([^`]+)`|\[([^\]]+)\]\(([^()\s]+)\)/g;

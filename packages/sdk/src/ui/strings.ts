@@ -22,6 +22,8 @@ export const defaultStrings = {
   /** What a screen reader hears about a locked control. */
   gateWhy: '{name} is locked. Still to do: {todo}',
   gateUnlocked: 'You unlocked {name}!',
+  /** Shown when a guide stops because the element a step points at never appeared. */
+  guideUnavailable: '“{title}” can’t be shown on this page right now.',
   showMeHow: 'Show me how',
   notNow: 'Not now',
   never: 'Don’t show again',

@@ -17,6 +17,7 @@ button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--l);b
 .panel{bottom:70px;width:min(360px,90vw);max-height:70vh;overflow:auto}
 .panel,.pop{background:var(--b);border:1px solid var(--l);border-radius:var(--r);padding:14px}
 .head,.row{display:flex;justify-content:space-between;align-items:center;gap:8px}
+.head h2{min-width:0;overflow-wrap:anywhere}.x{flex:none}.row{flex-wrap:wrap}
 .bar{height:6px;background:var(--l);margin:.5em 0}.bar i{display:block;height:100%;background:var(--a)}
 ol{list-style:none;margin:0;padding:0}
 .item{display:flex;gap:8px;padding:.5em 0;border-top:1px solid var(--l)}
@@ -30,8 +31,8 @@ ol{list-style:none;margin:0;padding:0}
 .arrow{position:absolute;width:10px;height:10px;background:inherit;transform:rotate(45deg)}
 .row{margin-top:.6em}
 .toast{position:fixed;top:16px;left:50%;transform:translateX(-50%);z-index:5;background:var(--f);color:var(--b);padding:.6em 1em;border-radius:var(--r);animation:in .3s}
-.bub{max-width:min(300px,90vw)}.bub ul{margin:.4em 0;padding-inline-start:1.2em}
-.c2{top:auto;left:auto;bottom:20px;inset-inline-start:20px}
+.bub{max-width:min(320px,90vw)}.bub ul{margin:.4em 0;padding-inline-start:1.2em}
+.c2{top:auto;left:auto;bottom:20px;inset-inline-start:20px;width:min(380px,calc(100vw - 40px));max-width:none}
 .hot{position:fixed;z-index:4;width:16px;height:16px;padding:0;border-radius:50%;background:var(--a);border:2px solid var(--b);animation:pulse 1.5s infinite}
 @keyframes pulse{50%{box-shadow:0 0 0 8px #4f46e533}}
 @keyframes in{from{opacity:.5}}

@@ -1,0 +1,139 @@
+import { arbitrate, type Checklist as ChecklistConfig, type ChecklistProgress, type Gate } from '@waymark/core';
+import type { GateView } from '../gate-lock.js';
+import { Bubble } from './bubble.js';
+import { Checklist } from './checklist.js';
+import { Debug } from './debug.js';
+import type { DebugInput } from './debug-report.js';
+import type { TourView } from './guide-runner.js';
+import { Hotspot } from './hotspot.js';
+import { renderMarkdown } from './markdown.js';
+import type { ShownNudge } from './nudges.js';
+import { format, type Strings } from './strings.js';
+import { Toast } from './toast.js';
+import { TourRun, TourStep } from './tour.js';
+
+/** A gate's hint: the gate, the control that was pressed, and what gets the user there. */
+export interface HintModel {
+  view: GateView;
+  el: Element;
+  gate: Gate | undefined;
+  name: string;
+  /** The first item left's call to action (its guide or link). */
+  act: (() => void) | undefined;
+}
+
+/** Everything the UI draws from, computed by the controller on each change. */
+export interface UiModel {
+  strings: Strings;
+  dir: 'ltr' | 'rtl';
+  quiet: boolean;
+  checklist: { checklist: ChecklistConfig; progress: ChecklistProgress; open: boolean } | undefined;
+  /** A guide has started and not ended (it may be waiting for its page or target). */
+  guideRunning: boolean;
+  tour: TourView | undefined;
+  hint: HintModel | undefined;
+  nudge: ShownNudge | undefined;
+  toast: readonly string[] | undefined;
+  /** Announced to screen readers (guide steps). */
+  announce: string;
+  /** The debug panel's input, when debug mode is on. */
+  debug: DebugInput | undefined;
+  /** The UI chunk's URL (the debug chunk sits next to it). */
+  ui: string;
+}
+
+/** What the user can do. */
+export interface UiActions {
+  toggleChecklist(): void;
+  dismissChecklist(): void;
+  startGuide(key: string): void;
+  next(): void;
+  dismissGuide(): void;
+  closeHint(): void;
+  openNudge(): void;
+  /** "Show me how" of a nudge: recorded, then the item's guide or link. */
+  nudgeGo(): void;
+  snoozeNudge(): void;
+  dismissNudge(): void;
+  toastDone(): void;
+  closeDebug(): void;
+  /** An item's call to action (its guide, else its link), if it has one. */
+  go(item: ChecklistConfig['items'][number]): (() => void) | undefined;
+}
+
+function GateHint({ hint, strings, close }: { hint: HintModel; strings: Strings; close(): void }) {
+  const { view, el, gate, name, act } = hint;
+  return (
+    <Bubble
+      target={el}
+      title={gate?.hint?.title ?? format(strings.gateTitle, { name })}
+      close={close}
+      closeLabel={strings.close}
+      focus
+      actions={act ? [[strings.showMeHow, () => (close(), act())]] : []}
+    >
+      {gate?.hint?.body ? <div>{renderMarkdown(gate.hint.body)}</div> : null}
+      {view.progress ? (
+        <>
+          <div class="bar" aria-hidden="true">
+            <i style={{ width: `${(100 * view.progress.done) / view.progress.total}%` }} />
+          </div>
+          <div class="d">{format(strings.gateProgress, view.progress)}</div>
+        </>
+      ) : null}
+      <ul>
+        {view.todo.map((t) => (
+          <li>{t.title}</li>
+        ))}
+      </ul>
+    </Bubble>
+  );
+}
+
+function NudgeView({ nudge, strings, a }: { nudge: ShownNudge; strings: Strings; a: UiActions }) {
+  const { nudge: n, item, target } = nudge;
+  const title = n.title ?? strings.stuckTitle;
+  if (!nudge.open && target) return <Hotspot target={target} label={title} open={a.openNudge} />;
+  const actions: Array<[string, () => void]> = [
+    [strings.notNow, a.snoozeNudge],
+    [strings.never, a.dismissNudge],
+  ];
+  if (a.go(item)) actions.unshift([strings.showMeHow, a.nudgeGo]);
+  return (
+    <Bubble target={target} title={title} close={a.snoozeNudge} closeLabel={strings.close} actions={actions}>
+      <div>{renderMarkdown(n.body ?? format(strings.stuckBody, { item: item.title }))}</div>
+    </Bubble>
+  );
+}
+
+// A new step, or its target replaced by another element, starts placement and focus over; the
+// same step shown again on the same element (a route change that kept it) does not.
+const targetIds = new WeakMap<Element, number>();
+let targets = 0;
+const viewKey = ({ guide, index, target }: TourView): string =>
+  `${guide.key}/${index}/${target ? (targetIds.get(target) ?? (targetIds.set(target, ++targets), targets)) : 0}`;
+
+/**
+ * The whole in-page UI. What may be on screen is core's `arbitrate`: a running guide beats a gate's
+ * hint, which beats a nudge, which beats a toast; never two dialogs; quiet holds everything.
+ */
+export function App({ m, a }: { m: UiModel; a: UiActions }) {
+  const screen = arbitrate({ quiet: m.quiet, guideRunning: m.guideRunning, hint: !!m.hint, nudge: !!m.nudge, toast: !!m.toast });
+  const s = m.strings;
+  const tour = m.tour;
+  return (
+    <div class="w" dir={m.dir}>
+      {m.checklist ? <Checklist {...m.checklist} strings={s} toggle={a.toggleChecklist} dismiss={a.dismissChecklist} startGuide={a.startGuide} /> : null}
+      {screen.tour ? (
+        <TourRun>{tour ? <TourStep key={viewKey(tour)} view={tour} strings={s} next={a.next} dismiss={a.dismissGuide} /> : null}</TourRun>
+      ) : null}
+      {screen.hint && m.hint ? <GateHint key={`hint-${m.hint.view.key}`} hint={m.hint} strings={s} close={a.closeHint} /> : null}
+      {screen.nudge && m.nudge ? <NudgeView key={`nudge-${m.nudge.nudge.key}-${m.nudge.open}`} nudge={m.nudge} strings={s} a={a} /> : null}
+      <div class="sr" role="status" aria-live="polite">
+        {m.announce}
+      </div>
+      <div aria-live="polite">{screen.toast && m.toast ? <Toast lines={m.toast} done={a.toastDone} /> : null}</div>
+      {m.debug ? <Debug ui={m.ui} input={m.debug} title={s.debugTitle} close={a.closeDebug} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { useEffect } from 'preact/hooks';
+
+const toastMs = 4000;
+
+/** A celebration: the lines one moment earned, shown for a few seconds at the top of the page. */
+export function Toast({ lines, done }: { lines: readonly string[]; done(): void }) {
+  useEffect(() => {
+    const timer = setTimeout(done, toastMs + 1500 * (lines.length - 1));
+    return () => clearTimeout(timer);
+  }, [lines]);
+  return (
+    <div class="toast">
+      {lines.map((line) => (
+        <div>{line}</div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { NudgeHistory, NudgeRecord } from '@waymark/core';
+import type { KeyValueStorage } from '../platform.js';
+import { guideStorageKey, type UserState } from '../ui-host.js';
+import { activeGuide, localProgress, mergeProgress, type LocalProgress, type Progress } from './progress.js';
+
+const progressKey = 'waymark.progress';
+// Gates celebrated and the nudge history: kept until the collector has the events that record them.
+const marksKey = 'waymark.marks';
+
+/** What the UI remembers about one user besides the collector: progress, celebrated gates, nudges. */
+export interface UserMarks {
+  user: string;
+  progress: Progress;
+  celebrated: string[];
+  history: NudgeRecord[];
+}
+
+const read = <T>(storage: KeyValueStorage | undefined, key: string): T | undefined => {
+  try {
+    return JSON.parse(storage?.getItem(key) ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The user's marks from the collector's `state` and what this browser kept for the same user
+ * (another user's are ignored): progress merged, celebrated gates united, nudge histories merged
+ * with the same record from both sides counted once (the collector may have corrected its time).
+ */
+export function loadMarks(storage: KeyValueStorage | undefined, state: UserState | undefined, user: string, traits: Record<string, unknown>): UserMarks {
+  const local = read<LocalProgress>(storage, progressKey);
+  const marks = read<{ user?: string; celebrated?: string[]; history?: NudgeHistory }>(storage, marksKey);
+  const mine = marks?.user === user ? marks : undefined;
+  const id = (r: NudgeRecord) => [r.type, r.nudge, 'session' in r ? r.session : 'until' in r ? r.until : ''].join();
+  return {
+    user,
+    progress: mergeProgress(state, local?.user === user ? local : undefined, traits),
+    celebrated: [...new Set([...(state?.celebrated ?? []), ...(mine?.celebrated ?? [])])],
+    history: [...new Map([...(state?.nudges ?? []), ...(mine?.history ?? [])].map((r) => [id(r), r])).values()],
+  };
+}
+
+/** Keeps the marks for the next page, and whether a guide is active (the tracker reads it to load the UI). */
+export function saveMarks(storage: KeyValueStorage | undefined, { user, progress, celebrated, history }: UserMarks): void {
+  try {
+    storage?.setItem(marksKey, JSON.stringify({ user, celebrated, history }));
+    storage?.setItem(progressKey, JSON.stringify(localProgress(progress, user)));
+    if (activeGuide(progress)) storage?.setItem(guideStorageKey, '1');
+    else storage?.removeItem(guideStorageKey);
+  } catch {
+    // storage full or blocked: the collector still has the events
+  }
+}
