@@ -34,6 +34,12 @@ export interface Delivery {
 const perRequest = { maxCount: limits.maxBatchMessages, maxBytes: limits.maxBeaconBytes };
 /** Longest wait for the durable store before sending this page's own messages. */
 const restoreWaitMs = 3000;
+/**
+ * localStorage key of the messages still queued when the page was last hidden: an IndexedDB write
+ * may not have committed when a tab closes, and a beacon to an unreachable collector is lost, but
+ * a localStorage write is synchronous. The next page merges them (the collector ignores repeats).
+ */
+export const spillKey = 'waymark.unsent';
 
 /** Creates the delivery queue and starts sending whatever the durable store holds. */
 export function createDelivery({ url, writeKey, platform, rules, maxQueue, restore }: DeliveryOptions): Delivery {
@@ -114,12 +120,25 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
     return current;
   }
 
+  const { storage } = platform;
+  let spilled: QueuedMessage[] = [];
+  try {
+    if (restore) spilled = JSON.parse(storage?.getItem(spillKey) || '[]');
+    storage?.removeItem(spillKey);
+  } catch {
+    // storage blocked or the value damaged: IndexedDB still has what it committed
+  }
+  // Queued at once (a page closed before IndexedDB answers spills them again) and stored.
+  queue = [...spilled];
+  for (const m of spilled) void store.put(m);
   const ready = restore
     ? Promise.all([store.all(), store.getDropped()]).then(([stored, count]) => {
         if (epoch !== 0) return;
-        const known = new Set(queue.map((m) => m.id));
-        const older = stored.filter((m) => !known.has(m.id)).sort((a, b) => a.at - b.at);
-        queue = [...older, ...queue];
+        const mine = queue.filter((m) => !spilled.includes(m));
+        const known = new Set(mine.map((m) => m.id));
+        // A previous page's messages first (each once: a spilled one may be stored too), then this page's.
+        const older = [...stored, ...queue.filter((m) => spilled.includes(m))].filter((m) => !known.has(m.id) && known.add(m.id)).sort((a, b) => a.at - b.at);
+        queue = [...older, ...mine];
         if (count > 0) setDropped(dropped + count);
         evict();
       })
@@ -166,6 +185,11 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
         platform,
       );
       for (const id of sent) beaconed.add(id);
+      try {
+        storage?.setItem(spillKey, JSON.stringify(queue));
+      } catch {
+        // storage full or blocked: the beacon and IndexedDB are all there is
+      }
     },
     clear() {
       epoch++;
@@ -175,6 +199,11 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
       attempt = 0;
       blockedUntil = 0;
       void store.clear();
+      try {
+        storage?.removeItem(spillKey);
+      } catch {
+        // see beacon()
+      }
       schedule();
     },
     destroy() {

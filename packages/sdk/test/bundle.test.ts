@@ -25,14 +25,15 @@ describe('bundles', () => {
     vi.unstubAllGlobals();
   });
 
-  it('the script-tag tracker stays within 5120 bytes gzipped', () => {
-    expect(gzipped(read('waymark.js'))).toBeLessThanOrEqual(5120);
+  // The budgets scripts/build.mjs enforces (gzip -9), checked again on what it wrote.
+  it('the script-tag tracker stays within 5376 bytes gzipped', () => {
+    expect(gzipped(read('waymark.js'))).toBeLessThanOrEqual(5376);
   });
 
-  it('the UI chunk stays within 15 KiB gzipped, and tracker + UI within 20 KiB', () => {
+  it('the UI chunk stays within 27 KiB gzipped, and tracker + UI within 32.5 KiB', () => {
     const ui = gzipped(read('waymark-ui.js'));
-    expect(ui).toBeLessThanOrEqual(15 * 1024);
-    expect(gzipped(read('waymark.js')) + ui).toBeLessThanOrEqual(20 * 1024);
+    expect(ui).toBeLessThanOrEqual(27 * 1024);
+    expect(gzipped(read('waymark.js')) + ui).toBeLessThanOrEqual(32.5 * 1024);
   });
 
   it('the UI chunk carries Preact and floating-ui but not the debug explainer', () => {
@@ -43,6 +44,20 @@ describe('bundles', () => {
     expect(read('waymark-debug.js')).toContain('needs at least one');
   });
 
+  // Strings that survive minification, one per thing that must stay out of the tracker. Each is
+  // checked present in the UI chunk, so a marker that stopped meaning anything fails here too.
+  const markers: Array<[what: string, marker: string]> = [
+    ['Preact', 'dangerouslySetInnerHTML'],
+    ['Preact hooks', '__H'],
+    ['@floating-ui/dom', 'referenceHidden'],
+    ['the condition evaluator', 'daysSinceStart'],
+    ['the UI (shadow root)', 'attachShadow'],
+    ['the UI (checklist launcher)', 'launcher'],
+  ];
+  it.each(markers)('the minified tracker carries no %s, which the UI chunk does', (_what, marker) => {
+    expect(read('waymark-ui.js')).toContain(marker);
+    expect(read('waymark.js')).not.toContain(marker);
+  });
   it('the snippet stays within 1024 bytes gzipped', () => {
     expect(gzipped(read('snippet.min.js'))).toBeLessThanOrEqual(1024);
   });

@@ -4,8 +4,7 @@
  * --waymark-accent, --waymark-accent-text, --waymark-background, --waymark-text, --waymark-muted,
  * --waymark-border, --waymark-radius, --waymark-backdrop, --waymark-font, --waymark-z-index.
  */
-export const css = `:host{all:initial}
-.w{--a:var(--waymark-accent,#4f46e5);--af:var(--waymark-accent-text,#fff);--b:var(--waymark-background,#fff);--f:var(--waymark-text,#1f2937);--m:var(--waymark-muted,#6b7280);--l:var(--waymark-border,#e5e7eb);--r:var(--waymark-radius,10px);font:var(--waymark-font,14px/1.45 system-ui,sans-serif);color:var(--f);position:relative;z-index:var(--waymark-z-index,2147483000)}
+export const css = `.w{--a:var(--waymark-accent,#4f46e5);--af:var(--waymark-accent-text,#fff);--b:var(--waymark-background,#fff);--f:var(--waymark-text,#1f2937);--m:var(--waymark-muted,#6b7280);--l:var(--waymark-border,#e5e7eb);--r:var(--waymark-radius,10px);font:var(--waymark-font,14px/1.45 system-ui,sans-serif);color:var(--f);position:relative;z-index:var(--waymark-z-index,2147483000)}
 *{box-sizing:border-box}p,h2{margin:0 0 .4em}h2{font-size:1.1em}a{color:var(--a)}
 button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--l);background:var(--b);color:var(--f);padding:.3em .8em}
 .p,.launcher{background:var(--a);border-color:var(--a);color:var(--af)}
