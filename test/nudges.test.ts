@@ -128,7 +128,31 @@ describe('nudges', () => {
     await callWaymark(quiet, 'quiet', false);
     await rage(quiet);
     await expect.poll(() => bubble(quiet).count(), { timeout: 5000 }).toBe(1);
+    // Wide enough for its three buttons on one row, inside the viewport.
+    const tops = await bubble(quiet).locator('.row button').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(3);
+    const widths = await bubble(quiet).evaluate((b) => [b.getBoundingClientRect().width, ...Array.from(b.querySelectorAll('.row button')).map((x) => x.getBoundingClientRect().width)]);
+    expect(new Set(tops).size, JSON.stringify(widths)).toBe(1);
+    const box = (await bubble(quiet).boundingBox())!;
+    expect(box.x >= 0 && box.x + box.width <= quiet.viewportSize()!.width).toBe(true);
     await flush(quiet);
     expect((await nudgeEvents('nudge_quiet')).filter((e) => e.event === 'Nudge Shown')).toHaveLength(1);
+  });
+
+  it('never nudges while a guide waits for its page or a late target', async () => {
+    const page = await open();
+    await signInAs(page, 'nudge_waiting');
+    await page.click('[data-waymark-anchor="nav-reports"]');
+    // Its first step belongs to /app/projects: the guide runs, waiting, with nothing on screen.
+    await callWaymark(page, 'startGuide', 'create-project');
+    await page.waitForTimeout(300);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await rage(page);
+    await page.waitForTimeout(1500);
+    expect(await hotspot(page).count()).toBe(0);
+    expect(await bubble(page).count()).toBe(0);
+    await flush(page);
+    const events = await nudgeEvents('nudge_waiting');
+    expect(events.map((e) => e.event)).not.toContain('Nudge Shown');
   });
 });

@@ -8,6 +8,7 @@ it('pins the public exports', () => {
       "accountTimeline",
       "activeMs",
       "activeUsers",
+      "arbitrate",
       "backoffDelay",
       "batchEnvelope",
       "breadth",

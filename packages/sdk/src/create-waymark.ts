@@ -113,8 +113,8 @@ export function startWaymark(options: WaymarkOptions): Waymark {
     destroy: () => {
       destroyed = true;
       guidance?.destroy();
-      // The lock stops applying (the empty sheet stays adopted: nothing to undo in the page's own list).
-      sheet?.replaceSync('');
+      // The lock's stylesheet leaves the page's list.
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((x) => x !== sheet);
       delivery.destroy();
       for (const cleanup of cleanups) cleanup();
     },

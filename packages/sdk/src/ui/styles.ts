@@ -31,7 +31,7 @@ ol{list-style:none;margin:0;padding:0}
 .row{margin-top:.6em}
 .toast{position:fixed;top:16px;left:50%;transform:translateX(-50%);z-index:5;background:var(--f);color:var(--b);padding:.6em 1em;border-radius:var(--r);animation:in .3s}
 .bub{max-width:min(320px,90vw)}.bub ul{margin:.4em 0;padding-inline-start:1.2em}
-.c2{top:auto;left:auto;bottom:20px;inset-inline-start:20px;width:min(380px,calc(100vw - 40px));max-width:none}
+.c2{top:auto;left:auto;bottom:20px;inset-inline-start:20px;width:min(420px,calc(100vw - 40px));max-width:none}
 .hot{position:fixed;z-index:4;width:16px;height:16px;padding:0;border-radius:50%;background:var(--a);border:2px solid var(--b);animation:pulse 1.5s infinite}
 @keyframes pulse{50%{box-shadow:0 0 0 8px #4f46e533}}
 @keyframes in{from{opacity:.5}}
