@@ -1,6 +1,6 @@
 import { createIdbStore } from './idb-store.js';
 import type { KeyValueStorage, Platform } from './platform.js';
-import { createMemoryStore, type QueueStore } from './queue-store.js';
+import type { QueueStore } from './queue-store.js';
 
 function localStore(): KeyValueStorage | undefined {
   try {
@@ -17,18 +17,22 @@ function queueStore(): QueueStore {
   } catch {
     // indexedDB.open can throw synchronously (e.g. SecurityError in opaque origins).
   }
-  return createMemoryStore();
+  // Then nothing outlives the page but the unload copy: the delivery queue holds this page's
+  // messages, so a store that keeps nothing does what a memory store would.
+  const none = async (): Promise<void> => undefined;
+  return { all: async () => [], put: none, remove: none, clear: none, getDropped: async () => 0, setDropped: none };
 }
 
 /** The browser's capabilities, with `overrides` taking precedence; built lazily so nothing runs at import. */
 export function defaultPlatform(overrides: Partial<Platform> = {}): Platform {
   return {
     fetch: overrides.fetch ?? ((url, init) => fetch(url, init)),
-    sendBeacon: overrides.sendBeacon ?? ((url, body) => !!navigator.sendBeacon && navigator.sendBeacon(url, body)),
+    sendBeacon: overrides.sendBeacon ?? ((url, body) => !!navigator.sendBeacon?.(url, body)),
     storage: 'storage' in overrides ? overrides.storage : localStore(),
     queue: overrides.queue ?? queueStore(),
-    now: overrides.now ?? (() => Date.now()),
-    random: overrides.random ?? (() => Math.random()),
+    // Neither reads `this`.
+    now: overrides.now ?? Date.now,
+    random: overrides.random ?? Math.random,
     randomBytes: overrides.randomBytes ?? ((n) => crypto.getRandomValues(new Uint8Array(n))),
   };
 }

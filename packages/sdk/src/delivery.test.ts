@@ -1,8 +1,8 @@
 import { limits } from '@waymark/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDelivery, type Delivery } from './delivery.js';
-import type { PostInit, ResponseLike } from './platform.js';
-import { createMemoryStore, type QueueStore } from './queue-store.js';
+import { createDelivery, unloadCopyKey, type Delivery } from './delivery.js';
+import type { KeyValueStorage, PostInit, ResponseLike } from './platform.js';
+import { createMemoryStore, type QueuedMessage, type QueueStore } from './queue-store.js';
 
 interface Sent {
   batch: Array<{ messageId: string }>;
@@ -20,7 +20,13 @@ const accepted = (sent: Sent): ResponseLike =>
   response(200, { results: sent.batch.map((m) => ({ messageId: m.messageId, status: 'accepted' })) });
 const json = (id: string, pad = 0): string => JSON.stringify({ type: 'track', event: 'E', messageId: id, anonymousId: 'a', pad: 'x'.repeat(pad) });
 
-function harness(respond: (sent: Sent, n: number) => ResponseLike | Promise<ResponseLike> = accepted, store: QueueStore = createMemoryStore(), maxQueue = 1000) {
+function harness(
+  respond: (sent: Sent, n: number) => ResponseLike | Promise<ResponseLike> = accepted,
+  store: QueueStore = createMemoryStore(),
+  maxQueue = 1000,
+  storage: KeyValueStorage | undefined = undefined,
+  restore = true,
+) {
   const requests: Sent[] = [];
   const beacons: string[] = [];
   const fetch = vi.fn(async (_url: string, init: PostInit) => {
@@ -35,10 +41,10 @@ function harness(respond: (sent: Sent, n: number) => ResponseLike | Promise<Resp
   const delivery = createDelivery({
     url: 'https://c.test/v1/batch',
     writeKey: 'pk_test',
-    platform: { fetch, sendBeacon, storage: undefined, queue: store, now: () => Date.now(), random: () => 0.5, randomBytes: (n) => new Uint8Array(n) },
+    platform: { fetch, sendBeacon, storage, queue: store, now: () => Date.now(), random: () => 0.5, randomBytes: (n) => new Uint8Array(n) },
     rules: { maxCount: 5, maxBytes: 32 * 1024, intervalMs: 2000 },
     maxQueue,
-    restore: true,
+    restore,
   });
   const ids = () => requests.map((r) => r.batch.map((m) => m.messageId));
   return { delivery, requests, beacons, fetch, sendBeacon, store, ids };
@@ -279,5 +285,130 @@ describe('delivery', () => {
     expect(h.requests).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(2001);
     expect(h.ids()).toEqual([['m1']]);
+  });
+
+  describe('the unload copy in localStorage', () => {
+    const key = `${unloadCopyKey}pk_test`;
+    const memory = (): KeyValueStorage & { map: Map<string, string> } => {
+      const map = new Map<string, string>();
+      return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+    };
+    const offline = () => Promise.reject(new TypeError('offline'));
+    // IndexedDB as a closing tab sees it: writes that never commit, and nothing stored.
+    const uncommitted = (): QueueStore => ({ ...createMemoryStore(), put: () => new Promise(() => undefined) });
+    // A store that confirms every write, like IndexedDB once it commits.
+    const committing = (): QueueStore => {
+      const store = createMemoryStore();
+      return { ...store, put: async (m) => (await store.put(m), true) };
+    };
+    const copiedIds = (storage: { map: Map<string, string> }) =>
+      (JSON.parse(storage.map.get(key) ?? '[]') as QueuedMessage[]).map((m) => m.id);
+
+    it('copies on page hide what the store has not confirmed; the next page queues and sends it, and removes the copy', async () => {
+      const storage = memory();
+      const closing = make(offline, uncommitted(), 1000, storage);
+      closing.sendBeacon.mockReturnValue(false);
+      for (const id of ['a', 'b']) closing.delivery.enqueue(id, json(id));
+      closing.delivery.beacon();
+      closing.delivery.destroy();
+      expect(copiedIds(storage)).toEqual(['a', 'b']);
+
+      const next = make(accepted, createMemoryStore(), 1000, storage);
+      expect(storage.map.has(key)).toBe(false);
+      next.delivery.enqueue('c', json('c'));
+      await next.delivery.flush();
+      expect(next.ids()).toEqual([['a', 'b', 'c']]);
+    });
+
+    it('copies nothing the store confirmed', async () => {
+      const storage = memory();
+      const h = make(offline, committing(), 1000, storage);
+      h.delivery.enqueue('a', json('a'));
+      await vi.advanceTimersByTimeAsync(0);
+      h.delivery.beacon();
+      expect(storage.map.has(key)).toBe(false);
+    });
+
+    it("copies each message once, keeps another tab's copy, and is per app", async () => {
+      const storage = memory();
+      const otherApp = JSON.stringify([{ id: 'z', json: json('z'), bytes: 10, at: 1 }]);
+      storage.setItem(`${unloadCopyKey}pk_other`, otherApp);
+      const otherTab = make(offline, uncommitted(), 1000, storage);
+      otherTab.delivery.enqueue('x', json('x'));
+      otherTab.delivery.beacon();
+      const h = make(offline, uncommitted(), 1000, storage);
+      h.delivery.enqueue('a', json('a'));
+      h.delivery.beacon();
+      h.delivery.enqueue('b', json('b'));
+      // visibilitychange, then pagehide
+      h.delivery.beacon();
+      h.delivery.beacon();
+      expect(copiedIds(storage)).toEqual(['x', 'a', 'b']);
+      expect(storage.map.get(`${unloadCopyKey}pk_other`)).toBe(otherApp);
+    });
+
+    it('keeps the newest messages that one beacon could carry', () => {
+      const storage = memory();
+      const h = make(offline, uncommitted(), 1000, storage);
+      for (let i = 0; i < 6; i++) h.delivery.enqueue(`m${i}`, json(`m${i}`, 25_000));
+      h.delivery.beacon();
+      expect(copiedIds(storage)).toEqual(['m4', 'm5']);
+      expect(storage.map.get(key)!.length).toBeLessThanOrEqual(limits.maxBeaconBytes);
+    });
+
+    it('sends a message in both the copy and the store once', async () => {
+      const storage = memory();
+      const store = createMemoryStore();
+      const closing = make(offline, store, 1000, storage);
+      closing.delivery.enqueue('a', json('a'));
+      closing.delivery.beacon();
+      closing.delivery.destroy();
+      expect(copiedIds(storage)).toEqual(['a']);
+      expect((await store.all()).map((m) => m.id)).toEqual(['a']);
+
+      const next = make(accepted, store, 1000, storage);
+      await next.delivery.flush();
+      expect(next.ids()).toEqual([['a']]);
+    });
+
+    it('ignores a damaged copy and storage that throws', async () => {
+      const blocked = (): never => {
+        throw new Error('blocked');
+      };
+      const throwing: KeyValueStorage = { getItem: blocked, setItem: blocked, removeItem: blocked };
+      const h = make(accepted, uncommitted(), 1000, throwing);
+      h.delivery.enqueue('a', json('a'));
+      expect(() => h.delivery.beacon()).not.toThrow();
+      await h.delivery.flush();
+      expect(h.ids()).toEqual([['a']]);
+
+      const ok = { id: 'ok', json: json('ok'), bytes: 10, at: 1 };
+      for (const damaged of ['{not json', '{"id":"x"}', JSON.stringify([1, null, { id: 2 }, ok])]) {
+        const storage = memory();
+        storage.setItem(key, damaged);
+        const next = make(accepted, createMemoryStore(), 1000, storage);
+        await next.delivery.flush();
+        expect(next.ids()).toEqual(damaged.includes('"ok"') ? [['ok']] : []);
+        expect(storage.map.has(key)).toBe(false);
+      }
+    });
+
+    it('is dropped, unread, when consent is withdrawn, and by clear()', async () => {
+      const storage = memory();
+      storage.setItem(key, JSON.stringify([{ id: 'a', json: json('a'), bytes: 10, at: 1 }]));
+      const withdrawn = make(accepted, createMemoryStore(), 1000, storage, false);
+      await withdrawn.delivery.flush();
+      expect(withdrawn.fetch).not.toHaveBeenCalled();
+      expect(storage.map.has(key)).toBe(false);
+
+      const h = make(offline, uncommitted(), 1000, storage);
+      h.delivery.enqueue('b', json('b'));
+      h.delivery.beacon();
+      expect(storage.map.has(key)).toBe(true);
+      h.delivery.clear();
+      expect(storage.map.has(key)).toBe(false);
+      h.delivery.beacon();
+      expect(storage.map.has(key)).toBe(false);
+    });
   });
 });

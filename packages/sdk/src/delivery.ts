@@ -1,9 +1,10 @@
-import { backoffDelay, byteLength, flushDelay, limits, takeBatch, type FlushRules } from '@waymark/core';
+import { backoffDelay, flushDelay, limits, takeBatch, type FlushRules } from '@waymark/core';
 import { postBatch } from './post-batch.js';
 import { batchBody } from './batch-body.js';
 import { sendBeacons } from './send-beacons.js';
 import type { Platform } from './platform.js';
-import type { QueuedMessage } from './queue-store.js';
+import { isQueued, type QueuedMessage } from './queue-store.js';
+import { readJson, writeItem } from './stored-item.js';
 
 /** Settings of the delivery queue. */
 export interface DeliveryOptions {
@@ -35,11 +36,11 @@ const perRequest = { maxCount: limits.maxBatchMessages, maxBytes: limits.maxBeac
 /** Longest wait for the durable store before sending this page's own messages. */
 const restoreWaitMs = 3000;
 /**
- * localStorage key of the messages still queued when the page was last hidden: an IndexedDB write
- * may not have committed when a tab closes, and a beacon to an unreachable collector is lost, but
- * a localStorage write is synchronous. The next page merges them (the collector ignores repeats).
+ * Start of the localStorage key (the app's key follows) of the unload copy: the queued messages
+ * IndexedDB had not confirmed when a page was hidden. A tab may close before its IndexedDB write
+ * commits, and a beacon to an unreachable collector is lost, but a localStorage write is synchronous.
  */
-export const spillKey = 'waymark.unsent';
+export const unloadCopyKey = 'waymark.unsent.';
 
 /** Creates the delivery queue and starts sending whatever the durable store holds. */
 export function createDelivery({ url, writeKey, platform, rules, maxQueue, restore }: DeliveryOptions): Delivery {
@@ -50,7 +51,7 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
   let beaconed = new Set<string>();
   let dropped = 0;
   let loaded = false;
-  let epoch = 0;
+  let cleared = false;
   let attempt = 0;
   let blockedUntil = 0;
   let lastAt = 0;
@@ -115,30 +116,33 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
     if (batch.length === 0) return Promise.resolve(true);
     for (const m of batch) inFlight.add(m.id);
     const sentDropped = dropped;
-    const body = batchBody(batch, writeKey, new Date(now()).toISOString(), sentDropped);
+    const body = batchBody(batch, writeKey, now(), sentDropped);
     current = postBatch(platform, url, body).then((outcome) => settle(batch, sentDropped, outcome));
     return current;
   }
 
   const { storage } = platform;
-  let spilled: QueuedMessage[] = [];
-  try {
-    if (restore) spilled = JSON.parse(storage?.getItem(spillKey) || '[]');
-    storage?.removeItem(spillKey);
-  } catch {
-    // storage blocked or the value damaged: IndexedDB still has what it committed
-  }
-  // Queued at once (a page closed before IndexedDB answers spills them again) and stored.
-  queue = [...spilled];
-  for (const m of spilled) void store.put(m);
+  const copyKey = unloadCopyKey + writeKey;
+  // Queued messages neither confirmed durable by the store nor copied yet: what closing the page now would lose.
+  const unsaved = new WeakSet<QueuedMessage>();
+  const save = (m: QueuedMessage): void => {
+    unsaved.add(m);
+    void store.put(m).then((durable) => durable && unsaved.delete(m));
+  };
+  const copied = (): QueuedMessage[] => {
+    const value = readJson(storage, copyKey);
+    return Array.isArray(value) ? value.filter(isQueued) : [];
+  };
+  // A previous page's copy is queued at once (copied again if this page closes before the store
+  // confirms it) and stored; the collector ignores any message it already has.
+  if (restore) for (const m of copied()) queue.push(m), save(m);
+  writeItem(storage, copyKey, undefined);
   const ready = restore
     ? Promise.all([store.all(), store.getDropped()]).then(([stored, count]) => {
-        if (epoch !== 0) return;
-        const mine = queue.filter((m) => !spilled.includes(m));
-        const known = new Set(mine.map((m) => m.id));
-        // A previous page's messages first (each once: a spilled one may be stored too), then this page's.
-        const older = [...stored, ...queue.filter((m) => spilled.includes(m))].filter((m) => !known.has(m.id) && known.add(m.id)).sort((a, b) => a.at - b.at);
-        queue = [...older, ...mine];
+        if (cleared) return;
+        const known = new Set(queue.map((m) => m.id));
+        const older = stored.filter((m) => !known.has(m.id)).sort((a, b) => a.at - b.at);
+        queue = [...older, ...queue];
         if (count > 0) setDropped(dropped + count);
         evict();
       })
@@ -155,13 +159,15 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
 
   return {
     enqueue(id, json) {
-      const bytes = byteLength(json);
+      // UTF-8 bytes, as core's byteLength counts them (JSON has no lone surrogates); the encoder is
+      // smaller in the tracker than the counting loop.
+      const bytes = new TextEncoder().encode(json).length;
       if (bytes > limits.maxMessageBytes) return false;
       // Strictly increasing, so messages queued in the same millisecond keep their order after a reload.
       lastAt = Math.max(now(), lastAt + 0.001);
       const message = { id, json, bytes, at: lastAt };
       queue.push(message);
-      void store.put(message);
+      save(message);
       evict();
       schedule();
       return true;
@@ -185,25 +191,20 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
         platform,
       );
       for (const id of sent) beaconed.add(id);
-      try {
-        storage?.setItem(spillKey, JSON.stringify(queue));
-      } catch {
-        // storage full or blocked: the beacon and IndexedDB are all there is
-      }
+      // Added to the copy (another tab's may be there), which keeps the newest that one beacon could carry.
+      // Each leaves `unsaved` as it is copied, so a later hide copies only newer ones.
+      const unconfirmed = queue.filter((m) => unsaved.has(m) && unsaved.delete(m));
+      if (unconfirmed.length > 0) writeItem(storage, copyKey, JSON.stringify(takeBatch([...copied(), ...unconfirmed].reverse(), perRequest).reverse()));
     },
     clear() {
-      epoch++;
+      cleared = true;
       queue = [];
       beaconed = new Set();
       dropped = 0;
       attempt = 0;
       blockedUntil = 0;
       void store.clear();
-      try {
-        storage?.removeItem(spillKey);
-      } catch {
-        // see beacon()
-      }
+      writeItem(storage, copyKey, undefined);
       schedule();
     },
     destroy() {

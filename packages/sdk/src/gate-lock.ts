@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from './platform.js';
+import { readJson } from './stored-item.js';
 
 /** Where one user stands on one gate, as the UI chunk computed it (core's `gateState`, with titles). */
 export interface GateView {
@@ -30,11 +31,7 @@ export const gateStorageKey = 'waymark.gates';
 
 /** The lock the UI chunk last stored, if any. */
 export function storedGates(storage: KeyValueStorage | undefined): GateLockState | undefined {
-  try {
-    return JSON.parse(storage?.getItem(gateStorageKey) ?? 'null') ?? undefined;
-  } catch {
-    return undefined;
-  }
+  return readJson(storage, gateStorageKey) as GateLockState | undefined;
 }
 
 /**

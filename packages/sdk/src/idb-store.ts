@@ -1,21 +1,19 @@
 import { createStore, promisifyRequest } from 'idb-keyval';
-import type { QueuedMessage, QueueStore } from './queue-store.js';
+import { isQueued, type QueueStore } from './queue-store.js';
 
 // Message ids are UUIDs, so this key cannot collide with one.
 const droppedKey = 'dropped';
-
-const isQueued = (v: unknown): v is QueuedMessage =>
-  typeof v === 'object' && v !== null && typeof (v as QueuedMessage).id === 'string' && typeof (v as QueuedMessage).json === 'string';
 
 /** The queue in IndexedDB (database `waymark`, store `queue`): one key per message id plus the dropped count. */
 export function createIdbStore(): QueueStore {
   // idb-keyval's store function plus our own operations: its helpers (get, set, entries...) each carry
   // a default store and a cursor fallback the tracker never uses, which its size budget cannot afford.
   const use = createStore('waymark', 'queue');
-  const write = (change: (s: IDBObjectStore) => void): Promise<void> =>
+  // True once the transaction committed.
+  const write = (change: (s: IDBObjectStore) => void): Promise<boolean> =>
     use('readwrite', (s) => (change(s), promisifyRequest(s.transaction))).then(
-      () => undefined,
-      () => undefined,
+      () => true,
+      () => false,
     );
   // IndexedDB can fail at any time (private mode, quota, a closing tab); the in-memory queue carries on.
   const read = <T>(fallback: T, pick: (values: unknown[]) => T): Promise<T> =>

@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from './platform.js';
+import { readItem, readJson, writeItem } from './stored-item.js';
 import type { Properties } from './types.js';
 
 /** Who the current visitor is, as persisted between page loads. */
@@ -27,40 +28,17 @@ export interface Identity {
 const identityKey = 'waymark.identity';
 const consentKey = 'waymark.consent';
 
-// Storage can throw on every call (quota, blocked cookies); identity then lives for this page only.
-function read(storage: KeyValueStorage | undefined, key: string): string | null {
-  try {
-    return storage ? storage.getItem(key) : null;
-  } catch {
-    return null;
-  }
-}
-
-function write(storage: KeyValueStorage | undefined, key: string, value: string | undefined): void {
-  try {
-    if (value === undefined) storage?.removeItem(key);
-    else storage?.setItem(key, value);
-  } catch {
-    // see read()
-  }
-}
-
 function load(storage: KeyValueStorage | undefined, newId: () => string): IdentityState {
-  try {
-    const saved = JSON.parse(read(storage, identityKey) ?? 'null') as Partial<IdentityState> | null;
-    if (saved && typeof saved.anonymousId === 'string') {
-      return { ...saved, anonymousId: saved.anonymousId, traits: saved.traits ?? {} };
-    }
-  } catch {
-    // corrupt value: start over
-  }
+  const saved = readJson(storage, identityKey) as Partial<IdentityState> | undefined;
+  // A damaged value starts over.
+  if (typeof saved?.anonymousId === 'string') return { ...saved, anonymousId: saved.anonymousId, traits: saved.traits ?? {} };
   return { anonymousId: newId(), traits: {} };
 }
 
 /** Loads (or creates) the visitor's identity from `storage`; `newId` makes anonymousIds. */
 export function createIdentity(storage: KeyValueStorage | undefined, newId: () => string): Identity {
   // Kept in memory too, so a withdrawal holds for this page even when storage is unavailable.
-  let granted = read(storage, consentKey) !== '0';
+  let granted = readItem(storage, consentKey) !== '0';
   let saved = false;
   const save = (state: IdentityState): void => {
     // Serialised first: unserialisable traits (cycles, BigInt) throw here and leave the state as it was.
@@ -68,7 +46,7 @@ export function createIdentity(storage: KeyValueStorage | undefined, newId: () =
     identity.state = state;
     // Nothing new is stored about a visitor who withdrew consent.
     if (granted) {
-      write(storage, identityKey, json);
+      writeItem(storage, identityKey, json);
       saved = true;
     }
   };
@@ -80,7 +58,7 @@ export function createIdentity(storage: KeyValueStorage | undefined, newId: () =
     consented: () => granted,
     setConsent(value) {
       granted = value;
-      write(storage, consentKey, value ? undefined : '0');
+      writeItem(storage, consentKey, value ? undefined : '0');
       save(identity.state);
     },
   };

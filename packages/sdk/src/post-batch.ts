@@ -2,7 +2,7 @@ import { parseRetryAfter, retryDecision } from '@waymark/core';
 import type { Platform } from './platform.js';
 
 /** What became of one request: the ids the collector named, a retry (maybe with a server-given delay), or a refusal. */
-export type PostOutcome = { kind: 'done'; ids: string[] } | { kind: 'retry'; afterMs: number | undefined } | { kind: 'drop' };
+export type PostOutcome = { kind: 'done'; ids: string[] } | { kind: 'retry'; afterMs?: number | undefined } | { kind: 'drop' };
 
 function namedIds(data: unknown): string[] {
   const results = (data as { results?: unknown } | null)?.results;
@@ -19,8 +19,8 @@ export async function postBatch(platform: Pick<Platform, 'fetch' | 'now'>, url: 
     if (decision === 'retry') return { kind: 'retry', afterMs: parseRetryAfter(res.headers.get('Retry-After'), platform.now()) };
     const ids = namedIds(await res.json());
     // A success that names none of our messages confirms nothing: retry later rather than in a hot loop.
-    return ids.length > 0 ? { kind: 'done', ids } : { kind: 'retry', afterMs: undefined };
+    return ids.length > 0 ? { kind: 'done', ids } : { kind: 'retry' };
   } catch {
-    return { kind: 'retry', afterMs: undefined };
+    return { kind: 'retry' };
   }
 }

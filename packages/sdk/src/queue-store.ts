@@ -6,15 +6,23 @@ export interface QueuedMessage {
   at: number;
 }
 
-/** Durable storage of the queue; every method resolves (failures are swallowed by implementations). */
+/**
+ * Durable storage of the queue; every method resolves (failures are swallowed by implementations).
+ * A write may resolve true once durable; until `put` does, the tracker also copies the message
+ * to localStorage when the page is hidden.
+ */
 export interface QueueStore {
   all(): Promise<QueuedMessage[]>;
-  put(message: QueuedMessage): Promise<void>;
-  remove(ids: string[]): Promise<void>;
-  clear(): Promise<void>;
+  put(message: QueuedMessage): Promise<boolean | void>;
+  remove(ids: string[]): Promise<boolean | void>;
+  clear(): Promise<boolean | void>;
   getDropped(): Promise<number>;
-  setDropped(count: number): Promise<void>;
+  setDropped(count: number): Promise<boolean | void>;
 }
+
+/** A stored value that is a queued message (stores and copies may hold anything). */
+export const isQueued = (v: unknown): v is QueuedMessage =>
+  typeof v === 'object' && v !== null && typeof (v as QueuedMessage).id === 'string' && typeof (v as QueuedMessage).json === 'string';
 
 /** A queue store kept in memory: the fallback without IndexedDB, and a stand-in for it in tests. */
 export function createMemoryStore(): QueueStore {
@@ -22,6 +30,7 @@ export function createMemoryStore(): QueueStore {
   let dropped = 0;
   return {
     all: async () => [...messages.values()],
+    // Never durable: the page's unload copy carries its messages to the next page.
     put: async (m) => void messages.set(m.id, m),
     remove: async (ids) => ids.forEach((id) => messages.delete(id)),
     clear: async () => {

@@ -16,7 +16,7 @@ export function sendBeacons(
   const sent: string[] = [];
   for (const batch of splitBatches(messages, { maxCount: limits.maxBatchMessages, maxBytes: limits.maxBeaconBytes })) {
     // The dropped count is only reported by requests whose answer we can read, so it is counted once.
-    const body = batchBody(batch, writeKey, new Date(platform.now()).toISOString(), 0);
+    const body = batchBody(batch, writeKey, platform.now(), 0);
     let ok = false;
     try {
       ok = platform.sendBeacon(url, new Blob([body], { type: 'text/plain' }));
