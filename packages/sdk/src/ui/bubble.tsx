@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { listen } from '../listen.js';
 import { useFloat } from './float.js';
 
@@ -35,7 +35,7 @@ export function Bubble({ target, title, children, actions, close, closeLabel, fo
   useFloat(target, box, tip, 'bottom', () => {
     if (!placed.current) (placed.current = true), primary();
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const opened = performance.now();
     if (!target) primary();
     const stops = [

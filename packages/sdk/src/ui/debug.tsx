@@ -1,5 +1,5 @@
 import { h } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { debugGlobal } from '../ui-host.js';
 import type { DebugInput } from './debug-report.js';
 import type { RenderDebug } from './waymark-debug.js';
@@ -12,7 +12,7 @@ const loaded = (): RenderDebug | undefined => (window as unknown as Record<strin
  */
 export function Debug({ ui, input, title, close }: { ui: string; input: DebugInput; title: string; close(): void }) {
   const [report, setReport] = useState(loaded);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (report) return undefined;
     const script = document.createElement('script');
     script.src = new URL('waymark-debug.js', new URL(ui, location.href)).href;

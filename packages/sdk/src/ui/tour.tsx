@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Placement } from '@floating-ui/dom';
 import { deepActiveElement } from './deep-active.js';
 import { useFloat } from './float.js';
@@ -59,7 +59,7 @@ export function TourStep({ view, strings, next, dismiss }: TourStepProps) {
     // Hidden until placed, and a hidden element cannot take focus: focus it now, once.
     focus();
   });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!target) focus();
     const onKey = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') {
