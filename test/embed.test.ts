@@ -19,6 +19,8 @@ const todoPage = (collector: string, key: string) => `<!doctype html>
   <ul class="todo-list" data-waymark-anchor="todo-list"><li>Buy milk</li></ul>
   <nav><a href="#/">All</a> <a href="#/active" data-waymark-anchor="filter-active">Active</a> <a href="#/completed">Completed</a></nav>
   <button class="clear-completed" data-waymark-gate="reports.advanced">Clear completed</button>
+  <button data-waymark-anchor="bottom-edge" style="position:fixed;bottom:4px;left:45%">Bottom</button>
+  <button data-waymark-anchor="right-edge" style="position:fixed;right:2px;top:300px">Right</button>
   <script src="${collector}/sdk/waymark.js" data-key="${key}"></script>
 </body></html>`;
 
@@ -41,7 +43,16 @@ describe('Waymark embedded in a hash-routed third-party app', () => {
         { key: 'active-list', title: 'Only what is left', body: 'These are still to do.', target: { anchor: 'todo-list' }, url: '/#/active' },
       ],
     };
-    env = await startGuidanceEnv({ ...config, gates, guides: [...config.guides, filters] });
+    // Steps whose side has no room: placed on the other side, inside the viewport.
+    const edges = {
+      key: 'edges',
+      title: 'Edges',
+      steps: [
+        { key: 'bottom', title: 'At the bottom edge', body: 'No room below.', target: { anchor: 'bottom-edge' }, placement: 'bottom' },
+        { key: 'right', title: 'At the right edge', body: 'No room on the right, a longer body to make it wide.', target: { anchor: 'right-edge' }, placement: 'right' },
+      ],
+    };
+    env = await startGuidanceEnv({ ...config, gates, guides: [...config.guides, filters, edges] });
     site = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(todoPage(env.collector.url, env.keys.publicKey)));
     await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
@@ -211,5 +222,28 @@ describe('Waymark embedded in a hash-routed third-party app', () => {
       };
     });
     expect(left).toEqual({ which: '', listeners: 0, observers: 0, timers: 0, frames: 0, nodes: 0, ui: 0, sheets: 0, aria: 0 });
+  });
+
+  it('flips a step with no room on its side to the other side, inside the viewport, its arrow at the target', async () => {
+    const page = await pages.open();
+    await ready(page);
+    const vp = page.viewportSize()!;
+    const check = async (name: string, anchor: string) => {
+      const box = dialog(page, name);
+      await box.waitFor({ timeout: 5000 });
+      await expect.poll(() => box.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+      const [pop, target, arrow] = await Promise.all([box.boundingBox(), page.locator(`[data-waymark-anchor="${anchor}"]`).boundingBox(), box.locator('.arrow').boundingBox()]);
+      expect(pop!.x >= 0 && pop!.y >= 0 && pop!.x + pop!.width <= vp.width && pop!.y + pop!.height <= vp.height).toBe(true);
+      return { pop: pop!, target: target!, arrow: arrow! };
+    };
+    await callWaymark(page, 'startGuide', 'edges');
+    const below = await check('At the bottom edge', 'bottom-edge');
+    // Asked for below; no room: above the target, the arrow over its centre.
+    expect(below.pop.y + below.pop.height).toBeLessThanOrEqual(below.target.y);
+    expect(Math.abs(below.arrow.x + below.arrow.width / 2 - (below.target.x + below.target.width / 2))).toBeLessThan(4);
+    await page.getByRole('button', { name: 'Next' }).click();
+    const right = await check('At the right edge', 'right-edge');
+    expect(right.pop.x + right.pop.width).toBeLessThanOrEqual(right.target.x);
+    expect(Math.abs(right.arrow.y + right.arrow.height / 2 - (right.target.y + right.target.height / 2))).toBeLessThan(4);
   });
 });

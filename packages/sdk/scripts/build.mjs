@@ -72,7 +72,7 @@ async function bundle(entry, { format = 'iife', target = 'es2020', debug = false
     plugins: [
       tsSources,
       nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
-      esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact', define: { __DEBUG__: String(debug) }, legalComments: 'none' }),
+      esbuild({ target, tsconfig: false, jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', define: { __DEBUG__: String(debug) }, legalComments: 'none' }),
       ...(debug ? [] : [letBindings, terser({ ecma: 2020, compress: { passes: 2, ecma: 2020 }, mangle: true, toplevel: true, format: { comments: false } })]),
     ],
     onwarn(warning, warn) {

@@ -1,3 +1,4 @@
+import { Fragment, h } from 'preact';
 import { arbitrate, type Checklist as ChecklistConfig, type ChecklistProgress, type Gate } from '@waymark/core';
 import type { GateView } from '../gate-lock.js';
 import { Bubble } from './bubble.js';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { listen } from '../listen.js';

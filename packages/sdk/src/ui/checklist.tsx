@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { Checklist as ChecklistConfig, ChecklistProgress } from '@waymark/core';
 import { renderMarkdown } from './markdown.js';
 import { format, type Strings } from './strings.js';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useRef } from 'preact/hooks';
 import { useFloat } from './float.js';
 

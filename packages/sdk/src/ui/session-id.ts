@@ -18,7 +18,7 @@ function browserSessionStorage(): Storage | undefined {
  */
 export function sessionId(platform: Platform): string {
   const store = 'sessionStorage' in platform ? platform.sessionStorage : browserSessionStorage();
-  const fresh = (): string => [...platform.randomBytes(8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const fresh = (): string => platform.randomBytes(8).join('');
   try {
     const id = store?.getItem(key) || fresh();
     store?.setItem(key, id);

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 
 const toastMs = 4000;

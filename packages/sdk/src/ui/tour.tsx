@@ -1,3 +1,4 @@
+import { Fragment, h } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Placement } from '@floating-ui/dom';
 import { deepActiveElement } from './deep-active.js';
