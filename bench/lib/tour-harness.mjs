@@ -3,14 +3,20 @@
  * started and ended, then the timed tour with `window.__tourAdapter`. Returns, for the start call
  * and for each Next, two times in ms from the call (`performance.now()` in the page):
  *
- * - `shown`, the measure: the popover with the step's title is on screen. Checked after every DOM
- *   change (a MutationObserver on the document and on every open shadow root) and in every
- *   animation frame (style changes no mutation shows): it has a box inside the viewport, is not
- *   `visibility: hidden`, has no ancestor at opacity 0, and sits within 48 px of its target.
- *   Fades and moves are not waited out: an element whose opacity, visibility or position is
- *   being animated towards visible counts from the animation's start.
- * - `drawn`: the first animation frame that draws it as it is then, fades and all (visible, and
- *   opacity above 0); frames come every ~16.7 ms, so this includes waiting for the next one.
+ * - `shown`: the popover with the step's title is on screen. Checked after every DOM change (a
+ *   MutationObserver on the document and on every open shadow root) and in every animation frame
+ *   (style changes no mutation shows): it has a box inside the viewport, is not
+ *   `visibility: hidden`, has no ancestor at opacity 0, sits within 48 px of its target, and is
+ *   placed, where the adapter can tell (`adapter.placed`: Waymark's popover is hidden until
+ *   floating-ui has computed its position). Fades and moves are not waited out: an element whose
+ *   opacity, visibility or position is being animated towards visible counts from the
+ *   animation's start.
+ * - `drawn`, the measure: the first animation frame that draws it as it is then, fades and all
+ *   (visible, opacity above 0, placed). Frames come every ~16.7 ms, so this includes waiting for
+ *   the next one. The time is taken in that frame's `requestAnimationFrame` callback, before its
+ *   style, layout and paint; when the popover becomes visible during a frame's rendering work
+ *   (a later animation-frame or ResizeObserver callback), that frame draws it, and the time is
+ *   taken then.
  */
 export async function measureTour({ warmup, tour, timeoutMs, settleMs }) {
   const adapter = window.__tourAdapter;
@@ -32,7 +38,7 @@ export async function measureTour({ warmup, tour, timeoutMs, settleMs }) {
 
   // `drawn`: as the frame draws it now, fades and all (visibility visible, opacity above 0).
   const onScreen = (el, target, drawn = false) => {
-    if (!el.isConnected) return false;
+    if (!el.isConnected || (adapter.placed && !adapter.placed(el))) return false;
     const r = el.getBoundingClientRect();
     if (r.width < 1 || r.height < 1 || r.right <= 0 || r.bottom <= 0 || r.left >= innerWidth || r.top >= innerHeight) return false;
     const chain = [];
@@ -48,15 +54,23 @@ export async function measureTour({ warmup, tour, timeoutMs, settleMs }) {
 
   // Watches for `step`: `shownAt` when it is on screen (checked after every DOM change and every
   // frame; `check()` can also be called right after the action), then `drawnAt`, the first
-  // animation frame that draws it (checked in frames only: that is when the browser paints).
+  // animation frame that draws it. A frame's rendering work (animation-frame callbacks, style,
+  // layout, ResizeObserver callbacks, paint) is one task: `inFrame` is set by this watcher's own
+  // frame callback and cleared by a task it posts then, at the highest priority, so that it runs
+  // right after the frame's task and before the timers and messages already waiting.
   const watch = (step, what) => {
     const target = document.querySelector(step.selector);
     let shown;
     let drawnAt;
     let done = false;
     let frame = 0;
+    let inFrame = false;
     let settle;
     const promise = new Promise((resolve, reject) => (settle = { resolve, reject }));
+    const frameOver = () => (inFrame = false);
+    const afterFrame = globalThis.scheduler?.postTask
+      ? () => void globalThis.scheduler.postTask(frameOver, { priority: 'user-blocking' })
+      : () => setTimeout(frameOver);
     const finish = () => {
       done = true;
       observer.disconnect();
@@ -75,13 +89,24 @@ export async function measureTour({ warmup, tour, timeoutMs, settleMs }) {
         return null;
       }
     };
-    const check = () => {
-      if (done || shown) return;
+    const drawnNow = () => {
       const el = find();
-      if (el && onScreen(el, target)) {
+      if (done || !el || !onScreen(el, target, true)) return false;
+      drawnAt = performance.now();
+      finish();
+      settle.resolve({ shownAt: shown.at, drawnAt, el: shown.el });
+      return true;
+    };
+    const check = () => {
+      if (done) return;
+      if (!shown) {
+        const el = find();
+        if (!el || !onScreen(el, target)) return;
         shown = { at: performance.now(), el };
-        observer.disconnect();
       }
+      // In a frame's rendering work (this watcher's frame callback, or a change made later in the
+      // same frame): that frame draws the popover as it is now.
+      if (inFrame) drawnNow();
     };
     const observer = new MutationObserver(check);
     const options = { childList: true, subtree: true, attributes: true, characterData: true };
@@ -89,17 +114,10 @@ export async function measureTour({ warmup, tour, timeoutMs, settleMs }) {
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) observer.observe(el.shadowRoot, options);
     const tick = () => {
       if (done) return;
+      inFrame = true;
+      afterFrame();
       check();
-      if (shown) {
-        const el = find();
-        if (el && onScreen(el, target, true)) drawnAt = performance.now();
-      }
-      if (done) return;
-      if (drawnAt === undefined) frame = requestAnimationFrame(tick);
-      else {
-        finish();
-        settle.resolve({ shownAt: shown.at, drawnAt, el: shown.el });
-      }
+      if (!done) frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
     const timer = setTimeout(() => {

@@ -8,9 +8,15 @@ const pkg = (name, file) => `${benchDir}node_modules/${name}/${file}`;
 
 // Adapters: each runs in the page (serialised with toString), so each is self-contained. They
 // build a tour from the shared step data (`prepare`, not timed), start it (`start`, the timed
-// call), find the popover showing a title, find its Next button, and end a tour (`stop`).
+// call), find the popover showing a title, find its Next button, and end a tour (`stop`). An
+// adapter may also say whether a popover has been placed (`placed`), where the library shows it
+// before it knows where it goes.
 
 function waymarkAdapter() {
+  // The UI (Preact) renders into the open shadow root of the `[data-waymark-ui]` host. A step's
+  // popover is `.pop[role=dialog]`; one anchored to a target is also `.wait` (visibility: hidden)
+  // until @floating-ui/dom's computePosition has answered, which sets its left, top and an inline
+  // `visibility: visible`. A step without a target (`.pop.c`) is centred by CSS.
   const root = () => document.querySelector('[data-waymark-ui]')?.shadowRoot;
   let key;
   return {
@@ -22,12 +28,13 @@ function waymarkAdapter() {
       window.waymark.startGuide(key);
     },
     popover(title) {
-      const pop = root()?.querySelector('.pop');
-      return pop?.querySelector('h2')?.textContent === title ? pop : null;
+      for (const pop of root()?.querySelectorAll('.pop[role="dialog"]') ?? []) if (pop.querySelector('h2')?.textContent === title) return pop;
+      return null;
     },
+    placed: (pop) => !pop.classList.contains('wait') || pop.style.visibility === 'visible',
     nextButton: (pop) => pop.querySelector('button.p'),
     stop() {
-      root()?.querySelector('.pop .x')?.click();
+      root()?.querySelector('.pop[role="dialog"] .x')?.click();
     },
   };
 }
