@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { autoStart, type WaymarkWindow } from '../src/auto-start.js';
 import { snippet } from '../src/index.js';
@@ -108,5 +111,13 @@ describe('snippet and script tag', () => {
     document.head.append(script);
     autoStart(win);
     expect(win.waymark).toBeUndefined();
+  });
+
+  it('docs/sdk.md shows the snippet that snippet() produces, with every queued method', () => {
+    const docs = readFileSync(join(fileURLToPath(import.meta.url), '../../../../docs/sdk.md'), 'utf8');
+    const shown = /```html\n<script>\n(.*)\n<\/script>/.exec(docs)?.[1];
+    expect(shown).toBe(snippet('YOUR_PUBLIC_KEY', 'https://YOUR_COLLECTOR/sdk/waymark.js'));
+    const methods = /"([a-zA-Z ]+)"\.split\(" "\)/.exec(shown ?? '')?.[1]?.split(' ') ?? [];
+    for (const m of methods) expect(docs, `docs/sdk.md names ${m} among the queued methods`).toContain(`\`${m}\``);
   });
 });
