@@ -1,9 +1,9 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Sql } from '../db/sql.js';
 import type { Logger } from '../log.js';
-import type { AppRecord } from '../store/apps.js';
-import type { KeyKind } from '../store/keys.js';
-import type { CsmPrincipal } from '../store/csm-sessions.js';
+import type { AppRecord } from '../apps/apps.js';
+import type { KeyKind } from '../apps/keys.js';
+import type { CsmPrincipal } from '../auth/csm-sessions.js';
 
 /** What the collector's routes are given. */
 export interface CollectorDeps {
