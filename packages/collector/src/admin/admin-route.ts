@@ -13,7 +13,7 @@ import { adminPlanRoute } from '../plans/admin-plan-route.js';
 import { parseQuery as query } from '../http/parse-query.js';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
-import { readUserState } from '../user-state/read-user-state.js';
+import { adminUserStateRoute } from '../user-state/admin-user-state-route.js';
 
 const eventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -23,12 +23,12 @@ const eventsQuery = z.object({
 
 const usageQuery = z.object({ accountId: z.string().min(1).max(200).optional(), userId: z.string().min(1).max(200).optional() });
 
-const userIdParam = z.string().min(1).max(200, 'must be at most 200 characters');
-
-/** Admin calls for the app of the secret key (or of ?appId= with a CSM session): the app, its events, usage rollups, config versions, user state. */
+/**
+ * Admin calls for the app of the secret key (or of ?appId= with a CSM session): each feature's
+ * admin routes mounted here, and the app itself, its latest events and its usage rollups.
+ */
 export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
   // The secret key, or a CSM session with access to the app named by ?appId=.
   route.use('*', requireSecretKeyOrCsm(deps, lookup));
   route.route('/config', adminConfigRoute(deps));
@@ -38,13 +38,7 @@ export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   route.route('/webhooks', adminWebhooksRoute(deps));
   route.route('/digest', adminDigestRoute(deps, currentConfig));
   route.route('/accounts', adminPlanRoute(deps, currentConfig));
-
-  route.get('/users/:userId/state', async (c) => {
-    const userId = userIdParam.safeParse(c.req.param('userId'));
-    if (!userId.success) throw new ApiError(400, 'invalid_query', `userId: ${userId.error.issues[0]?.message ?? 'invalid'}`, 'userId');
-    const appId = c.get('app').appId;
-    return c.json(await readUserState(deps.sql, appId, { userId: userId.data }, await currentConfig(appId), now()), 200, { 'Cache-Control': 'no-store' });
-  });
+  route.route('/users', adminUserStateRoute(deps, currentConfig));
 
   route.get('/app', (c) => c.json(c.get('app')));
 

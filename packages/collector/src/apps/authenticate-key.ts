@@ -1,8 +1,8 @@
 import type { AppLookup } from './app-lookup.js';
 import type { KeyMatch } from './apps.js';
-import type { KeyKind } from './keys.js';
 import { originAllowed } from './origin-allowed.js';
 import { ApiError } from '../http/api-error.js';
+import type { KeyKind } from '../http/env.js';
 
 /**
  * Finds the app of a key and checks it may be used here: secret keys anywhere they are

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { KeyKind } from '../http/env.js';
 
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -12,9 +13,6 @@ export function randomToken(length: number): string {
   }
   return out;
 }
-
-/** Kinds of key an app has. */
-export type KeyKind = 'public' | 'secret';
 
 /** A fresh key: `pk_...` for browsers, `sk_...` for servers. */
 export function newKey(kind: KeyKind): string {

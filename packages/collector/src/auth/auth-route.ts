@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { csmApps } from './csm-apps.js';
-import { createCsmSession, deleteCsmSession, type CsmPrincipal } from './csm-sessions.js';
+import { createCsmSession, deleteCsmSession } from './csm-sessions.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 import { loginRetryAfter, recordLoginAttempt } from './login-throttle.js';
 import { ApiError } from '../http/api-error.js';
 import { csrfGuard } from './csrf-guard.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { CollectorDeps, CollectorEnv, CsmPrincipal } from '../http/env.js';
 import { parseJson } from '../http/parse-json.js';
 import { clientIp } from '../http/proxy-aware.js';
 import { readBody } from '../http/read-body.js';

@@ -1,6 +1,6 @@
 import type { Sql } from '../db/sql.js';
-import { findAppById, type AppRecord } from '../apps/apps.js';
-import type { CsmPrincipal } from './csm-sessions.js';
+import { findAppById } from '../apps/apps.js';
+import type { AppRecord, CsmPrincipal } from '../http/env.js';
 
 /**
  * The app if this CSM may see it (admins: any app; `csm`: granted apps), else undefined, the

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.js';
-import type { CsmPrincipal } from './csm-sessions.js';
+import type { CsmPrincipal } from '../http/env.js';
 
 /** An app as listed to a CSM. */
 export interface CsmApp {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Sql } from '../db/sql.js';
-import type { CsmRole } from './csm-users.js';
+import type { CsmPrincipal, CsmRole } from '../http/env.js';
 
 type Query = Pick<Sql, 'query'>;
 
@@ -10,16 +10,6 @@ export const sessionIdleMs = 12 * 3_600_000;
 export const sessionMaxMs = 7 * 24 * 3_600_000;
 // last_seen_at is written at most this often, so reads do not each cost a write.
 const touchEveryMs = 60_000;
-
-/** Who a session belongs to. */
-export interface CsmPrincipal {
-  userId: string;
-  email: string;
-  name: string;
-  role: CsmRole;
-  /** When the session ends at the latest (absolute limit). */
-  expiresAt: number;
-}
 
 /** The session id stored for a token: only its SHA-256 is kept, so a database leak gives no cookies. */
 const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');

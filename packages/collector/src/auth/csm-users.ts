@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { Sql } from '../db/sql.js';
+import type { CsmRole } from '../http/env.js';
 import { CsmInputError } from './csm-input-error.js';
 import { randomToken } from '../apps/keys.js';
 import { hashPassword } from './password-hash.js';
-
-/** What a CSM user may do: `admin` sees every app and manages CSM users; `csm` sees the apps granted to them. */
-export type CsmRole = 'admin' | 'csm';
 
 /** A CSM user as shown to admins (never with the password hash). */
 export interface CsmUser {

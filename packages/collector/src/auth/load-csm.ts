@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { findCsmSession, type CsmPrincipal } from './csm-sessions.js';
+import { findCsmSession } from './csm-sessions.js';
 import { csrfGuard } from './csrf-guard.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { CollectorDeps, CollectorEnv, CsmPrincipal } from '../http/env.js';
 import { readSessionToken } from './session-cookie.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

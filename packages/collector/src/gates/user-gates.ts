@@ -1,6 +1,6 @@
 import { deriveFacts, explainCondition, gateState, snapshotFacts, type Explanation, type Gate, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
-import { overridesForUser } from './gate-overrides.js';
+import { overridesForUser } from '../user-state/overrides-for-user.js';
 import { readUserState } from '../user-state/read-user-state.js';
 
 /** Where a user stands on one gate: what `GET /v1/gates` answers per gate key. */

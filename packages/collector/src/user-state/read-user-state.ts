@@ -2,7 +2,7 @@ import { emptySnapshot, onboardingEvents, settleProgress, snapshotHorizonHours }
 import type { NudgeRecord, ScopeState, StateSnapshot, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { withStageFact } from '../analytics/with-stage-fact.js';
-import { overridesForUser, type OverrideState } from '../gates/gate-overrides.js';
+import { overridesForUser, type OverrideState } from './overrides-for-user.js';
 import { readNudgeHistory } from './read-nudge-history.js';
 
 /** Where a user is in one guide, from their latest guide event. */
