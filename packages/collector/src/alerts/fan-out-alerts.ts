@@ -1,6 +1,7 @@
 import type { Sql } from '../db/sql.js';
 import { enqueueEvents } from './enqueue-events.js';
 import type { WebhookEvent } from './webhook-event.js';
+import { alertFanOutLock } from '../db/advisory-locks.js';
 
 interface OutboxRow {
   id: string;
@@ -32,7 +33,7 @@ export async function fanOutAlerts(sql: Pick<Sql, 'query' | 'transaction'>, now:
   let queued = 0;
   for (const { app_id: appId } of apps) {
     queued += await sql.transaction(async (tx) => {
-      const { rows: lock } = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727007, hashtext($1)) as ok', [appId]);
+      const { rows: lock } = await tx.query<{ ok: boolean }>(`select pg_try_advisory_xact_lock(${alertFanOutLock}, hashtext($1)) as ok`, [appId]);
       if (!lock[0]?.ok) return 0;
       const { rows: cursor } = await tx.query<{ outbox_id: string }>('select outbox_id from webhook_cursors where app_id = $1', [appId]);
       // First run for the app: skip the rows older than its first subscription (nobody wants them).

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/sql.js';
+import { dueAccountsLock } from '../db/advisory-locks.js';
 
 /** An account whose summary must be recomputed. */
 export interface DueAccount {
@@ -40,7 +41,7 @@ select a.app_id, a.account_id from accounts a where $2::timestamptz is not null 
  */
 export async function findDueAccounts(sql: Pick<Sql, 'transaction'>, now: number): Promise<DueAccount[] | undefined> {
   return sql.transaction(async (tx) => {
-    const { rows: lock } = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727006) as ok');
+    const { rows: lock } = await tx.query<{ ok: boolean }>(`select pg_try_advisory_xact_lock(${dueAccountsLock}) as ok`);
     if (!lock[0]?.ok) return undefined;
     const { rows: state } = await tx.query<{ ran_at: Date | string }>("select ran_at from summariser_state where name = 'accounts'");
     // A little overlap, so progress written by another collector with a slightly slower clock is not missed.

@@ -4,6 +4,7 @@ import { computeAccountSummary } from './compute-account-summary.js';
 import { readAccountInputs } from './read-account-inputs.js';
 import { settleAccountProgress } from './settle-account-progress.js';
 import { writeAccountSummary } from './write-account-summary.js';
+import { accountSummaryLock } from '../db/advisory-locks.js';
 
 /**
  * Recomputes and stores one account's summary at `now`, in one transaction under a per-account
@@ -12,7 +13,7 @@ import { writeAccountSummary } from './write-account-summary.js';
 export async function summariseAccount(sql: Pick<Sql, 'transaction'>, appId: string, accountId: string, currentConfig: CurrentConfigReader, now: number): Promise<boolean> {
   const config = (await currentConfig(appId))?.config;
   return sql.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(727006, hashtext($1))', [`${appId}/${accountId}`]);
+    await tx.query(`select pg_advisory_xact_lock(${accountSummaryLock}, hashtext($1))`, [`${appId}/${accountId}`]);
     // Progress first (dated from the events), so the summary reads it.
     const audience = config ? await settleAccountProgress(tx, appId, accountId, config, now) : undefined;
     let inputs = await readAccountInputs(tx, appId, accountId, now);

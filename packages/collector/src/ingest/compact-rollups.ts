@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql.js';
 import { scheduleTask } from '../jobs/schedule-task.js';
+import { compactionLock } from '../db/advisory-locks.js';
 
 /*
  * Moves a slice of usage_deltas into usage_counts and account_daily_users, in one statement, and
@@ -46,7 +47,7 @@ export async function compactRollups(sql: Pick<Sql, 'transaction'>, limit = 50_0
   let total = 0;
   for (let round = 0; round < maxRounds; round++) {
     const n = await sql.transaction(async (tx) => {
-      const { rows: lock } = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727003) as ok');
+      const { rows: lock } = await tx.query<{ ok: boolean }>(`select pg_try_advisory_xact_lock(${compactionLock}) as ok`);
       if (!lock[0]?.ok) return 0;
       const { rows } = await tx.query<{ n: string }>(fold, [limit], { prepare: 'waymark_fold_usage' });
       return Number(rows[0]?.n ?? 0);

@@ -1,6 +1,7 @@
 import type { Sql } from '../db/sql.js';
 import { createCurrentConfigReader, type CurrentConfigReader } from '../config/current-config.js';
 import { markStuckUsers } from './mark-stuck-users.js';
+import { stuckSweepLock } from '../db/advisory-locks.js';
 
 /**
  * Runs `markStuckUsers` at `now` for every app that has a config, each app in its own transaction.
@@ -19,7 +20,7 @@ export async function sweepStuckUsers(
     const config = await currentConfig(appId);
     if (!config) continue;
     const done = await sql.transaction(async (tx) => {
-      const { rows: lock } = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727004, hashtext($1)) as ok', [appId]);
+      const { rows: lock } = await tx.query<{ ok: boolean }>(`select pg_try_advisory_xact_lock(${stuckSweepLock}, hashtext($1)) as ok`, [appId]);
       return lock[0]?.ok ? markStuckUsers(tx, appId, config, now) : undefined;
     });
     if (!done) continue;
