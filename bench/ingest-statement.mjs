@@ -7,9 +7,9 @@
 import { parseArgs } from 'node:util';
 import { migrate, openPgSql } from '@waymark/collector';
 // Not part of the collector's public API: the statement and the cache the batch writer uses.
-import { prepareBatch } from '../packages/collector/dist/store/prepare-batch.js';
-import { insertBatches } from '../packages/collector/dist/store/insert-batch.js';
-import { createKnownEntities } from '../packages/collector/dist/store/known-entities.js';
+import { prepareBatch } from '../packages/collector/dist/ingest/prepare-batch.js';
+import { insertBatches } from '../packages/collector/dist/ingest/insert-batch.js';
+import { createKnownEntities } from '../packages/collector/dist/ingest/known-entities.js';
 import { createMessageFactory } from './lib/message-factory.mjs';
 import { startCpuSampler } from './lib/cpu-sampler.mjs';
 import { createScratchDatabase } from './lib/scratch-database.mjs';

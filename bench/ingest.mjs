@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate, openPgSql, openPgliteSql } from '@waymark/collector';
 // Not part of the collector's public API; the ceiling uses it so its rows are exactly the collector's.
-import { prepareBatch } from '../packages/collector/dist/store/prepare-batch.js';
+import { prepareBatch } from '../packages/collector/dist/ingest/prepare-batch.js';
 import { createMessageFactory } from './lib/message-factory.mjs';
 import { runHttpLoad } from './lib/http-load.mjs';
 import { createRowSource, runCeiling } from './lib/ceiling.mjs';

@@ -8,9 +8,9 @@ import pg from 'pg';
 import { migrate, openPgSql, putConfig } from '@waymark/collector';
 import { validateConfig } from '../packages/core/dist/index.js';
 // Not part of the collector's public API; the bench calls the summariser once directly to time it.
-import { summariseAccounts } from '../packages/collector/dist/summaries/summarise-accounts.js';
-import { createCurrentConfigReader } from '../packages/collector/dist/store/current-config.js';
-import { compactRollups } from '../packages/collector/dist/store/compact-rollups.js';
+import { summariseAccounts } from '../packages/collector/dist/analytics/summarise-accounts.js';
+import { createCurrentConfigReader } from '../packages/collector/dist/config/current-config.js';
+import { compactRollups } from '../packages/collector/dist/ingest/compact-rollups.js';
 import { createBenchApp, startCollectorProcess } from './lib/collector-process.mjs';
 import { createMessageFactory } from './lib/message-factory.mjs';
 import { runHttpLoad } from './lib/http-load.mjs';

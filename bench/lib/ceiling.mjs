@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { percentile } from './http-load.mjs';
 
-// The exact column order of the collector's insert into `events` (src/store/insert-batch.ts).
+// The exact column order of the collector's insert into `events` (src/ingest/insert-batch.ts).
 const columns = ['app_id', 'message_id', 'type', 'event', 'event_key', 'user_id', 'anonymous_id', 'actor', 'account_id', 'ts', 'received_at', 'sent_at', 'ts_source', 'properties', 'traits', 'context'];
 
 const json = (v) => (v === null || v === undefined ? null : JSON.stringify(v));

@@ -2,14 +2,14 @@ import { serve } from '@hono/node-server';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Sql } from './db/sql.js';
-import { createCollectorApp } from './http/create-collector-app.js';
-import { scheduleCompaction } from './store/compact-rollups.js';
-import { scheduleStuckSweep } from './store/schedule-stuck-sweep.js';
-import { scheduleSummaries } from './summaries/schedule-summaries.js';
-import { scheduleWebhooks } from './webhooks/schedule-webhooks.js';
-import { scheduleWeeklyDigest } from './digest/schedule-weekly-digest.js';
+import { createCollectorApp } from './create-collector-app.js';
+import { scheduleCompaction } from './ingest/compact-rollups.js';
+import { scheduleStuckSweep } from './stuck/schedule-stuck-sweep.js';
+import { scheduleSummaries } from './analytics/schedule-summaries.js';
+import { scheduleWebhooks } from './alerts/schedule-webhooks.js';
+import { scheduleWeeklyDigest } from './alerts/schedule-weekly-digest.js';
 import type { Logger } from './log.js';
-import { defaultDashboardDir } from './dashboard-dir.js';
+import { defaultDashboardDir } from './http/dashboard-dir.js';
 
 /** A running collector. */
 export interface RunningCollector {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppLookup } from '../src/store/app-lookup.js';
-import { createApp, rotateKeys, type AppKeys } from '../src/store/apps.js';
+import { createAppLookup } from '../src/apps/app-lookup.js';
+import { createApp, rotateKeys, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
 
 describe.each(backends)('cached key lookup on $name', (backend) => {

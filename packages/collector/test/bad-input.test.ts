@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/store/apps.js';
+import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
 import { post, readJson, track } from './fixtures.js';
 

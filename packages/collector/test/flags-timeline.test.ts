@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/store/apps.js';
-import { createCurrentConfigReader, type CurrentConfigReader } from '../src/store/current-config.js';
-import { compactRollups } from '../src/store/compact-rollups.js';
-import { markStuckUsers } from '../src/store/mark-stuck-users.js';
-import { summariseAccount } from '../src/summaries/summarise-account.js';
-import { summariseAccounts } from '../src/summaries/summarise-accounts.js';
+import { createApp, type AppKeys } from '../src/apps/apps.js';
+import { createCurrentConfigReader, type CurrentConfigReader } from '../src/config/current-config.js';
+import { compactRollups } from '../src/ingest/compact-rollups.js';
+import { markStuckUsers } from '../src/stuck/mark-stuck-users.js';
+import { summariseAccount } from '../src/analytics/summarise-account.js';
+import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
 import { backends, type TestDatabase } from './backends.js';
 import { post, readJson } from './fixtures.js';
 

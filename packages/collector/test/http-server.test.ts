@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, request } from 'node:http';
 import { startCollector, type RunningCollector } from '../src/start-collector.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/store/apps.js';
+import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
 import { track } from './fixtures.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, rotateKeys, setRequireUserHash, AppInputError, type AppKeys } from '../src/store/apps.js';
-import { userHashFor } from '../src/store/user-hash.js';
+import { createApp, rotateKeys, setRequireUserHash, AppInputError, type AppKeys } from '../src/apps/apps.js';
+import { userHashFor } from '../src/apps/user-hash.js';
 import { backends, type TestDatabase } from './backends.js';
 import { post, readJson } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { createCollectorApp } from '../src/create-collector-app.js';
 import { openApiDocument } from '../src/http/openapi.js';
 import { silentLogger } from '../src/log.js';
 import { openPgliteSql } from '../src/db/pglite-sql.js';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/store/apps.js';
-import { createCurrentConfigReader } from '../src/store/current-config.js';
-import { summariseAccounts } from '../src/summaries/summarise-accounts.js';
+import { createApp, type AppKeys } from '../src/apps/apps.js';
+import { createCurrentConfigReader } from '../src/config/current-config.js';
+import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
 import { backends, type TestDatabase } from './backends.js';
 import { post, readJson } from './fixtures.js';
 

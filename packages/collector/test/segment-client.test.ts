@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '@segment/analytics-node';
 import { startCollector, type RunningCollector } from '../src/start-collector.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/store/apps.js';
+import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
 
 describe.each(backends)('a real Segment client (@segment/analytics-node) against the collector on $name', (backend) => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/store/apps.js';
-import { createCurrentConfigReader } from '../src/store/current-config.js';
-import { markStuckUsers } from '../src/store/mark-stuck-users.js';
-import { scheduleStuckSweep } from '../src/store/schedule-stuck-sweep.js';
-import { sweepStuckUsers } from '../src/store/sweep-stuck-users.js';
+import { createApp, type AppKeys } from '../src/apps/apps.js';
+import { createCurrentConfigReader } from '../src/config/current-config.js';
+import { markStuckUsers } from '../src/stuck/mark-stuck-users.js';
+import { scheduleStuckSweep } from '../src/stuck/schedule-stuck-sweep.js';
+import { sweepStuckUsers } from '../src/stuck/sweep-stuck-users.js';
 import { backends, type TestDatabase } from './backends.js';
 import { post, readJson } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';

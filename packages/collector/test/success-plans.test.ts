@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/http/create-collector-app.js';
+import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/store/apps.js';
-import { createCsmUser } from '../src/store/csm-users.js';
+import { createApp, type AppKeys } from '../src/apps/apps.js';
+import { createCsmUser } from '../src/auth/csm-users.js';
 import { backends, type TestDatabase } from './backends.js';
 import { post, readJson } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Sql } from '../db/sql.js';
-import { CsmInputError } from '../store/csm-input-error.js';
-import { createCsmUser, disableCsmUser, grantCsmApp, listCsmUsers, revokeCsmApp, type CsmUser } from '../store/csm-users.js';
+import { CsmInputError } from '../auth/csm-input-error.js';
+import { createCsmUser, disableCsmUser, grantCsmApp, listCsmUsers, revokeCsmApp, type CsmUser } from '../auth/csm-users.js';
 
 /** Opens the database for one command and closes it after (the caller's lock handling included). */
 export type WithSql = <T>(command: string, fn: (sql: Sql) => Promise<T>) => Promise<T>;

@@ -2,14 +2,14 @@ import { parseArgs } from 'node:util';
 import { openSql, type StorageOptions } from '../db/open-sql.js';
 import type { Sql } from '../db/sql.js';
 import { DataDirLockedError } from '../db/data-dir-lock.js';
-import { ensureDefaultApp } from '../ensure-default-app.js';
+import { ensureDefaultApp } from '../apps/ensure-default-app.js';
 import { createLogger, type LogLevel } from '../log.js';
-import { defaultSdkDir } from '../sdk-dir.js';
+import { defaultSdkDir } from '../http/sdk-dir.js';
 import { startCollector } from '../start-collector.js';
-import { AppInputError, createApp, listApps, rotateKeys, setOrigins, setRequireUserHash } from '../store/apps.js';
+import { AppInputError, createApp, listApps, rotateKeys, setOrigins, setRequireUserHash } from '../apps/apps.js';
 import { usage } from './usage.js';
 import { csmCommand, UnknownCsmCommand } from './csm-command.js';
-import { CsmInputError } from '../store/csm-input-error.js';
+import { CsmInputError } from '../auth/csm-input-error.js';
 
 type Env = Record<string, string | undefined>;
 

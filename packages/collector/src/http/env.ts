@@ -1,9 +1,36 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Sql } from '../db/sql.js';
 import type { Logger } from '../log.js';
-import type { AppRecord } from '../store/apps.js';
-import type { KeyKind } from '../store/keys.js';
-import type { CsmPrincipal } from '../store/csm-sessions.js';
+
+// The shapes of the context variables below live here, under the features whose middleware sets them
+// (apps/: the key's app; auth/: the CSM's session), so every feature can name CollectorEnv.
+
+/** An app as shown to its admins (never with its secret key). */
+export interface AppRecord {
+  appId: string;
+  name: string;
+  publicKey: string;
+  origins: string[];
+  createdAt: string;
+  /** Whether browser calls naming a userId must prove it with `userHash` (identity verification). */
+  requireUserHash: boolean;
+}
+
+/** Kinds of key an app has. */
+export type KeyKind = 'public' | 'secret';
+
+/** What a CSM user may do: `admin` sees every app and manages CSM users; `csm` sees the apps granted to them. */
+export type CsmRole = 'admin' | 'csm';
+
+/** Who a session belongs to. */
+export interface CsmPrincipal {
+  userId: string;
+  email: string;
+  name: string;
+  role: CsmRole;
+  /** When the session ends at the latest (absolute limit). */
+  expiresAt: number;
+}
 
 /** What the collector's routes are given. */
 export interface CollectorDeps {

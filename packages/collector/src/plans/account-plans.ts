@@ -1,7 +1,7 @@
 import type { WaymarkConfig } from '@waymark/core';
 import { accountDay } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
-import { accountProfile } from '../summaries/account-profile.js';
+import { accountProfile } from '../analytics/account-profile.js';
 import { defaultPlan } from './default-plan.js';
 import { goalViews } from './goal-views.js';
 import type { GoalView } from './plan-goal.js';

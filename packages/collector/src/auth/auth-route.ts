@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { csmApps } from './csm-apps.js';
+import { createCsmSession, deleteCsmSession } from './csm-sessions.js';
+import { hashPassword, verifyPassword } from './password-hash.js';
+import { loginRetryAfter, recordLoginAttempt } from './login-throttle.js';
+import { ApiError } from '../http/api-error.js';
+import { csrfGuard } from './csrf-guard.js';
+import type { CollectorDeps, CollectorEnv, CsmPrincipal } from '../http/env.js';
+import { parseJson } from '../http/parse-json.js';
+import { clientIp } from '../http/proxy-aware.js';
+import { readBody } from '../http/read-body.js';
+import { requireCsm } from './require-csm.js';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.js';
+
+const loginBody = z.strictObject({
+  email: z.string({ error: 'is required' }).max(254, 'must be at most 254 characters'),
+  password: z.string({ error: 'is required' }).max(200, 'must be at most 200 characters'),
+});
+const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
+// One message for an unknown email, a wrong password and a disabled user, so none can be told apart.
+const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'wrong email or password');
+const noStore = { 'Cache-Control': 'no-store' };
+
+/**
+ * `/v1/auth`: dashboard login (sets the `waymark_session` cookie), logout and who is logged in.
+ * Failed logins are throttled per email and per client IP (429 with Retry-After).
+ */
+export function authRoute(deps: CollectorDeps): Hono<CollectorEnv> {
+  const route = new Hono<CollectorEnv>();
+  const now = deps.now ?? Date.now;
+  const trustProxy = deps.trustProxy ?? false;
+  // Hashed once, lazily: unknown emails are checked against it so they cost as much time as known ones.
+  let decoy: Promise<string> | undefined;
+
+  const whoAndApps = async (csm: Pick<CsmPrincipal, 'userId' | 'email' | 'name' | 'role'>) => ({
+    user: { email: csm.email, name: csm.name, role: csm.role },
+    apps: await csmApps(deps.sql, csm),
+  });
+
+  route.post('/login', async (c) => {
+    // No session yet, but the same guard stops another site logging a browser in (login CSRF).
+    csrfGuard(c, trustProxy);
+    const parsed = loginBody.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'email');
+      throw new ApiError(400, 'invalid_body', `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field);
+    }
+    const email = parsed.data.email.trim().toLowerCase();
+    const ip = clientIp(c, trustProxy);
+    const wait = await loginRetryAfter(deps.sql, { email, ip }, now());
+    if (wait > 0) {
+      const error = new ApiError(429, 'too_many_attempts', `too many failed logins; try again in ${wait} seconds`, undefined, { retryAfter: wait });
+      return c.json(error.body(), 429, { 'Retry-After': String(wait), ...noStore });
+    }
+    const { rows } = await deps.sql.query<{ id: string; email: string; name: string; role: 'admin' | 'csm'; password_hash: string; disabled_at: unknown }>(
+      'select id, email, name, role, password_hash, disabled_at from csm_users where lower(email) = $1',
+      [email],
+    );
+    const user = rows[0];
+    const matches = await verifyPassword(parsed.data.password, user?.password_hash ?? (await (decoy ??= hashPassword('not a password of anyone'))));
+    if (!user || !matches || user.disabled_at !== null) {
+      await recordLoginAttempt(deps.sql, { email, ip, succeeded: false }, now());
+      throw invalidCredentials();
+    }
+    await recordLoginAttempt(deps.sql, { email, ip, succeeded: true }, now());
+    const session = await createCsmSession(deps.sql, user.id, now());
+    setSessionCookie(c, session.token, session.expiresAt, now(), trustProxy);
+    return c.json(await whoAndApps({ userId: user.id, email: user.email, name: user.name, role: user.role }), 200, noStore);
+  });
+
+  route.post('/logout', async (c) => {
+    const token = readSessionToken(c);
+    if (token) {
+      csrfGuard(c, trustProxy);
+      await deleteCsmSession(deps.sql, token);
+    }
+    clearSessionCookie(c, trustProxy);
+    return c.body(null, 204);
+  });
+
+  route.get('/me', requireCsm(deps), async (c) => c.json(await whoAndApps(c.get('csm')!), 200, noStore));
+
+  return route;
+}

@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { CurrentConfigReader } from '../config/current-config.js';
+import { listGateOverrides, setGateOverride } from './gate-overrides.js';
+import { ApiError } from '../http/api-error.js';
+import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import { parseJson } from '../http/parse-json.js';
+import { readBody } from '../http/read-body.js';
+
+const subject = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const overrideBody = z.strictObject({
+  accountId: subject.optional(),
+  userId: subject.optional(),
+  state: z.enum(['unlock', 'lock'], { error: 'must be "unlock", "lock" or null (clears the override)' }).nullable(),
+  // With a CSM session the session's email is recorded instead, so the log cannot be forged.
+  by: z.string({ error: 'is required: who sets the override, e.g. the CSM\'s email' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+});
+const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
+
+/**
+ * `/v1/admin/gates/:key/overrides` (secret key, mounted under the admin routes): set or clear a
+ * CSM override of a gate for a whole account or one user, and read the overrides with their log.
+ */
+export function adminGatesRoute(deps: CollectorDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+  const route = new Hono<CollectorEnv>();
+  const now = deps.now ?? Date.now;
+
+  const knownGate = async (appId: string, key: string) => (await currentConfig(appId))?.config.gates.some((g) => g.key === key) ?? false;
+  const unknown = (key: string) => new ApiError(404, 'unknown_gate', `the current config has no gate "${key}"`, 'key');
+
+  route.put('/:key/overrides', async (c) => {
+    const appId = c.get('app').appId;
+    const key = c.req.param('key');
+    const parsed = overrideBody.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'state');
+      throw new ApiError(400, 'invalid_body', `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field);
+    }
+    const body = parsed.data;
+    const by = c.get('csm')?.email ?? body.by;
+    if (by === undefined) throw new ApiError(400, 'invalid_body', "by: is required: who sets the override, e.g. the CSM's email", 'by');
+    if ((body.accountId === undefined) === (body.userId === undefined)) {
+      throw new ApiError(400, 'invalid_body', 'accountId: give exactly one of accountId (the whole account) and userId (one user)', 'accountId');
+    }
+    if (!(await knownGate(appId, key))) throw unknown(key);
+    const override = await setGateOverride(deps.sql, appId, {
+      gate: key,
+      scope: body.accountId !== undefined ? 'account' : 'user',
+      subjectId: body.accountId ?? body.userId!,
+      state: body.state,
+      by,
+      at: now(),
+    });
+    return c.json({ override });
+  });
+
+  route.get('/:key/overrides', async (c) => {
+    const appId = c.get('app').appId;
+    const key = c.req.param('key');
+    const listed = await listGateOverrides(deps.sql, appId, key);
+    // A gate removed from the config keeps its history readable.
+    if (listed.log.length === 0 && !(await knownGate(appId, key))) throw unknown(key);
+    return c.json({ gate: key, ...listed }, 200, { 'Cache-Control': 'no-store' });
+  });
+
+  return route;
+}

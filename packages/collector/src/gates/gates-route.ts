@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppLookup } from '../apps/app-lookup.js';
+import type { CurrentConfigReader } from '../config/current-config.js';
+import { readUserGates } from './user-gates.js';
+import { userHashValid } from '../apps/user-hash.js';
+import { ApiError } from '../http/api-error.js';
+import { browserCors } from '../apps/browser-cors.js';
+import { browserKey } from '../apps/browser-key.js';
+import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import { parseQuery } from '../http/parse-query.js';
+
+const gatesQuery = z.object({
+  key: z.string().optional(),
+  userId: z.string({ error: 'is required' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  userHash: z.string().max(200, 'must be at most 200 characters').optional(),
+  gate: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
+});
+
+/**
+ * `GET /v1/gates?userId=...[&gate=KEY]`: a user's gates, so the vendor's backend enforces the same
+ * decision the browser shows. With the secret key any user; with the public key only with the
+ * user's userHash (always, whether or not the app requires identity verification), so no one reads
+ * another user's gates by guessing a userId.
+ */
+export function gatesRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+  const route = new Hono<CollectorEnv>();
+  const now = deps.now ?? Date.now;
+  route.use('*', browserCors());
+  route.get('/', async (c) => {
+    const found = await browserKey(c, lookup);
+    const q = parseQuery(gatesQuery, c.req.query());
+    if (found.kind === 'public') {
+      if (!found.secretKey) {
+        throw new ApiError(401, 'invalid_user_hash', "this app's secret key predates identity verification; rotate the keys, or call with the secret key", 'userHash');
+      }
+      if (!userHashValid(found.secretKey, q.userId, q.userHash)) {
+        throw new ApiError(
+          401,
+          'invalid_user_hash',
+          q.userHash === undefined
+            ? 'with the public key, gates need userHash = hex(HMAC-SHA256(secret key, userId)), computed by your server; or call with the secret key'
+            : 'userHash does not match userId (it must be hex(HMAC-SHA256(secret key, userId)) with the current secret key)',
+          'userHash',
+        );
+      }
+    }
+    const config = await currentConfig(found.app.appId);
+    if (q.gate !== undefined && !config?.config.gates.some((g) => g.key === q.gate)) {
+      throw new ApiError(404, 'unknown_gate', `the current config has no gate "${q.gate}"`, 'gate');
+    }
+    const gates = await readUserGates(deps.sql, found.app.appId, q.userId, config, now(), q.gate);
+    return c.json({ gates }, 200, { 'Cache-Control': 'no-store' });
+  });
+  return route;
+}

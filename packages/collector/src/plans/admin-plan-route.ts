@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { accountPlans, readAccounts } from './account-plans.js';
+import type { PlanGoal } from './plan-goal.js';
+import { planLog, setSuccessPlan } from './success-plans.js';
+import type { CurrentConfigReader } from '../config/current-config.js';
+import { ApiError } from '../http/api-error.js';
+import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import { jsonBody } from '../http/json-body.js';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const planBody = z.strictObject({
+  goals: z
+    .array(
+      z.strictObject({
+        milestone: text(64),
+        dueDay: z.number().int('must be a whole number of days').min(0, 'must be at least 0').max(365, 'must be at most 365').optional(),
+        owner: text(200).optional(),
+        note: z.string().max(2000, 'must be at most 2000 characters').optional(),
+      }),
+    )
+    .max(50, 'must have at most 50 goals')
+    .nullable(),
+  // With a CSM session the session's email is recorded instead, so the log cannot be forged.
+  by: text(200).optional(),
+});
+const accountIdParam = z.string().min(1).max(200, 'must be at most 200 characters');
+
+/**
+ * `/v1/admin/accounts/:accountId/plan` (mounted under the admin routes): an account's success
+ * plan with each goal's status and its edit log; PUT replaces the goals (null: back to the
+ * config's default for the account's segment), logged with who and when.
+ */
+export function adminPlanRoute(deps: CollectorDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+  const route = new Hono<CollectorEnv>();
+  const now = deps.now ?? Date.now;
+
+  const account = async (appId: string, raw: string) => {
+    const id = accountIdParam.safeParse(raw);
+    if (!id.success) throw new ApiError(400, 'invalid_query', `accountId: ${id.error.issues[0]?.message ?? 'invalid'}`, 'accountId');
+    const [row] = await readAccounts(deps.sql, appId, [id.data]);
+    if (!row) throw new ApiError(404, 'unknown_account', `no account "${id.data}" has been seen by this app`, 'accountId');
+    return row;
+  };
+  const answer = async (appId: string, row: Awaited<ReturnType<typeof account>>) => {
+    const config = (await currentConfig(appId))?.config;
+    const plan = (await accountPlans(deps.sql, appId, [row], config, now())).get(row.accountId)!;
+    return { ...plan, log: await planLog(deps.sql, appId, row.accountId) };
+  };
+
+  route.get('/:accountId/plan', async (c) => {
+    const appId = c.get('app').appId;
+    return c.json(await answer(appId, await account(appId, c.req.param('accountId'))), 200, { 'Cache-Control': 'no-store' });
+  });
+
+  route.put('/:accountId/plan', async (c) => {
+    const appId = c.get('app').appId;
+    const body = await jsonBody(c.req.raw, c.env?.incoming, planBody, 64 * 1024);
+    const by = c.get('csm')?.email ?? body.by;
+    if (by === undefined) throw new ApiError(400, 'invalid_body', "by: is required: who edits the plan, e.g. the CSM's email", 'by');
+    const row = await account(appId, c.req.param('accountId'));
+    let goals: PlanGoal[] | null = null;
+    if (body.goals !== null) {
+      const milestones = new Map(((await currentConfig(appId))?.config.milestones ?? []).map((m) => [m.key, m.targetDay]));
+      const seen = new Set<string>();
+      goals = body.goals.map((g, i) => {
+        const target = milestones.get(g.milestone);
+        const field = `goals.${i}.milestone`;
+        if (target === undefined) throw new ApiError(400, 'unknown_milestone', `${field}: milestone "${g.milestone}" is not defined in the current config`, field);
+        if (seen.has(g.milestone)) throw new ApiError(400, 'invalid_body', `${field}: milestone "${g.milestone}" is already a goal of this plan`, field);
+        seen.add(g.milestone);
+        return { milestone: g.milestone, dueDay: g.dueDay ?? target, ...(g.owner !== undefined ? { owner: g.owner } : {}), ...(g.note ? { note: g.note } : {}) };
+      });
+    }
+    await setSuccessPlan(deps.sql, appId, row.accountId, { goals, by, at: now() });
+    return c.json(await answer(appId, row));
+  });
+
+  return route;
+}

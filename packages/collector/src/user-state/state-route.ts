@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppLookup } from '../apps/app-lookup.js';
+import type { CurrentConfigReader } from '../config/current-config.js';
+import { readUserState } from './read-user-state.js';
+import { userHashValid } from '../apps/user-hash.js';
+import { ApiError } from '../http/api-error.js';
+import { browserCors } from '../apps/browser-cors.js';
+import { browserKey } from '../apps/browser-key.js';
+import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import { parseQuery } from '../http/parse-query.js';
+
+const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const stateQuery = z.object({ key: z.string().optional(), userId: id.optional(), anonymousId: id.optional(), userHash: z.string().max(200).optional() });
+
+/**
+ * `GET /v1/state?key=pk_...&userId=...&userHash=...` (or `&anonymousId=...` before identify):
+ * the user's progress as the collector knows it. With identity verification on, a userId must
+ * come with its userHash unless the secret key is used.
+ */
+export function stateRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+  const route = new Hono<CollectorEnv>();
+  const now = deps.now ?? Date.now;
+  route.use('*', browserCors());
+  route.get('/', async (c) => {
+    const found = await browserKey(c, lookup);
+    const q = parseQuery(stateQuery, c.req.query());
+    if (q.userId === undefined && q.anonymousId === undefined) throw new ApiError(400, 'invalid_query', 'give userId (after identify) or anonymousId', 'userId');
+    if (q.userId !== undefined && found.kind === 'public' && found.app.requireUserHash) {
+      if (!found.secretKey || !userHashValid(found.secretKey, q.userId, q.userHash)) {
+        throw new ApiError(
+          401,
+          'invalid_user_hash',
+          q.userHash === undefined
+            ? 'this app requires identity verification: send userHash = hex(HMAC-SHA256(secret key, userId)), computed by your server'
+            : 'userHash does not match userId (it must be hex(HMAC-SHA256(secret key, userId)) with the current secret key)',
+          'userHash',
+        );
+      }
+    }
+    const state = await readUserState(deps.sql, found.app.appId, q, await currentConfig(found.app.appId), now());
+    return c.json(state, 200, { 'Cache-Control': 'no-store' });
+  });
+  return route;
+}
