@@ -54,8 +54,9 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
   app.route('/v1/admin', adminRoute(deps, lookup, currentConfig));
   app.route('/sdk', sdkRoute(deps.sdkDir));
   app.route('/dashboard', dashboardRoute(deps.dashboardDir));
-  const openapi = openApiDocument();
-  app.get('/v1/openapi.json', (c) => c.json(openapi));
+  // Built on first request: generating it from the contract takes a while, and most apps never serve it.
+  let openapi: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/v1/openapi.json', (c) => c.json((openapi ??= openApiDocument())));
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found', `no endpoint ${c.req.method} ${c.req.path}; see docs/api.md`).body(), 404));
 
