@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { eventsQuerySchema, usageQuerySchema, userStateParamsSchema } from '@waymark/core';
 import { ApiError } from './api-error.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
 import { requireSecretKeyOrCsm } from './require-secret-key-or-csm.js';
@@ -14,16 +14,6 @@ import { parseQuery as query } from './parse-query.js';
 import type { AppLookup } from '../store/app-lookup.js';
 import type { CurrentConfigReader } from '../store/current-config.js';
 import { readUserState } from '../store/read-user-state.js';
-
-const eventsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  userId: z.string().max(200).optional(),
-  accountId: z.string().max(200).optional(),
-});
-
-const usageQuery = z.object({ accountId: z.string().min(1).max(200).optional(), userId: z.string().min(1).max(200).optional() });
-
-const userIdParam = z.string().min(1).max(200, 'must be at most 200 characters');
 
 /** Admin calls for the app of the secret key (or of ?appId= with a CSM session): the app, its events, usage rollups, config versions, user state. */
 export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
@@ -40,16 +30,15 @@ export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   route.route('/accounts', adminPlanRoute(deps, currentConfig));
 
   route.get('/users/:userId/state', async (c) => {
-    const userId = userIdParam.safeParse(c.req.param('userId'));
-    if (!userId.success) throw new ApiError(400, 'invalid_query', `userId: ${userId.error.issues[0]?.message ?? 'invalid'}`, 'userId');
+    const { userId } = query(userStateParamsSchema, c.req.param());
     const appId = c.get('app').appId;
-    return c.json(await readUserState(deps.sql, appId, { userId: userId.data }, await currentConfig(appId), now()), 200, { 'Cache-Control': 'no-store' });
+    return c.json(await readUserState(deps.sql, appId, { userId }, await currentConfig(appId), now()), 200, { 'Cache-Control': 'no-store' });
   });
 
   route.get('/app', (c) => c.json(c.get('app')));
 
   route.get('/events', async (c) => {
-    const q = query(eventsQuery, c.req.query());
+    const q = query(eventsQuerySchema, c.req.query());
     const { rows } = await deps.sql.query(
       `select message_id as "messageId", type, event, user_id as "userId", anonymous_id as "anonymousId", account_id as "accountId",
               ts as "timestamp", received_at as "receivedAt", ts_source as "timestampSource", properties, traits
@@ -61,7 +50,7 @@ export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   });
 
   route.get('/usage', async (c) => {
-    const q = query(usageQuery, c.req.query());
+    const q = query(usageQuerySchema, c.req.query());
     if (!q.accountId && !q.userId) throw new ApiError(400, 'invalid_query', 'give accountId or userId', 'accountId');
     const appId = c.get('app').appId;
     const { rows } = q.accountId

@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.js';
-import type { PortfolioFilter } from './portfolio-filter.js';
+import type { PortfolioFilter } from '@waymark/core';
 
 /** One account as the portfolio lists it. */
 export interface PortfolioAccount {
