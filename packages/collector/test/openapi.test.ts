@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { apiRoutes } from '@waymark/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollectorApp } from '../src/http/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { openPgliteSql } from '../src/db/pglite-sql.js';
 import type { Sql } from '../src/db/sql.js';
+import { collectorApp } from './fixtures.js';
 
 type Document = { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string }>; responses: Record<string, unknown> }>> };
 
 const checkedIn = JSON.parse(readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8')) as Document;
 let sql: Sql;
-let app: ReturnType<typeof createCollectorApp>;
+let app: ReturnType<typeof collectorApp>;
 
 beforeAll(async () => {
   sql = await openPgliteSql();
-  app = createCollectorApp({ sql, log: silentLogger });
+  app = collectorApp({ sql, log: silentLogger });
 });
 afterAll(() => sql.close());
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from './api-error.js';
+import { checkResponses } from './check-responses.js';
 import { adminRoute } from './admin-route.js';
 import { batchRoute } from './batch-route.js';
 import type { CollectorDeps, CollectorEnv } from './env.js';
@@ -30,6 +31,8 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
     const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'debug';
     deps.log[level]('request', { method: c.req.method, path: c.req.path, status, ms: Math.round(performance.now() - started), requestId: c.get('requestId') });
   });
+
+  if (deps.checkResponses) app.use('*', checkResponses(deps.log, deps.checkResponses === true ? undefined : deps.checkResponses));
 
   // Browsers call /v1/batch cross-origin; which origins may send is checked per app after the key is known.
   app.use('/v1/batch', cors({ origin: (origin) => origin, allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 86400 }));

@@ -4,6 +4,7 @@ import type { Logger } from '../log.js';
 import type { AppRecord } from '../store/apps.js';
 import type { KeyKind } from '../store/keys.js';
 import type { CsmPrincipal } from '../store/csm-sessions.js';
+import type { ContractRecorder } from './check-responses.js';
 
 /** What the collector's routes are given. */
 export interface CollectorDeps {
@@ -24,6 +25,11 @@ export interface CollectorDeps {
    * login throttle's client IP, Secure cookies and the same-origin check then use them.
    */
   trustProxy?: boolean;
+  /**
+   * Check every answer against core's contract (`apiRoutes`): a mismatch is logged, reported to
+   * the recorder and answered as 500 `contract_violation` (default false; the test suite turns it on).
+   */
+  checkResponses?: boolean | ContractRecorder;
 }
 
 /** Typed context variables set by middleware. */
