@@ -131,7 +131,8 @@ function parameters(where: 'path' | 'query' | 'header', object: Json): Json[] {
 function response(res: ApiResponse, write: (schema: z.ZodType, io: Io) => Json): Json {
   const content: Json = {};
   if (res.schema) content['application/json'] = { schema: write(res.schema, 'output') };
-  for (const media of res.media ?? []) content[media] = { schema: { type: 'string' } };
+  // Bodies the contract does not describe: text, or JSON of any shape (an SDK source map).
+  for (const media of res.media ?? []) content[media] = { schema: media === 'application/json' ? {} : { type: 'string' } };
   return {
     description: res.description,
     ...(res.headers ? { headers: Object.fromEntries(Object.entries(res.headers).map(([name, h]) => [name, { description: h.description, schema: write(h.schema, 'output') }])) } : {}),

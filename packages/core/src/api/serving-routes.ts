@@ -20,7 +20,7 @@ export const servingRoutes: readonly ApiRoute[] = [
     security: [],
     params: z.object({ file: z.string().describe('A file of the build, e.g. waymark.js.') }),
     responses: {
-      '200': { description: 'JavaScript (a .map file: its source map), with ETag and Cache-Control.', media: ['text/javascript'] },
+      '200': { description: 'JavaScript (a .map file: its source map), with ETag and Cache-Control.', media: ['text/javascript', 'application/json'] },
       '304': notModified,
       '404': apiError('No such file (`not_found`).'),
     },
