@@ -173,6 +173,7 @@ export {
   configRestoredSchema,
   type ConfigVersion,
   type StoredConfig,
+  type ConfigVersionList,
   type ConfigPushed,
   type ConfigRestored,
 } from './api/admin-config.js';

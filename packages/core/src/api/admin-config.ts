@@ -43,8 +43,10 @@ export const configRestoredSchema = z.strictObject({ version: version, etag: z.s
 
 /** A config version. */
 export type ConfigVersion = z.output<typeof configVersionSchema>;
-/** A config version with its document. */
-export type StoredConfig = z.output<typeof storedConfigSchema>;
+/** A config version with its document as pushed (defaults not filled in). */
+export type StoredConfig = z.input<typeof storedConfigSchema>;
+/** Every config version. */
+export type ConfigVersionList = z.output<typeof configVersionsSchema>;
 /** The answer to a push. */
 export type ConfigPushed = z.output<typeof configPushedSchema>;
 /** The answer to a restore. */
