@@ -1,17 +1,10 @@
 import type { Sql } from '../db/sql.js';
 import { hashSecret, newKey, randomToken, type KeyKind } from './keys.js';
 import { originPatternProblem } from './origin-allowed.js';
+import type { App } from '@waymark/core';
 
-/** An app as shown to its admins (never with its secret key). */
-export interface AppRecord {
-  appId: string;
-  name: string;
-  publicKey: string;
-  origins: string[];
-  createdAt: string;
-  /** Whether browser calls naming a userId must prove it with `userHash` (identity verification). */
-  requireUserHash: boolean;
-}
+/** An app as shown to its admins, never with its secret key (core's contract type). */
+export type AppRecord = App;
 
 /** What a key lookup finds: the app, which of its keys it was, and the secret that signs user hashes. */
 export interface KeyMatch {

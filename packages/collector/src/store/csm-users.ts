@@ -3,21 +3,12 @@ import type { Sql } from '../db/sql.js';
 import { CsmInputError } from './csm-input-error.js';
 import { randomToken } from './keys.js';
 import { hashPassword } from './password-hash.js';
+import type { CsmUser } from '@waymark/core';
+
+export type { CsmUser };
 
 /** What a CSM user may do: `admin` sees every app and manages CSM users; `csm` sees the apps granted to them. */
-export type CsmRole = 'admin' | 'csm';
-
-/** A CSM user as shown to admins (never with the password hash). */
-export interface CsmUser {
-  id: string;
-  email: string;
-  name: string;
-  role: CsmRole;
-  createdAt: string;
-  disabledAt: string | null;
-  /** Apps granted to the user (admins see every app whatever this says). */
-  apps: string[];
-}
+export type CsmRole = CsmUser['role'];
 
 interface UserRow {
   id: string;

@@ -1,29 +1,10 @@
-import type { GateOverrides } from '@waymark/core';
+import type { GateOverride, GateOverrideChange, GateOverrides, OverrideState } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
+
+export type { OverrideState };
 
 /** Whom a gate override is for. */
 export type OverrideScope = 'account' | 'user';
-/** A CSM's decision: unlock or lock; null clears the override. */
-export type OverrideState = 'unlock' | 'lock';
-
-/** A gate override in force. */
-export interface GateOverride {
-  gate: string;
-  scope: OverrideScope;
-  /** The accountId or userId. */
-  subjectId: string;
-  state: OverrideState;
-  /** Who set it (e.g. the CSM's email). */
-  by: string;
-  /** When (ISO). */
-  at: string;
-}
-
-/** One change of an override, as logged: `state` null means cleared, `previous` null means there was none. */
-export interface GateOverrideChange extends Omit<GateOverride, 'state'> {
-  state: OverrideState | null;
-  previous: OverrideState | null;
-}
 
 interface Row {
   gate: string;

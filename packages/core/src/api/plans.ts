@@ -58,6 +58,8 @@ export const successPlanSchema = z.strictObject({
     .describe('Edits, newest first (at most 50); goals null: reset to the default.'),
 });
 
+/** A goal as stored. */
+export type PlanGoal = z.output<typeof planGoalSchema>;
 /** A goal with its status. */
 export type GoalView = z.output<typeof goalViewSchema>;
 /** A success plan. */
