@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiFailure, adminUrl, onLoggedOut } from './api.js';
 import { Link } from './components/link.js';
 import { navigate, useLocation } from './router.js';
-import type { ConfigDoc, Me } from './types.js';
+import type { CsmSession, StoredConfig } from '@waymark/core';
 import { useResource } from './use-resource.js';
 import { AccountView } from './views/account-view.js';
 import { AppPicker } from './views/app-picker.js';
@@ -14,10 +14,10 @@ import { PortfolioView } from './views/portfolio-view.js';
 /** The dashboard: who is logged in, the app being looked at, the header and the current view. */
 export function App() {
   const loc = useLocation();
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMe] = useState<CsmSession | null | undefined>(undefined);
 
   useEffect(() => {
-    api<Me>('/v1/auth/me').then(setMe, (e: unknown) => setMe(e instanceof ApiFailure && e.status === 401 ? null : null));
+    api<CsmSession>('/v1/auth/me').then(setMe, (e: unknown) => setMe(e instanceof ApiFailure && e.status === 401 ? null : null));
     return onLoggedOut(() => setMe(null));
   }, []);
 
@@ -33,7 +33,7 @@ export function App() {
 
   const match = /^\/a\/([^/]+)\/(portfolio|accounts|cohorts|funnels)(?:\/(.+))?$/.exec(loc.path);
   const appId = match ? decodeURIComponent(match[1]!) : undefined;
-  const config = useResource<{ config: ConfigDoc }>(me && appId ? adminUrl(appId, 'config') : undefined);
+  const config = useResource<StoredConfig>(me && appId ? adminUrl(appId, 'config') : undefined);
 
   if (me === undefined) return <p class="notice">Loading…</p>;
   if (me === null || loc.path === '/login') return <LoginView onLoggedIn={setMe} />;

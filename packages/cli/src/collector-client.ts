@@ -1,15 +1,14 @@
+import type { ApiErrorBody } from '@waymark/core';
 import { CliError } from './cli-error.js';
 
-/** The collector's JSON error body. */
-interface ApiErrorBody {
-  error?: { code?: string; message?: string; field?: string; errors?: Array<{ path: string; message: string }> };
-}
+/** The collector's JSON error body; none when the answer was not one (another server at the URL). */
+type ErrorBody = Partial<ApiErrorBody>;
 
 /** A refused request: the status and the collector's error body. */
 export class CollectorRefused extends CliError {
   constructor(
     readonly status: number,
-    readonly body: ApiErrorBody,
+    readonly body: ErrorBody,
   ) {
     super(`the collector refused the request (${status}${body.error?.code ? ` ${body.error.code}` : ''}): ${body.error?.message ?? 'no details'}`);
   }
@@ -50,7 +49,7 @@ export function collectorClient(url: string, key: string | undefined, fetchFn: t
       } catch {
         throw new CliError(`the collector at ${base.origin} answered ${res.status} with something that is not JSON; is WAYMARK_URL a Waymark collector?`);
       }
-      if (!res.ok) throw new CollectorRefused(res.status, (parsed ?? {}) as ApiErrorBody);
+      if (!res.ok) throw new CollectorRefused(res.status, (parsed ?? {}) as ErrorBody);
       return { status: res.status, body: parsed, text };
     },
   };

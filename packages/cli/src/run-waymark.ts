@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { configJsonSchema, validateConfig, type ConfigError } from '@waymark/core';
+import { configJsonSchema, validateConfig, type ConfigError, type ConfigPushed, type ConfigRestored, type ConfigVersionList, type StoredConfig } from '@waymark/core';
 import { CliError } from './cli-error.js';
 import { collectorClient, CollectorRefused, type CollectorClient } from './collector-client.js';
 import { loadConfigFile } from './load-config-file.js';
@@ -22,14 +22,6 @@ const processOutput: Output = {
 const printErrors = (io: Output, errors: readonly ConfigError[]) => {
   for (const e of errors) io.err(`${e.path || '(document)'}: ${e.message}`);
 };
-
-interface VersionInfo {
-  version: number;
-  etag: string;
-  createdAt: string;
-  note: string | null;
-  restoredFrom: number | null;
-}
 
 function positiveInt(value: string | undefined, what: string): number {
   const n = Number(value);
@@ -58,14 +50,14 @@ async function remote(client: CollectorClient, io: Output, command: string, posi
       if (!ok) return 1;
       const note = typeof values['note'] === 'string' ? `?note=${encodeURIComponent(values['note'])}` : '';
       const res = await client.request('PUT', `/v1/admin/config${note}`, JSON.stringify(document));
-      const body = res.body as { version: number; etag: string; created: boolean };
+      const body = res.body as ConfigPushed;
       io.out(body.created ? `pushed version ${body.version}` : `unchanged: version ${body.version} is already this config`);
       return 0;
     }
     case 'pull': {
       const version = values['version'] === undefined ? undefined : positiveInt(values['version'] as string, '--version');
       const res = await client.request('GET', `/v1/admin/config${version === undefined ? '' : `?version=${version}`}`);
-      const body = res.body as VersionInfo & { config: unknown };
+      const body = res.body as StoredConfig;
       const json = `${JSON.stringify(body.config, null, 2)}\n`;
       if (typeof values['out'] === 'string') {
         await writeFile(values['out'], json);
@@ -74,7 +66,7 @@ async function remote(client: CollectorClient, io: Output, command: string, posi
       return 0;
     }
     case 'versions': {
-      const { versions } = (await client.request('GET', '/v1/admin/config/versions')).body as { versions: VersionInfo[] };
+      const { versions } = (await client.request('GET', '/v1/admin/config/versions')).body as ConfigVersionList;
       if (values['json']) io.out(JSON.stringify(versions));
       else if (versions.length === 0) io.out('no config pushed yet');
       else {
@@ -88,9 +80,7 @@ async function remote(client: CollectorClient, io: Output, command: string, posi
     }
     case 'restore': {
       const version = positiveInt(positionals[0], 'the version to restore');
-      const body = (await client.request('POST', '/v1/admin/config/restore', { version, ...(typeof values['note'] === 'string' ? { note: values['note'] } : {}) })).body as {
-        version: number;
-      };
+      const body = (await client.request('POST', '/v1/admin/config/restore', { version, ...(typeof values['note'] === 'string' ? { note: values['note'] } : {}) })).body as ConfigRestored;
       io.out(`restored version ${version} as version ${body.version} (now current)`);
       return 0;
     }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { randomUUID } from 'node:crypto';
 import { ApiError } from './http/api-error.js';
+import { checkResponses } from './http/check-responses.js';
 import { adminRoute } from './admin/admin-route.js';
 import { batchRoute } from './ingest/batch-route.js';
 import type { CollectorDeps, CollectorEnv } from './http/env.js';
@@ -31,6 +32,8 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
     deps.log[level]('request', { method: c.req.method, path: c.req.path, status, ms: Math.round(performance.now() - started), requestId: c.get('requestId') });
   });
 
+  if (deps.checkResponses) app.use('*', checkResponses(deps.log, deps.checkResponses === true ? undefined : deps.checkResponses));
+
   // Browsers call /v1/batch cross-origin; which origins may send is checked per app after the key is known.
   app.use('/v1/batch', cors({ origin: (origin) => origin, allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 86400 }));
 
@@ -54,8 +57,9 @@ export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
   app.route('/v1/admin', adminRoute(deps, lookup, currentConfig));
   app.route('/sdk', sdkRoute(deps.sdkDir));
   app.route('/dashboard', dashboardRoute(deps.dashboardDir));
-  const openapi = openApiDocument();
-  app.get('/v1/openapi.json', (c) => c.json(openapi));
+  // Built on first request: generating it from the contract takes a while, and most apps never serve it.
+  let openapi: ReturnType<typeof openApiDocument> | undefined;
+  app.get('/v1/openapi.json', (c) => c.json((openapi ??= openApiDocument())));
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found', `no endpoint ${c.req.method} ${c.req.path}; see docs/api.md`).body(), 404));
 

@@ -9,6 +9,7 @@ import { scheduleSummaries } from './analytics/schedule-summaries.js';
 import { scheduleWebhooks } from './alerts/schedule-webhooks.js';
 import { scheduleWeeklyDigest } from './alerts/schedule-weekly-digest.js';
 import type { Logger } from './log.js';
+import type { CollectorDeps } from './http/env.js';
 import { defaultDashboardDir } from './http/dashboard-dir.js';
 
 /** A running collector. */
@@ -47,8 +48,17 @@ export async function startCollector(options: {
    * week (Monday 00:00 UTC; default 9 hours), checked every `everyMs` (default 15 minutes); false: never.
    */
   weeklyDigest?: { afterMs?: number; everyMs?: number } | false;
+  /** Check every answer against core's contract (see CollectorDeps.checkResponses). */
+  checkResponses?: CollectorDeps['checkResponses'];
 }): Promise<RunningCollector> {
-  const app = createCollectorApp({ sql: options.sql, log: options.log, sdkDir: options.sdkDir, dashboardDir: options.dashboardDir ?? defaultDashboardDir(), trustProxy: options.trustProxy ?? false });
+  const app = createCollectorApp({
+    sql: options.sql,
+    log: options.log,
+    sdkDir: options.sdkDir,
+    dashboardDir: options.dashboardDir ?? defaultDashboardDir(),
+    trustProxy: options.trustProxy ?? false,
+    checkResponses: options.checkResponses ?? false,
+  });
   const host = options.host ?? '0.0.0.0';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));

@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson, track } from './fixtures.js';
+import { post, readJson, track, collectorApp } from './fixtures.js';
 
 describe.each(backends)('bad input to POST /v1/batch on $name', (backend) => {
   let db: TestDatabase;
   let keys: AppKeys;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   const accepted: string[] = [];
 
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: ['https://app.acme.test'] });
-    app = createCollectorApp({ sql: db.sql, log: silentLogger });
+    app = collectorApp({ sql: db.sql, log: silentLogger });
     // Events accepted before the attack; they must all still be there afterwards.
     const batch = Array.from({ length: 5 }, (_, i) => track(`Before ${i}`));
     const res = await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch }));

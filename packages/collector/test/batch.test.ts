@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
-import { basic, post, readJson, track } from './fixtures.js';
+import { basic, post, readJson, track, collectorApp } from './fixtures.js';
 
 describe.each(backends)('POST /v1/batch on $name', (backend) => {
   let db: TestDatabase;
   let keys: AppKeys;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let clock = Date.parse('2026-03-10T12:00:00.000Z');
 
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: ['https://app.acme.test', 'http://localhost:*'] });
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
   });
   afterAll(() => db.drop());
 

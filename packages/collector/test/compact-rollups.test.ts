@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { compactRollups } from '../src/ingest/compact-rollups.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, track } from './fixtures.js';
+import { post, track, collectorApp } from './fixtures.js';
 
 describe.each(backends)('folding usage deltas into rollups on $name', (backend) => {
   let db: TestDatabase;
   let keys: AppKeys;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: [] });
-    app = createCollectorApp({ sql: db.sql, log: silentLogger });
+    app = collectorApp({ sql: db.sql, log: silentLogger });
   });
   afterAll(() => db.drop());
 

@@ -1,24 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxConfigBytes } from '@waymark/core';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
-import { readJson } from './fixtures.js';
+import { readJson, collectorApp } from './fixtures.js';
 import { badConfig, onboardingConfig } from './onboarding-config.js';
 
 describe.each(backends)('config versions on $name', (backend) => {
   let db: TestDatabase;
   let keys: AppKeys;
   let other: AppKeys;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   const origin = 'https://app.acme.test';
 
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     other = await createApp(db.sql, { name: 'Other', origins: ['*'] });
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, keyCacheMs: 0 });
+    app = collectorApp({ sql: db.sql, log: silentLogger, keyCacheMs: 0 });
   });
   afterAll(() => db.drop());
 

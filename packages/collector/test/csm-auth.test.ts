@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCsmUser } from '../src/auth/csm-users.js';
 import { backends, type TestDatabase } from './backends.js';
-import { readJson } from './fixtures.js';
+import { readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
 const minute = 60_000;
@@ -28,7 +27,7 @@ describe.each(backends)('CSM accounts and sessions on $name', (backend) => {
   let db: TestDatabase;
   let acme: AppKeys;
   let globex: AppKeys;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let clock = Date.parse('2026-04-01T09:00:00.000Z');
   let ipCounter = 0;
   const admin = { email: 'ada@waymark.test', password: 'correct horse battery' };
@@ -52,7 +51,7 @@ describe.each(backends)('CSM accounts and sessions on $name', (backend) => {
     globex = await createApp(db.sql, { name: 'Globex', origins: ['*'] });
     await createCsmUser(db.sql, { email: 'Ada@Waymark.test', name: 'Ada', role: 'admin', password: admin.password }, clock);
     await createCsmUser(db.sql, { email: csm.email, name: 'Cy', role: 'csm', password: csm.password, apps: [acme.appId] }, clock);
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
     const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { Authorization: `Bearer ${acme.secretKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(gatedConfig) });
     expect(pushed.status).toBe(201);
   });

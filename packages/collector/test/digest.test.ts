@@ -3,14 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { enqueueWeeklyDigests } from '../src/alerts/enqueue-weekly-digests.js';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
 import { defaultDeliveryOptions } from '../src/alerts/delivery-options.js';
 import { sendDueDeliveries } from '../src/alerts/send-due-deliveries.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
 const day = 86_400_000;
@@ -21,7 +20,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe.each(backends)('weekly digest on $name', (backend) => {
   let db: TestDatabase;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let keys: AppKeys;
   let secret: Record<string, string>;
   // Wednesday of the week after: W10 is the last complete week.
@@ -29,7 +28,7 @@ describe.each(backends)('weekly digest on $name', (backend) => {
 
   beforeAll(async () => {
     db = await backend.open();
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
     keys = await createApp(db.sql, { name: 'Acme', origins: [] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };
     const config = { ...onboardingConfig, successPlans: [{ goals: [{ milestone: 'activated' }] }] };

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCurrentConfigReader, type CurrentConfigReader } from '../src/config/current-config.js';
@@ -9,7 +8,7 @@ import { markStuckUsers } from '../src/stuck/mark-stuck-users.js';
 import { summariseAccount } from '../src/analytics/summarise-account.js';
 import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -122,7 +121,7 @@ interface OutboxRow {
 
 describe.each(backends)('early-warning flags over a scripted timeline on $name', (backend) => {
   let db: TestDatabase;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let keys: AppKeys;
   let currentConfig: CurrentConfigReader;
   // Events are sent "later", so none of their timestamps is in the collector's future.
@@ -191,7 +190,7 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
 
   beforeAll(async () => {
     db = await backend.open();
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     currentConfig = createCurrentConfigReader(db.sql);
     const secret = { Authorization: `Bearer ${keys.secretKey}` };
@@ -257,7 +256,7 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
   it('gives the same flags, dates, reasons and health when the same events arrive as one late backfill', async () => {
     const other = await backend.open();
     try {
-      const late = createCollectorApp({ sql: other.sql, log: silentLogger, now: () => clock });
+      const late = collectorApp({ sql: other.sql, log: silentLogger, now: () => clock });
       const lateKeys = await createApp(other.sql, { name: 'Acme', origins: [origin] });
       const pushed = await late.request('/v1/admin/config', {
         method: 'PUT',

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { deriveFacts, explainCondition, gateState, snapshotFacts, validateConfig, type GateOverrides, type WaymarkConfig } from '@waymark/core';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { userHashFor } from '../src/apps/user-hash.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
 const hour = 3_600_000;
@@ -28,7 +27,7 @@ const gatedConfig = {
 describe.each(backends)('gates and overrides on $name', (backend) => {
   let db: TestDatabase;
   let keys: AppKeys;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let config: WaymarkConfig;
   let clock = Date.parse('2026-03-10T12:30:00.000Z');
   const origin = 'https://app.acme.test';
@@ -37,7 +36,7 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
     const res = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret(), 'Content-Type': 'application/json' }, body: JSON.stringify(gatedConfig) });
     expect(res.status).toBe(201);
     const v = validateConfig(gatedConfig);

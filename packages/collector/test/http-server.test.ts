@@ -4,7 +4,7 @@ import { startCollector, type RunningCollector } from '../src/start-collector.js
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
-import { track } from './fixtures.js';
+import { track, contract } from './fixtures.js';
 
 /** A raw HTTP POST that can stream its body in chunks, without Content-Length. */
 function rawPost(url: string, headers: Record<string, string>, chunks: Array<string | Uint8Array>): Promise<{ status: number; body: string }> {
@@ -28,7 +28,7 @@ describe.each(backends)('the collector over real HTTP on $name', (backend) => {
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: [] });
-    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1' });
+    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1', checkResponses: contract });
   });
   afterAll(async () => {
     await collector.close();
@@ -77,7 +77,7 @@ describe('keep-alive connections', () => {
   let collector: RunningCollector;
   beforeAll(async () => {
     db = await backends[0]!.open();
-    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1' });
+    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1', checkResponses: contract });
   });
   afterAll(async () => {
     await collector.close();

@@ -1,23 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, rotateKeys, setRequireUserHash, AppInputError, type AppKeys } from '../src/apps/apps.js';
 import { userHashFor } from '../src/apps/user-hash.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 
 describe.each(backends)('identity verification on $name', (backend) => {
   let db: TestDatabase;
   let keys: AppKeys;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   const origin = 'https://app.acme.test';
 
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     await setRequireUserHash(db.sql, keys.appId, true);
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, keyCacheMs: 0 });
+    app = collectorApp({ sql: db.sql, log: silentLogger, keyCacheMs: 0 });
   });
   afterAll(() => db.drop());
 

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
 import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -45,7 +44,7 @@ const config = {
 
 describe.each(backends)('progress dated from ingested history on $name', (backend) => {
   let db: TestDatabase;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let keys: AppKeys;
   const clock = t0 + 30 * day;
   const origin = 'https://app.acme.test';
@@ -90,7 +89,7 @@ describe.each(backends)('progress dated from ingested history on $name', (backen
 
   beforeAll(async () => {
     db = await backend.open();
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };
     const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });

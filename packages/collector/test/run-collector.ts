@@ -1,5 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ContractViolation } from '../src/http/check-responses.js';
+import { contract } from './fixtures.js';
 
 /** The built `waymark-collector` command (the root test command builds before testing). */
 export const bin = fileURLToPath(new URL('../bin/waymark-collector.js', import.meta.url));
@@ -19,9 +21,25 @@ export interface ServeProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts `waymark-collector serve` on a free port and waits until it listens. */
+/** Reports the `contract violation` log lines of a served collector to this test file's contract record. */
+function reportViolations(text: string): void {
+  for (const line of text.split('\n')) {
+    if (!line.includes('"msg":"contract violation"')) continue;
+    const { method, path, route, status, problem } = JSON.parse(line) as ContractViolation;
+    contract.violation({ method, path, route, status, problem });
+  }
+}
+
+/**
+ * Starts `waymark-collector serve` on a free port and waits until it listens. Its answers are
+ * checked against the API contract (WAYMARK_CHECK_RESPONSES=1); violations it logs are recorded.
+ */
 export function serveProcess(env: Record<string, string>): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [bin, 'serve'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WAYMARK_CHECK_RESPONSES: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let pending = '';
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) =>
@@ -36,6 +54,11 @@ export function serveProcess(env: Record<string, string>): Promise<ServeProcess>
     const timer = setTimeout(() => reject(new Error(`collector did not start: ${err}`)), 30_000);
     child.stdout!.on('data', (d) => {
       out += d;
+      // Whole lines only: a log line may arrive in two chunks.
+      pending += d;
+      const end = pending.lastIndexOf('\n') + 1;
+      reportViolations(pending.slice(0, end));
+      pending = pending.slice(end);
       const m = /"msg":"collector started","url":"([^"]+)"/.exec(out);
       if (m) {
         clearTimeout(timer);

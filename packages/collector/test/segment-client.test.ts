@@ -4,6 +4,7 @@ import { startCollector, type RunningCollector } from '../src/start-collector.js
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
+import { contract } from './fixtures.js';
 
 describe.each(backends)('a real Segment client (@segment/analytics-node) against the collector on $name', (backend) => {
   let db: TestDatabase;
@@ -13,7 +14,7 @@ describe.each(backends)('a real Segment client (@segment/analytics-node) against
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme backend', origins: [] });
-    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1' });
+    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1', checkResponses: contract });
   });
   afterAll(async () => {
     // Closing the collector closes its database; for PostgreSQL the schema is dropped after.

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
 const hour = 3_600_000;
@@ -12,14 +11,14 @@ const hour = 3_600_000;
 describe.each(backends)('GET /v1/state on $name', (backend) => {
   let db: TestDatabase;
   let keys: AppKeys;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let clock = Date.parse('2026-03-10T12:30:00.000Z');
   const origin = 'https://app.acme.test';
 
   beforeAll(async () => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
     const res = await app.request('/v1/admin/config', {
       method: 'PUT',
       headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
@@ -8,7 +7,7 @@ import { markStuckUsers } from '../src/stuck/mark-stuck-users.js';
 import { scheduleStuckSweep } from '../src/stuck/schedule-stuck-sweep.js';
 import { sweepStuckUsers } from '../src/stuck/sweep-stuck-users.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
 const day = 86_400_000;
@@ -32,14 +31,14 @@ const stuckConfig = {
 
 describe.each(backends)('stuck users on $name', (backend) => {
   let db: TestDatabase;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   // Events are sent "later" so none of their timestamps is in the collector's future.
   const clock = t0 + 400 * day;
   const origin = 'https://app.acme.test';
 
   beforeAll(async () => {
     db = await backend.open();
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
   });
   afterAll(() => db.drop());
 

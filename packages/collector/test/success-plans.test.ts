@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCsmUser } from '../src/auth/csm-users.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
 const day = 86_400_000;
@@ -23,7 +22,7 @@ const planConfig = {
 
 describe.each(backends)('success plans on $name', (backend) => {
   let db: TestDatabase;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let keys: AppKeys;
   let secret: Record<string, string>;
   // Day 15 of accounts created at t0.
@@ -41,7 +40,7 @@ describe.each(backends)('success plans on $name', (backend) => {
 
   beforeAll(async () => {
     db = await backend.open();
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
     keys = await createApp(db.sql, { name: 'Acme', origins: [] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };
     const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(planConfig) });

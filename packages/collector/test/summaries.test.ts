@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
 import { createCsmUser } from '../src/auth/csm-users.js';
 import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -35,7 +34,7 @@ function cookieOf(res: Response): string {
 
 describe.each(backends)('account summaries on $name', (backend) => {
   let db: TestDatabase;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let keys: AppKeys;
   let other: AppKeys;
   const clock = t0 + 400 * day;
@@ -65,7 +64,7 @@ describe.each(backends)('account summaries on $name', (backend) => {
 
   beforeAll(async () => {
     db = await backend.open();
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     other = await createApp(db.sql, { name: 'Globex', origins: [origin] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };

@@ -3,7 +3,6 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { backoffDelay } from '@waymark/core';
-import { createCollectorApp } from '../src/create-collector-app.js';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { defaultDeliveryOptions, type DeliveryOptions } from '../src/alerts/delivery-options.js';
@@ -11,7 +10,7 @@ import { fanOutAlerts } from '../src/alerts/fan-out-alerts.js';
 import { sendDueDeliveries } from '../src/alerts/send-due-deliveries.js';
 import { scheduleWebhooks } from '../src/alerts/schedule-webhooks.js';
 import { backends, type TestDatabase } from './backends.js';
-import { post, readJson } from './fixtures.js';
+import { post, readJson, collectorApp } from './fixtures.js';
 
 const t0 = Date.parse('2026-03-02T09:00:00.000Z');
 
@@ -55,7 +54,7 @@ async function receiver(statuses: number[] = [200]): Promise<{ url: string; rece
 
 describe.each(backends)('webhooks on $name', (backend) => {
   let db: TestDatabase;
-  let app: ReturnType<typeof createCollectorApp>;
+  let app: ReturnType<typeof collectorApp>;
   let clock = t0;
   let hook: Awaited<ReturnType<typeof receiver>>;
   const options = (extra: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
@@ -74,7 +73,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     await db.sql.exec(`create table if not exists alert_outbox (
       id bigserial, app_id text not null, account_id text not null, kind text not null, flag text not null,
       payload jsonb not null, created_at timestamptz not null, primary key (app_id, id))`);
-    app = createCollectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
+    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
     hook = await receiver();
   });
   afterAll(async () => {

@@ -112,9 +112,130 @@ export { defaultFlagRules, type FlagRules } from './analytics/flag-rules.js';
 export { riskFlagKinds, type Flag, type FlagKind, type FlagFacts } from './analytics/flag.js';
 export { flagReason } from './analytics/flag-reason.js';
 export { componentReason } from './analytics/component-reason.js';
-export { accountTimeline, type AccountTimeline, type AccountSeries, type AccountTimelineOptions, type TimelineDay, type TimelineMilestone, type DayFlag, type FlagSpan } from './analytics/account-timeline.js';
+export {
+  accountTimeline,
+  type AccountTimeline,
+  type AccountSeries,
+  type AccountTimelineOptions,
+  type TimelineDay,
+  type TimelineMilestone,
+  type DayFlag,
+  type FlagSpan,
+} from './analytics/account-timeline.js';
 export { recentSeats, type RecentSeats } from './analytics/recent-seats.js';
 export { timeInProduct, sessionGapMs } from './analytics/time-in-product.js';
 export { weekdayBaseline } from './analytics/weekday-baseline.js';
 export { poissonAtMost } from './analytics/poisson-at-most.js';
 export { lifecycleStage, type LifecycleStage, type StageFacts } from './analytics/lifecycle-stage.js';
+// The HTTP contract: a zod schema per request and response of the collector, and the route registry.
+export {
+  accountParamsSchema,
+  accountMetricsSchema,
+  accountSeriesSchema,
+  accountDetailSchema,
+  type AccountMetrics,
+  type AccountDailySeries,
+  type AccountDetail,
+} from './api/account-detail.js';
+export {
+  flagKindSchema,
+  healthComponentSchema,
+  lifecycleStageSchema,
+  healthBandSchema,
+  healthDriverSchema,
+  accountFlagSchema,
+  clearedFlagSchema,
+  type AccountFlag,
+  type ClearedFlag,
+  type HealthDriver,
+} from './api/account-flag.js';
+export { accountUsersQuerySchema, accountUserSchema, accountUsersSchema, type AccountUser } from './api/account-users.js';
+export {
+  appSchema,
+  eventsQuerySchema,
+  storedEventSchema,
+  eventsSchema,
+  usageQuerySchema,
+  usageSchema,
+  userStateParamsSchema,
+  type App,
+  type StoredEvent,
+  type Usage,
+} from './api/admin-app.js';
+export {
+  configVersionQuerySchema,
+  pushConfigQuerySchema,
+  restoreConfigBodySchema,
+  configVersionSchema,
+  storedConfigSchema,
+  configVersionsSchema,
+  configPushedSchema,
+  configRestoredSchema,
+  type ConfigVersion,
+  type StoredConfig,
+  type ConfigVersionList,
+  type ConfigPushed,
+  type ConfigRestored,
+} from './api/admin-config.js';
+export { configProblemSchema, apiErrorSchema, type ApiErrorBody } from './api/api-error.js';
+export { type ApiSecurity, type ApiResponse, type ApiRoute } from './api/api-route.js';
+export { apiRoutes } from './api/api-routes.js';
+export { csmRoleSchema, loginBodySchema, csmSessionSchema, type CsmSession, type LoginBody } from './api/auth.js';
+export { batchBodySchema, messageResultSchema, batchResultSchema, type MessageResult, type BatchResult } from './api/batch.js';
+export { cohortsQuerySchema, cohortSchema, cohortsSchema, type Cohort } from './api/cohorts.js';
+export { browserKeyQuerySchema, configHeadersSchema, configBodySchema, type ConfigBody } from './api/config.js';
+export {
+  csmUserSchema,
+  createCsmUserBodySchema,
+  csmUsersSchema,
+  csmUserAnswerSchema,
+  csmUserCreatedSchema,
+  csmUserAppParamsSchema,
+  csmUserParamsSchema,
+  type CsmUser,
+  type CsmUserCreate,
+} from './api/csm-users.js';
+export { digestQuerySchema, digestSchema, type Digest } from './api/digest.js';
+export { funnelsQuerySchema, guideFunnelSchema, checklistFunnelSchema, funnelsSchema, type Funnels } from './api/funnels.js';
+export {
+  overrideStateSchema,
+  overrideBodySchema,
+  gateOverrideSchema,
+  gateOverrideChangeSchema,
+  gateOverridesSchema,
+  overrideChangedSchema,
+  type OverrideState,
+  type GateOverride,
+  type GateOverrideChange,
+  type GateOverrideList,
+  type OverrideBody,
+} from './api/gate-overrides.js';
+export { gatesQuerySchema, explanationSchema, userGateSchema, userGatesSchema, type UserGate } from './api/gates.js';
+export { healthSchema, unhealthySchema } from './api/health.js';
+export { planBodySchema, planGoalSchema, goalViewSchema, successPlanSchema, type PlanGoal, type GoalView, type SuccessPlanView, type PlanBody } from './api/plans.js';
+export {
+  portfolioFilterSchema,
+  portfolioCsvQuerySchema,
+  nextGoalSchema,
+  portfolioAccountSchema,
+  portfolioPageSchema,
+  type PortfolioFilter,
+  type PortfolioAccount,
+  type PortfolioPage,
+} from './api/portfolio.js';
+export { stateQuerySchema, stateSnapshotSchema, nudgeRecordSchema, guideStateSchema, userStateSchema, type GuideState, type UserState } from './api/state.js';
+export { stuckQuerySchema, stuckUserSchema, stuckUsersSchema, type StuckUser } from './api/stuck-users.js';
+export {
+  webhookEventTypes,
+  createWebhookBodySchema,
+  webhookParamsSchema,
+  deliveriesQuerySchema,
+  webhookSubscriptionSchema,
+  webhookDeliverySchema,
+  webhookSubscriptionsSchema,
+  webhookCreatedSchema,
+  webhookDeliveriesSchema,
+  webhookTestSchema,
+  type WebhookSubscription,
+  type WebhookDelivery,
+} from './api/webhooks.js';

@@ -1,7 +1,8 @@
+import type { ConfigBody, UserState } from '@waymark/core';
 import { storedGates } from './gate-lock.js';
 import type { Identity } from './identity.js';
 import type { Platform } from './platform.js';
-import { guideStorageKey, uiGlobal, type ConfigBody, type RecordedMessage, type UiCommand, type UiHandle, type UiHost, type UserState } from './ui-host.js';
+import { guideStorageKey, uiGlobal, type RecordedMessage, type UiCommand, type UiHandle, type UiHost } from './ui-host.js';
 
 /** What the tracker needs to look for guidance and load the UI chunk. */
 export interface GuidanceOptions {

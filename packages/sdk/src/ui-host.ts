@@ -1,37 +1,13 @@
-import type { NudgeHistory, StateSnapshot, WaymarkConfig } from '@waymark/core';
+import type { ConfigBody, GuideState, UserState } from '@waymark/core';
 import type { GateView } from './gate-lock.js';
 import type { Identity } from './identity.js';
 import type { Platform } from './platform.js';
 
-/** A guide's position as the collector reports it (`GET /v1/state`) and the UI persists it. */
-export interface GuidePosition {
-  /** `errored`: the run stopped because a step's target never showed; it does not resume by itself. */
-  status: 'active' | 'completed' | 'dismissed' | 'errored';
-  step?: string;
-  /** When it last changed: ms since the epoch, or an ISO date from the collector. */
-  at: number | string;
-}
-
-/** The body of `GET /v1/state`: the user's progress, as the collector (the source of truth) knows it. */
-export interface UserState {
-  snapshot: StateSnapshot;
-  guides: Record<string, GuidePosition>;
-  /** Keys of the checklists the user dismissed. */
-  dismissed: string[];
-  configVersion?: number;
-  /** CSM overrides of gates for this user (theirs, else their account's). */
-  overrides?: Record<string, 'unlock' | 'lock'>;
-  /** Keys of the gates whose unlock was celebrated already (on any device). */
-  celebrated?: string[];
-  /** The user's nudge history (shown, dismissed, snoozed), from their nudge events. */
-  nudges?: NudgeHistory;
-}
-
-/** The body of `GET /v1/config`. */
-export interface ConfigBody {
-  version: number;
-  config: WaymarkConfig;
-}
+/**
+ * A guide's position as the UI keeps it: the collector's (core's `GuideState`, `at` an ISO date)
+ * or one this browser recorded (`at` in ms since the epoch).
+ */
+export type GuidePosition = Omit<GuideState, 'at'> & { at: number | string };
 
 /** A message the tracker recorded, as the UI sees it (for local evaluation and identity changes). */
 export interface RecordedMessage {

@@ -1,12 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import { LineChart } from '../components/line-chart.js';
 import { shareScale } from '../components/share-scale.js';
-import type { AccountSeries } from '../types.js';
+import type { AccountDailySeries } from '@waymark/core';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
 /** Daily active users (left axis) and seat activation (right axis) over the account's days (uPlot). */
-export function ActivityChart(props: { series: AccountSeries }) {
+export function ActivityChart(props: { series: AccountDailySeries }) {
   const { series } = props;
   const chart = useMemo(() => {
     // More users than seats puts seat activation over 100%: the axis holds it (see shareScale).

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiFailure, adminUrl } from '../api.js';
 import { Status } from '../components/status.js';
 import { dateTime } from '../format.js';
-import type { ConfigDoc, GateOverrides as Overrides } from '../types.js';
+import type { GateOverrideList as Overrides, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
 
 const stateText = (s: string | null | undefined) => (s === 'unlock' ? 'Unlocked' : s === 'lock' ? 'Locked' : 'No override');
@@ -80,14 +80,14 @@ function GateRow(props: { appId: string; accountId: string; gate: { key: string;
 }
 
 /** Every gate of the app's config with this account's override. */
-export function GateOverridesPanel(props: { appId: string; accountId: string; config: ConfigDoc | undefined }) {
+export function GateOverridesPanel(props: { appId: string; accountId: string; config: WaymarkConfigInput | undefined }) {
   const gates = props.config?.gates ?? [];
   const features = new Map((props.config?.features ?? []).map((f) => [f.key, f.name]));
   if (gates.length === 0) return <p class="notice">The app's config has no gates.</p>;
   return (
     <ul class="gates">
       {gates.map((g) => (
-        <GateRow key={g.key} appId={props.appId} accountId={props.accountId} gate={{ key: g.key, name: g.name ?? features.get(g.feature ?? g.key) ?? g.key }} />
+        <GateRow key={g.key} appId={props.appId} accountId={props.accountId} gate={{ key: g.key, name: features.get(g.key) ?? g.key }} />
       ))}
     </ul>
   );

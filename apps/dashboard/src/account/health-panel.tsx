@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { HealthBadge } from '../components/health-badge.js';
 import { LineChart } from '../components/line-chart.js';
 import { label, num } from '../format.js';
-import type { AccountDetail } from '../types.js';
+import type { AccountDetail } from '@waymark/core';
 
 /** Health now with each weighted component and the top negative driver, and its daily history (uPlot). */
 export function HealthPanel(props: { health: AccountDetail['health']; history: AccountDetail['history'] }) {

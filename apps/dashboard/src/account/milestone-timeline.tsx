@@ -1,5 +1,5 @@
 import { label } from '../format.js';
-import type { AccountDetail } from '../types.js';
+import type { AccountDetail } from '@waymark/core';
 
 const span = 90;
 const at = (day: number) => `${(Math.min(span, Math.max(0, day)) / span) * 100}%`;

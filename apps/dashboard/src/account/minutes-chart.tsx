@@ -1,11 +1,11 @@
 import { useMemo } from 'preact/hooks';
 import { LineChart } from '../components/line-chart.js';
-import type { AccountSeries } from '../types.js';
+import type { AccountDailySeries } from '@waymark/core';
 
 const minutes = (v: number) => (Number.isInteger(v) || v >= 10 ? String(Math.round(v)) : v.toFixed(1));
 
 /** Minutes in product per account day over the last 28 days, summed over the account's users (uPlot). */
-export function MinutesChart(props: { series: AccountSeries }) {
+export function MinutesChart(props: { series: AccountDailySeries }) {
   const { series } = props;
   const chart = useMemo(() => {
     const values = series.minutes ?? [];

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, ApiFailure, adminUrl } from '../api.js';
 import { Status } from '../components/status.js';
 import { dateTime, label } from '../format.js';
-import type { ConfigDoc, Goal, Plan } from '../types.js';
+import type { GoalView, PlanBody, SuccessPlanView, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
 
 interface Draft {
@@ -12,18 +12,18 @@ interface Draft {
   note: string;
 }
 
-const toDraft = (g: Goal): Draft => ({ milestone: g.milestone, dueDay: String(g.dueDay), owner: g.owner ?? '', note: g.note ?? '' });
+const toDraft = (g: GoalView): Draft => ({ milestone: g.milestone, dueDay: String(g.dueDay), owner: g.owner ?? '', note: g.note ?? '' });
 
 /** The account's success plan: goals with status; Edit turns them into a form saved with PUT (or reset to the default). */
-export function SuccessPlan(props: { appId: string; accountId: string; config: ConfigDoc | undefined }) {
+export function SuccessPlan(props: { appId: string; accountId: string; config: WaymarkConfigInput | undefined }) {
   const url = adminUrl(props.appId, `accounts/${encodeURIComponent(props.accountId)}/plan`);
-  const plan = useResource<Plan>(url);
+  const plan = useResource<SuccessPlanView>(url);
   const [draft, setDraft] = useState<Draft[] | undefined>();
   const [error, setError] = useState<ApiFailure | undefined>();
   const [busy, setBusy] = useState(false);
   const milestones = props.config?.milestones ?? [];
 
-  const save = async (goals: Goal[] | null) => {
+  const save = async (goals: PlanBody['goals']) => {
     setBusy(true);
     setError(undefined);
     try {

@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { LineChart } from '../components/line-chart.js';
 import { shareScale } from '../components/share-scale.js';
-import type { AccountSeries } from '../types.js';
+import type { AccountDailySeries } from '@waymark/core';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -10,7 +10,7 @@ const percent = (v: number) => `${Math.round(v * 100)}%`;
  * weeks before; the dashed line at 100% is usual) and the share of seats active in the 28 days up
  * to each day, by account day (uPlot).
  */
-export function UsageChart(props: { series: AccountSeries }) {
+export function UsageChart(props: { series: AccountDailySeries }) {
   const { series } = props;
   const chart = useMemo(() => {
     const x = series.activeUsers.map((_, i) => series.fromDay + i);

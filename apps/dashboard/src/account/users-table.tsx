@@ -1,7 +1,7 @@
 import { adminUrl } from '../api.js';
 import { Status } from '../components/status.js';
 import { date, label } from '../format.js';
-import type { AccountUser } from '../types.js';
+import type { AccountUser } from '@waymark/core';
 import { useResource } from '../use-resource.js';
 
 const nameOf = (u: AccountUser) => {

@@ -1,5 +1,5 @@
 import { date, flagText, plural } from '../format.js';
-import type { Flag } from '../types.js';
+import type { AccountFlag } from '@waymark/core';
 
 interface Chip {
   key: string;
@@ -8,14 +8,14 @@ interface Chip {
   title: string;
 }
 
-const titleOf = (f: Flag, names: ReadonlyMap<string, string>) => `${f.reason ?? flagText(f, names)}; since ${date(f.since)}`;
+const titleOf = (f: AccountFlag, names: ReadonlyMap<string, string>) => `${f.reason ?? flagText(f, names)}; since ${date(f.since)}`;
 
 /**
  * An account's open flags as chips, most pressing first, each with its reason as tooltip. Overdue
  * milestones share one chip ("3 milestones overdue"), and past `max` chips the rest fold into
  * "+N more", so a row of the portfolio stays a row.
  */
-export function FlagChips(props: { flags: Flag[]; names: ReadonlyMap<string, string>; max?: number }) {
+export function FlagChips(props: { flags: AccountFlag[]; names: ReadonlyMap<string, string>; max?: number }) {
   const { flags, names } = props;
   const max = props.max ?? 3;
   const overdue = flags.filter((f) => f.kind === 'milestone-overdue');

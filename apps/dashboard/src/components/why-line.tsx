@@ -1,5 +1,5 @@
 import { label, whyFlagged } from '../format.js';
-import type { PortfolioAccount } from '../types.js';
+import type { PortfolioAccount } from '@waymark/core';
 
 /** Under an account's name in the portfolio: why it is flagged, else what costs its health most. */
 export function WhyLine(props: { account: PortfolioAccount }) {

@@ -13,11 +13,11 @@ import { HealthBadge } from '../components/health-badge.js';
 import { Link } from '../components/link.js';
 import { Status } from '../components/status.js';
 import { date, label, num, pct } from '../format.js';
-import type { AccountDetail, ConfigDoc, Me } from '../types.js';
+import type { AccountDetail, CsmSession, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
 
 /** One account: timeline, activity, health, flags, success plan, users and gate overrides. */
-export function AccountView(props: { appId: string; accountId: string; config: ConfigDoc | undefined; me: Me }) {
+export function AccountView(props: { appId: string; accountId: string; config: WaymarkConfigInput | undefined; me: CsmSession }) {
   const detail = useResource<AccountDetail>(adminUrl(props.appId, `accounts/${encodeURIComponent(props.accountId)}`));
   const d = detail.data;
   const back = `/a/${encodeURIComponent(props.appId)}/portfolio`;

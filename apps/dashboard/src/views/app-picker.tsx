@@ -1,8 +1,8 @@
 import { Link } from '../components/link.js';
-import type { Me } from '../types.js';
+import type { CsmSession } from '@waymark/core';
 
 /** The apps this CSM may see, when there is more than one. */
-export function AppPicker(props: { apps: Me['apps'] }) {
+export function AppPicker(props: { apps: CsmSession['apps'] }) {
   return (
     <section class="narrow">
       <h1>Choose an app</h1>

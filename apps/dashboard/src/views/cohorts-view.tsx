@@ -4,7 +4,7 @@ import { LineChart } from '../components/line-chart.js';
 import { Status } from '../components/status.js';
 import { date } from '../format.js';
 import { navigate } from '../router.js';
-import type { Cohort, ConfigDoc } from '../types.js';
+import type { Cohort, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
@@ -12,7 +12,7 @@ const percent = (v: number) => `${Math.round(v * 100)}%`;
 const colour = (i: number, n: number) => `hsl(${(210 + (i * 140) / Math.max(1, n - 1)) % 360} 70% ${38 + (i * 22) / Math.max(1, n - 1)}%)`;
 
 /** Cohort curves: per start week, the share of accounts that reached a milestone by each day (one line per week). */
-export function CohortsView(props: { appId: string; config: ConfigDoc | undefined; query: URLSearchParams }) {
+export function CohortsView(props: { appId: string; config: WaymarkConfigInput | undefined; query: URLSearchParams }) {
   const milestones = props.config?.milestones ?? [];
   const milestone = props.query.get('milestone') ?? milestones[0]?.key;
   const weeks = Number(props.query.get('weeks') ?? 12) || 12;

@@ -2,11 +2,11 @@ import { adminUrl } from '../api.js';
 import { Bars } from '../components/bars.js';
 import { Status } from '../components/status.js';
 import { pct } from '../format.js';
-import type { ConfigDoc, Funnels } from '../types.js';
+import type { Funnels, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
 
 /** Guide funnels (started, each step, completed, dismissed, errored) and checklist completion with each item, across the app. */
-export function FunnelsView(props: { appId: string; config: ConfigDoc | undefined }) {
+export function FunnelsView(props: { appId: string; config: WaymarkConfigInput | undefined }) {
   const data = useResource<Funnels>(adminUrl(props.appId, 'funnels'));
   const d = data.data;
   const guideName = (key: string) => props.config?.guides?.find((g) => g.key === key);
@@ -47,7 +47,7 @@ export function FunnelsView(props: { appId: string; config: ConfigDoc | undefine
               const cfg = guideName(g.guide);
               return (
                 <div class="panel" key={g.guide}>
-                  <h3>{cfg?.name ?? cfg?.title ?? g.guide}</h3>
+                  <h3>{cfg?.title ?? g.guide}</h3>
                   <p class="muted small">
                     {g.started} started · {pct(g.completionRate)} completed · {pct(g.dismissRate)} dismissed · {pct(g.errorRate)} errored
                   </p>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiFailure } from '../api.js';
-import type { Me } from '../types.js';
+import type { CsmSession } from '@waymark/core';
 
 const wait = (s: number) => (s >= 90 ? `${Math.ceil(s / 60)} minutes` : `${s} seconds`);
 
 /** Email and password login; shows the collector's errors, and the wait after too many attempts. */
-export function LoginView(props: { onLoggedIn: (me: Me) => void }) {
+export function LoginView(props: { onLoggedIn: (me: CsmSession) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -24,7 +24,7 @@ export function LoginView(props: { onLoggedIn: (me: Me) => void }) {
     setBusy(true);
     setError(undefined);
     try {
-      props.onLoggedIn(await api<Me>('/v1/auth/login', { method: 'POST', body: { email, password } }));
+      props.onLoggedIn(await api<CsmSession>('/v1/auth/login', { method: 'POST', body: { email, password } }));
     } catch (failure) {
       if (failure instanceof ApiFailure && failure.status === 429) {
         const s = failure.retryAfter ?? 60;

@@ -9,7 +9,7 @@ import { Status } from '../components/status.js';
 import { WhyLine } from '../components/why-line.js';
 import { date, flagKinds, label, stages } from '../format.js';
 import { navigate } from '../router.js';
-import type { ConfigDoc, PortfolioPage } from '../types.js';
+import type { PortfolioPage, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
 
 const filterKeys = ['band', 'stage', 'flag', 'owner', 'segment', 'dayMin', 'dayMax'] as const;
@@ -17,7 +17,7 @@ const filterKeys = ['band', 'stage', 'flag', 'owner', 'segment', 'dayMin', 'dayM
 const defaultOrder: Record<string, 'asc' | 'desc'> = { day: 'desc', health: 'asc', change: 'asc', name: 'asc' };
 
 /** Every account of the app: day N of 90, stage, health and trend, flags and why, owner, next goal; filtered, sorted, paged, exportable. */
-export function PortfolioView(props: { appId: string; query: URLSearchParams; config: ConfigDoc | undefined }) {
+export function PortfolioView(props: { appId: string; query: URLSearchParams; config: WaymarkConfigInput | undefined }) {
   const q = props.query;
   const sort = q.get('sort') ?? 'health';
   const order = (q.get('order') as 'asc' | 'desc' | null) ?? defaultOrder[sort] ?? 'asc';

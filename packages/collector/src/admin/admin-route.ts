@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { eventsQuerySchema, usageQuerySchema } from '@waymark/core';
 import { ApiError } from '../http/api-error.js';
 import type { CollectorDeps, CollectorEnv } from '../http/env.js';
 import { requireSecretKeyOrCsm } from '../auth/require-secret-key-or-csm.js';
@@ -15,13 +15,6 @@ import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { adminUserStateRoute } from '../user-state/admin-user-state-route.js';
 
-const eventsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  userId: z.string().max(200).optional(),
-  accountId: z.string().max(200).optional(),
-});
-
-const usageQuery = z.object({ accountId: z.string().min(1).max(200).optional(), userId: z.string().min(1).max(200).optional() });
 
 /**
  * Admin calls for the app of the secret key (or of ?appId= with a CSM session): each feature's
@@ -43,7 +36,7 @@ export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   route.get('/app', (c) => c.json(c.get('app')));
 
   route.get('/events', async (c) => {
-    const q = query(eventsQuery, c.req.query());
+    const q = query(eventsQuerySchema, c.req.query());
     const { rows } = await deps.sql.query(
       `select message_id as "messageId", type, event, user_id as "userId", anonymous_id as "anonymousId", account_id as "accountId",
               ts as "timestamp", received_at as "receivedAt", ts_source as "timestampSource", properties, traits
@@ -55,7 +48,7 @@ export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   });
 
   route.get('/usage', async (c) => {
-    const q = query(usageQuery, c.req.query());
+    const q = query(usageQuerySchema, c.req.query());
     if (!q.accountId && !q.userId) throw new ApiError(400, 'invalid_query', 'give accountId or userId', 'accountId');
     const appId = c.get('app').appId;
     const { rows } = q.accountId

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { digestQuerySchema } from '@waymark/core';
 import { buildDigest } from './build-digest.js';
 import { digestMarkdown } from './digest-markdown.js';
 import { digestWeek } from './digest-week.js';
@@ -9,18 +9,12 @@ import { ApiError } from '../http/api-error.js';
 import type { CollectorDeps, CollectorEnv } from '../http/env.js';
 import { parseQuery } from '../http/parse-query.js';
 
-const digestQuery = z.object({
-  owner: z.string({ error: 'is required: the CSM owner (account trait csmOwner, else owner)' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  format: z.enum(['json', 'markdown'], { error: 'must be "json" or "markdown"' }).default('json'),
-  week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week such as 2026-W10').optional(),
-});
-
 /** `GET /v1/admin/digest?owner=&format=json|markdown&week=` (mounted under the admin routes): an owner's weekly digest. */
 export function adminDigestRoute(deps: CollectorDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   const now = deps.now ?? Date.now;
   route.get('/', async (c) => {
-    const q = parseQuery(digestQuery, c.req.query());
+    const q = parseQuery(digestQuerySchema, c.req.query());
     const week = digestWeek(q.week, now());
     if (!week) throw new ApiError(400, 'invalid_query', `week: ${q.week} is not a week of that year`, 'week');
     const appId = c.get('app').appId;

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { createWebhookBodySchema, deliveriesQuerySchema } from '@waymark/core';
 import { defaultDeliveryOptions } from './delivery-options.js';
 import { enqueueEvents } from './enqueue-events.js';
 import { listDeliveries } from './list-deliveries.js';
 import { sendDueDeliveries } from './send-due-deliveries.js';
-import { webhookEventTypes } from './webhook-event.js';
 import { createSubscription, deleteSubscription, getSubscription, listSubscriptions } from './webhook-subscriptions.js';
 import { webhookUrlProblem } from './webhook-url-problem.js';
 import { ApiError } from '../http/api-error.js';
@@ -12,22 +11,12 @@ import type { CollectorDeps, CollectorEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
 import { parseQuery } from '../http/parse-query.js';
 
-const createBody = z.strictObject({
-  url: z
-    .string({ error: 'is required: where to POST the events' })
-    .max(2000, 'must be at most 2000 characters')
-    .superRefine((url, ctx) => {
-      const problem = webhookUrlProblem(url);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
-  format: z.enum(['json', 'slack'], { error: 'must be "json" or "slack"' }).default('json'),
-  events: z.array(z.enum(webhookEventTypes, { error: `must be one of ${webhookEventTypes.join(', ')}` })).max(10).default([]),
-  // With a CSM session the session's email is recorded instead.
-  by: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
-});
-const deliveriesQuery = z.object({
-  status: z.enum(['pending', 'delivered', 'failed'], { error: 'must be "pending", "delivered" or "failed"' }).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+// Core's body, with the URL checked for a scheme and host that may receive webhooks.
+const createBody = createWebhookBodySchema.extend({
+  url: createWebhookBodySchema.shape.url.superRefine((url, ctx) => {
+    const problem = webhookUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
 
 /**
@@ -62,7 +51,7 @@ export function adminWebhooksRoute(deps: CollectorDeps): Hono<CollectorEnv> {
 
   route.get('/:id/deliveries', async (c) => {
     const appId = c.get('app').appId;
-    const q = parseQuery(deliveriesQuery, c.req.query());
+    const q = parseQuery(deliveriesQuerySchema, c.req.query());
     const sub = await subscription(appId, c.req.param('id'));
     return c.json({ deliveries: await listDeliveries(deps.sql, appId, { subscriptionId: sub.id, status: q.status, limit: q.limit }) }, 200, { 'Cache-Control': 'no-store' });
   });

@@ -1,4 +1,6 @@
-import type { HealthBand } from '@waymark/core';
+import type { Digest, HealthBand } from '@waymark/core';
+
+export type { Digest };
 
 /** One account of the owner's, as the digest reads it. */
 export interface DigestAccount {
@@ -34,19 +36,6 @@ export interface DigestWeek {
 }
 
 type Named = { accountId: string; name: string };
-
-/** A CSM owner's weekly digest. */
-export interface Digest {
-  owner: string;
-  week: DigestWeek;
-  totals: { accounts: number; red: number; yellow: number; green: number; unscored: number; flagsRaised: number; flagsCleared: number; milestonesReached: number; overdueGoals: number };
-  /** The accounts by health band, lowest health first (unscored by name). */
-  health: Record<HealthBand | 'unscored', Array<Named & { health: number | null; day: number | null }>>;
-  flagsRaised: Array<Named & { flag: string; at: string }>;
-  flagsCleared: Array<Named & { flag: string; at: string }>;
-  milestonesReached: Array<Named & { milestone: string; milestoneName: string; at: string; day: number | null; onTime: boolean | null }>;
-  overdueGoals: Array<Named & { milestone: string; milestoneName: string; dueDay: number; daysOverdue: number; goalOwner: string | null }>;
-}
 
 const byName = (a: Named, b: Named) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.accountId < b.accountId ? -1 : 1);
 const inWeek = (week: DigestWeek, at: string | null) => at !== null && at >= week.start && at < week.end;

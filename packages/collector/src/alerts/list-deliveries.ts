@@ -1,20 +1,5 @@
 import type { Sql } from '../db/sql.js';
-
-/** One delivery of the log, with its attempts. */
-export interface WebhookDelivery {
-  id: string;
-  subscriptionId: string;
-  eventId: string;
-  event: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  responseCode: number | null;
-  error: string | null;
-  createdAt: string;
-  nextAttemptAt: string | null;
-  deliveredAt: string | null;
-  attemptLog: Array<{ attempt: number; at: string; responseCode: number | null; error: string | null; durationMs: number }>;
-}
+import type { WebhookDelivery } from '@waymark/core';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 

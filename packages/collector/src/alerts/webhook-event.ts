@@ -1,5 +1,4 @@
-/** The event types a webhook subscription can ask for. */
-export const webhookEventTypes = ['flag.raised', 'flag.cleared', 'digest.weekly'] as const;
+import type { webhookEventTypes } from '@waymark/core';
 
 /** One of `webhookEventTypes`, or `webhook.test` (sent only on request, to one subscription). */
 export type WebhookEventType = (typeof webhookEventTypes)[number] | 'webhook.test';

@@ -1,25 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Sql } from '../db/sql.js';
-
-/** A webhook subscription as listed (never with its secret). */
-export interface WebhookSubscription {
-  id: string;
-  url: string;
-  format: 'json' | 'slack';
-  /** Event types sent; empty: all. */
-  events: string[];
-  createdBy: string;
-  createdAt: string;
-  /** Set when the receiver answered 410 Gone; nothing is sent any more. */
-  disabledAt: string | null;
-  disabledReason: string | null;
-}
+import type { WebhookSubscription } from '@waymark/core';
 
 interface Row {
   id: string;
   url: string;
   format: 'json' | 'slack';
-  events: string[];
+  events: WebhookSubscription['events'];
   created_by: string;
   created_at: Date | string;
   disabled_at: Date | string | null;

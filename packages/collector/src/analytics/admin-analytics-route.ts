@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { accountParamsSchema, accountUsersQuerySchema, cohortsQuerySchema, funnelsQuerySchema, portfolioFilterSchema } from '@waymark/core';
 import { ApiError } from '../http/api-error.js';
 import type { CollectorDeps, CollectorEnv } from '../http/env.js';
 import { parseQuery } from '../http/parse-query.js';
@@ -8,29 +8,10 @@ import { cohortCurves } from './cohort-curves.js';
 import { listAccountUsers } from './list-account-users.js';
 import { listPortfolio } from './list-portfolio.js';
 import { portfolioCsv } from './portfolio-csv.js';
-import { portfolioFilter } from './portfolio-filter.js';
 import { readAccountDetail } from './read-account-detail.js';
 import { readFunnels } from './read-funnels.js';
 
-const accountIdParam = z.string().min(1).max(200, 'must be at most 200 characters');
-const usersQuery = z.object({
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
-  offset: z.coerce.number().int('must be a whole number').min(0, 'must be at least 0').default(0),
-});
-const cohortsQuery = z.object({
-  days: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365').default(90),
-  weeks: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(104, 'must be at most 104').default(26),
-  milestone: z.string().min(1).max(200).optional(),
-});
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
-const funnelsQuery = z.object({ accountId: accountIdParam.optional(), from: instant.optional(), to: instant.optional() });
 const noStore = { 'Cache-Control': 'no-store' };
-
-function accountIdOf(raw: string): string {
-  const parsed = accountIdParam.safeParse(raw);
-  if (!parsed.success) throw new ApiError(400, 'invalid_query', `accountId: ${parsed.error.issues[0]?.message ?? 'invalid'}`, 'accountId');
-  return parsed.data;
-}
 
 /**
  * The CSM's reads of account analytics (mounted under the admin routes, so the secret key or a
@@ -41,19 +22,19 @@ export function adminAnalyticsRoute(deps: CollectorDeps, currentConfig: CurrentC
   const route = new Hono<CollectorEnv>();
 
   route.get('/portfolio', async (c) => {
-    const f = parseQuery(portfolioFilter, c.req.query());
+    const f = parseQuery(portfolioFilterSchema, c.req.query());
     const { accounts, total } = await listPortfolio(deps.sql, c.get('app').appId, f);
     return c.json({ accounts, page: f.page, limit: f.limit, total, pages: Math.ceil(total / f.limit), sort: f.sort }, 200, noStore);
   });
 
   route.get('/portfolio.csv', async (c) => {
-    const f = parseQuery(portfolioFilter, c.req.query());
+    const f = parseQuery(portfolioFilterSchema, c.req.query());
     const { accounts } = await listPortfolio(deps.sql, c.get('app').appId, f, true);
     return c.body(portfolioCsv(accounts), 200, { ...noStore, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="portfolio.csv"' });
   });
 
   route.get('/accounts/:accountId', async (c) => {
-    const accountId = accountIdOf(c.req.param('accountId'));
+    const { accountId } = parseQuery(accountParamsSchema, c.req.param());
     const appId = c.get('app').appId;
     const detail = await readAccountDetail(deps.sql, appId, accountId, (await currentConfig(appId))?.config);
     if (!detail) throw new ApiError(404, 'account_not_found', `no summary of account "${accountId}" (unknown, or not summarised yet: summaries are refreshed every few seconds)`, 'accountId');
@@ -61,20 +42,20 @@ export function adminAnalyticsRoute(deps: CollectorDeps, currentConfig: CurrentC
   });
 
   route.get('/accounts/:accountId/users', async (c) => {
-    const accountId = accountIdOf(c.req.param('accountId'));
-    const q = parseQuery(usersQuery, c.req.query());
+    const { accountId } = parseQuery(accountParamsSchema, c.req.param());
+    const q = parseQuery(accountUsersQuerySchema, c.req.query());
     const appId = c.get('app').appId;
     const result = await listAccountUsers(deps.sql, appId, accountId, (await currentConfig(appId))?.config, q);
     return c.json({ ...result, limit: q.limit, offset: q.offset }, 200, noStore);
   });
 
   route.get('/cohorts', async (c) => {
-    const q = parseQuery(cohortsQuery, c.req.query());
+    const q = parseQuery(cohortsQuerySchema, c.req.query());
     return c.json({ days: q.days, cohorts: await cohortCurves(deps.sql, c.get('app').appId, q) }, 200, noStore);
   });
 
   route.get('/funnels', async (c) => {
-    const q = parseQuery(funnelsQuery, c.req.query());
+    const q = parseQuery(funnelsQuerySchema, c.req.query());
     const appId = c.get('app').appId;
     return c.json(await readFunnels(deps.sql, appId, (await currentConfig(appId))?.config, q), 200, noStore);
   });

@@ -1,17 +1,5 @@
 import type { Sql } from '../db/sql.js';
-
-/** One start-week cohort: how many accounts, and per milestone the share reaching it by each day. */
-export interface Cohort {
-  /** The Monday (UTC) of the week the accounts started, `YYYY-MM-DD`. */
-  week: string;
-  accounts: number;
-  /**
-   * Milestone key → share per day 0…days: accounts that reached it on or before day D, over the
-   * accounts of the cohort that have lived to day D (null when none has yet, so a young cohort's
-   * curve stops instead of falling).
-   */
-  milestones: Record<string, Array<number | null>>;
-}
+import type { Cohort } from '@waymark/core';
 
 /** Cohort curves of an app's accounts by start week, from the stored milestones, newest week first. */
 export async function cohortCurves(sql: Pick<Sql, 'query'>, appId: string, options: { days: number; weeks: number; milestone?: string | undefined }): Promise<Cohort[]> {

@@ -1,16 +1,5 @@
-import type { WaymarkConfig } from '@waymark/core';
+import type { AccountUser, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
-
-/** A user of an account with their checklist progress and stuck state. */
-export interface AccountUser {
-  userId: string | null;
-  anonymousId?: string;
-  traits: Record<string, unknown>;
-  firstSeen: string;
-  lastSeen: string | null;
-  checklists: Array<{ key: string; done: number; total: number; complete: boolean }>;
-  stuck: Array<{ checklist: string; item: string; reason: string; since: string; markedAt: string }>;
-}
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 

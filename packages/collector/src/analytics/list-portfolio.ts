@@ -1,46 +1,19 @@
 import type { Sql } from '../db/sql.js';
-import type { PortfolioFilter } from './portfolio-filter.js';
+import type { PortfolioAccount, PortfolioFilter } from '@waymark/core';
 
-/** One account as the portfolio lists it. */
-export interface PortfolioAccount {
-  accountId: string;
-  name: string;
-  /** Account day (day N of 90 while `phase` is onboarding). */
-  day: number;
-  phase: string;
-  /** Lifecycle stage: onboarding, adopting, adopted, at-risk or graduated. */
-  stage: string | null;
-  health: number | null;
-  band: string | null;
-  /** Health now minus 7 days ago. */
-  change7d: number | null;
-  /** The last 14 daily scores, oldest first. */
-  trend: Array<number | null>;
-  driver: string | null;
-  /** The health driver in words ("no one active for 12 days"). */
-  reason: string | null;
-  /** Open flags, most pressing first, each with its reason. */
-  flags: Array<{ key: string; kind: string; since: string; milestone?: string; reason?: string; facts?: Record<string, number> }>;
-  owner: string | null;
-  segment: string | null;
-  seats: number | null;
-  seatActivation: number | null;
-  nextGoal: { milestone: string; targetDay: number; due: string } | null;
-  startAt: string;
-  updatedAt: string;
-}
+export type { PortfolioAccount };
 
 interface Row {
   account_id: string;
   name: string;
   day: number;
-  phase: string;
-  stage: string | null;
+  phase: PortfolioAccount['phase'];
+  stage: PortfolioAccount['stage'];
   health: number | null;
-  band: string | null;
+  band: PortfolioAccount['band'];
   health_change_7d: number | null;
   trend: Array<number | null>;
-  driver: string | null;
+  driver: PortfolioAccount['driver'];
   reason: string | null;
   flags: PortfolioAccount['flags'];
   owner: string | null;

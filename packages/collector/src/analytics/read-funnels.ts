@@ -1,11 +1,5 @@
-import { checklistCompletion, guideFunnel, onboardingEvents, type ChecklistCompletion, type GuideFunnel, type WaymarkConfig } from '@waymark/core';
+import { checklistCompletion, guideFunnel, onboardingEvents, type Funnels, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
-
-/** Guide funnels (distinct users per stage) and checklist completion of an app, or of one account. */
-export interface Funnels {
-  guides: Array<GuideFunnel & { guide: string; stepKeys: string[] }>;
-  checklists: Array<ChecklistCompletion & { checklist: string; items: Array<{ item: string; users: number }> }>;
-}
 
 const g = onboardingEvents;
 
@@ -33,7 +27,8 @@ export async function readFunnels(
     const count = (event: string) => mine.filter((s) => s.event === event).reduce((n, s) => n + s.users, 0);
     const stepKeys = config?.guides.find((x) => x.key === guide)?.steps.map((s) => s.key) ?? [...new Set(mine.filter((s) => s.step !== null).map((s) => s.step!))];
     const steps = stepKeys.map((k) => mine.find((s) => s.event === g.guideStepViewed && s.step === k)?.users ?? 0);
-    return { guide, stepKeys, ...guideFunnel({ started: count(g.guideStarted), steps, completed: count(g.guideCompleted), dismissed: count(g.guideDismissed), errored: count(g.guideErrored) }) };
+    const funnel = guideFunnel({ started: count(g.guideStarted), steps, completed: count(g.guideCompleted), dismissed: count(g.guideDismissed), errored: count(g.guideErrored) });
+    return { guide, stepKeys, ...funnel, steps };
   });
 
   const users = `select 'user:' || actor from users where app_id = $1 and user_id is not null and ($2::text is null or account_id = $2)`;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { loginBodySchema } from '@waymark/core';
 import { csmApps } from './csm-apps.js';
 import { createCsmSession, deleteCsmSession } from './csm-sessions.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
@@ -13,10 +13,6 @@ import { readBody } from '../http/read-body.js';
 import { requireCsm } from './require-csm.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.js';
 
-const loginBody = z.strictObject({
-  email: z.string({ error: 'is required' }).max(254, 'must be at most 254 characters'),
-  password: z.string({ error: 'is required' }).max(200, 'must be at most 200 characters'),
-});
 const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
 // One message for an unknown email, a wrong password and a disabled user, so none can be told apart.
 const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'wrong email or password');
@@ -41,7 +37,7 @@ export function authRoute(deps: CollectorDeps): Hono<CollectorEnv> {
   route.post('/login', async (c) => {
     // No session yet, but the same guard stops another site logging a browser in (login CSRF).
     csrfGuard(c, trustProxy);
-    const parsed = loginBody.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
+    const parsed = loginBodySchema.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'email');

@@ -1,11 +1,9 @@
 import type { Sql } from '../db/sql.js';
+import type { CsmSession } from '@waymark/core';
 import type { CsmPrincipal } from '../http/env.js';
 
 /** An app as listed to a CSM. */
-export interface CsmApp {
-  appId: string;
-  name: string;
-}
+export type CsmApp = CsmSession['apps'][number];
 
 /** The apps a CSM may see: every app for an admin, the granted ones for a `csm`. */
 export async function csmApps(sql: Pick<Sql, 'query'>, who: Pick<CsmPrincipal, 'userId' | 'role'>): Promise<CsmApp[]> {

@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { z } from 'zod';
+import { createCsmUserBodySchema } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import { CsmInputError } from './csm-input-error.js';
 import { createCsmUser, disableCsmUser, grantCsmApp, listCsmUsers, revokeCsmApp } from './csm-users.js';
@@ -10,13 +10,6 @@ import { readBody } from '../http/read-body.js';
 import { requireCsm } from './require-csm.js';
 import { requireSecretKey } from '../apps/require-secret-key.js';
 
-const createBody = z.strictObject({
-  email: z.string({ error: 'is required' }),
-  name: z.string({ error: 'is required' }),
-  role: z.enum(['admin', 'csm'], { error: 'must be "admin" or "csm"' }),
-  password: z.string({ error: 'must be a string' }).optional(),
-  apps: z.array(z.string({ error: 'must be app ids' }), { error: 'must be a list of app ids' }).max(1000).optional(),
-});
 const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
 const status = { invalid: 400, exists: 409, user_not_found: 404, app_not_found: 404 } as const;
 const code = { invalid: 'invalid_body', exists: 'csm_user_exists', user_not_found: 'csm_user_not_found', app_not_found: 'app_not_found' } as const;
@@ -55,7 +48,7 @@ export function csmUsersRoute(deps: CollectorDeps, lookup: AppLookup): Hono<Coll
   route.use('*', auth);
 
   route.post('/', adminOnly, async (c) => {
-    const parsed = createBody.safeParse(parseJson(await readBody(c.req.raw, 16_384, c.env?.incoming, tooLarge)));
+    const parsed = createCsmUserBodySchema.safeParse(parseJson(await readBody(c.req.raw, 16_384, c.env?.incoming, tooLarge)));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'email');

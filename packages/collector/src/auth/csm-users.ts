@@ -4,18 +4,10 @@ import type { CsmRole } from '../http/env.js';
 import { CsmInputError } from './csm-input-error.js';
 import { randomToken } from '../apps/keys.js';
 import { hashPassword } from './password-hash.js';
+import type { CsmUser } from '@waymark/core';
 
-/** A CSM user as shown to admins (never with the password hash). */
-export interface CsmUser {
-  id: string;
-  email: string;
-  name: string;
-  role: CsmRole;
-  createdAt: string;
-  disabledAt: string | null;
-  /** Apps granted to the user (admins see every app whatever this says). */
-  apps: string[];
-}
+export type { CsmUser };
+
 
 interface UserRow {
   id: string;

@@ -46,6 +46,8 @@ async function serveCommand(env: Env): Promise<number | undefined> {
     host: env['HOST'] || '0.0.0.0',
     sdkDir: defaultSdkDir(),
     trustProxy,
+    // WAYMARK_CHECK_RESPONSES=1: check every answer against the API contract (development and tests).
+    checkResponses: env['WAYMARK_CHECK_RESPONSES'] === '1',
     ...(summariseEvery > 0 ? { summariseEveryMs: summariseEvery } : {}),
   });
   if (created) {

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { maxConfigBytes, validateConfig } from '@waymark/core';
+import { configVersionQuerySchema, maxConfigBytes, pushConfigQuerySchema, restoreConfigBodySchema, validateConfig } from '@waymark/core';
 import { getConfig, listConfigVersions, putConfig, restoreConfig, type StoredConfig } from './app-configs.js';
 import { ApiError } from '../http/api-error.js';
 import type { CollectorDeps, CollectorEnv } from '../http/env.js';
@@ -15,10 +14,6 @@ const maxBodyBytes = 2 * maxConfigBytes;
 const tooLarge = (max: number) =>
   new ApiError(413, 'config_too_large', `the request body is larger than ${Math.round(max / 1024)} KB; a config can be at most ${maxConfigBytes / 1024} KB of compact JSON`);
 
-const note = z.string().max(500, 'must be at most 500 characters');
-const putQuery = z.object({ note: note.optional() });
-const getQuery = z.object({ version: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').optional() });
-const restoreBody = z.strictObject({ version: z.number().int('must be a whole number').min(1, 'must be at least 1'), note: note.optional() });
 
 const versionFields = (v: StoredConfig) => ({ version: v.version, etag: v.etag, createdAt: v.createdAt, note: v.note, restoredFrom: v.restoredFrom });
 
@@ -33,7 +28,7 @@ export function adminConfigRoute(deps: CollectorDeps): Hono<CollectorEnv> {
   route.use('*', secretKeyForWrites());
 
   route.put('/', async (c) => {
-    const q = parseQuery(putQuery, c.req.query());
+    const q = parseQuery(pushConfigQuerySchema, c.req.query());
     const type = (c.req.header('content-type') ?? 'application/json').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') throw new ApiError(415, 'unsupported_content_type', `Content-Type ${type} is not accepted; send the config as application/json`);
     const document = parseJson(await readBody(c.req.raw, maxBodyBytes, c.env?.incoming, tooLarge));
@@ -49,7 +44,7 @@ export function adminConfigRoute(deps: CollectorDeps): Hono<CollectorEnv> {
   });
 
   route.get('/', async (c) => {
-    const q = parseQuery(getQuery, c.req.query());
+    const q = parseQuery(configVersionQuerySchema, c.req.query());
     const stored = await getConfig(deps.sql, c.get('app').appId, q.version);
     if (!stored && q.version !== undefined) throw new ApiError(404, 'version_not_found', `this app has no config version ${q.version}`, 'version');
     if (!stored) throw new ApiError(404, 'no_config', 'this app has no config yet; push one with "waymark push waymark.config.json"');
@@ -61,7 +56,7 @@ export function adminConfigRoute(deps: CollectorDeps): Hono<CollectorEnv> {
   route.get('/versions', async (c) => c.json({ versions: await listConfigVersions(deps.sql, c.get('app').appId) }));
 
   route.post('/restore', async (c) => {
-    const parsed = restoreBody.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
+    const parsed = restoreConfigBodySchema.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || 'version';

@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { WaymarkConfig } from '@waymark/core';
+import type { ConfigVersion, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 
-/** One stored config version, without its documents. */
-export interface ConfigVersion {
-  version: number;
-  etag: string;
-  createdAt: string;
-  note: string | null;
-  /** The version this one copies, when it was made by a restore. */
-  restoredFrom: number | null;
-}
+export type { ConfigVersion };
 
 /** A config version with its documents. */
 export interface StoredConfig extends ConfigVersion {

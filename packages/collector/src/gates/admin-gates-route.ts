@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { overrideBodySchema } from '@waymark/core';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { listGateOverrides, setGateOverride } from './gate-overrides.js';
 import { ApiError } from '../http/api-error.js';
@@ -7,14 +7,6 @@ import type { CollectorDeps, CollectorEnv } from '../http/env.js';
 import { parseJson } from '../http/parse-json.js';
 import { readBody } from '../http/read-body.js';
 
-const subject = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const overrideBody = z.strictObject({
-  accountId: subject.optional(),
-  userId: subject.optional(),
-  state: z.enum(['unlock', 'lock'], { error: 'must be "unlock", "lock" or null (clears the override)' }).nullable(),
-  // With a CSM session the session's email is recorded instead, so the log cannot be forged.
-  by: z.string({ error: 'is required: who sets the override, e.g. the CSM\'s email' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
-});
 const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
 
 /**
@@ -31,7 +23,7 @@ export function adminGatesRoute(deps: CollectorDeps, currentConfig: CurrentConfi
   route.put('/:key/overrides', async (c) => {
     const appId = c.get('app').appId;
     const key = c.req.param('key');
-    const parsed = overrideBody.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
+    const parsed = overrideBodySchema.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'state');

@@ -1,24 +1,8 @@
+import type { GateOverride, GateOverrideChange, GateOverrides, OverrideState } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
-import type { OverrideScope, OverrideState } from '../user-state/overrides-for-user.js';
+import type { OverrideScope } from '../user-state/overrides-for-user.js';
 
-/** A gate override in force. */
-export interface GateOverride {
-  gate: string;
-  scope: OverrideScope;
-  /** The accountId or userId. */
-  subjectId: string;
-  state: OverrideState;
-  /** Who set it (e.g. the CSM's email). */
-  by: string;
-  /** When (ISO). */
-  at: string;
-}
-
-/** One change of an override, as logged: `state` null means cleared, `previous` null means there was none. */
-export interface GateOverrideChange extends Omit<GateOverride, 'state'> {
-  state: OverrideState | null;
-  previous: OverrideState | null;
-}
+export type { OverrideState };
 
 interface Row {
   gate: string;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { gatesQuerySchema } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { readUserGates } from './user-gates.js';
@@ -9,13 +9,6 @@ import { browserCors } from '../apps/browser-cors.js';
 import { browserKey } from '../apps/browser-key.js';
 import type { CollectorDeps, CollectorEnv } from '../http/env.js';
 import { parseQuery } from '../http/parse-query.js';
-
-const gatesQuery = z.object({
-  key: z.string().optional(),
-  userId: z.string({ error: 'is required' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  userHash: z.string().max(200, 'must be at most 200 characters').optional(),
-  gate: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional(),
-});
 
 /**
  * `GET /v1/gates?userId=...[&gate=KEY]`: a user's gates, so the vendor's backend enforces the same
@@ -29,7 +22,7 @@ export function gatesRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   route.use('*', browserCors());
   route.get('/', async (c) => {
     const found = await browserKey(c, lookup);
-    const q = parseQuery(gatesQuery, c.req.query());
+    const q = parseQuery(gatesQuerySchema, c.req.query());
     if (found.kind === 'public') {
       if (!found.secretKey) {
         throw new ApiError(401, 'invalid_user_hash', "this app's secret key predates identity verification; rotate the keys, or call with the secret key", 'userHash');

@@ -1,21 +1,7 @@
-import { deriveFacts, explainCondition, gateState, snapshotFacts, type Explanation, type Gate, type WaymarkConfig } from '@waymark/core';
+import { deriveFacts, explainCondition, gateState, snapshotFacts, type UserGate, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { overridesForUser } from '../user-state/overrides-for-user.js';
 import { readUserState } from '../user-state/read-user-state.js';
-
-/** Where a user stands on one gate: what `GET /v1/gates` answers per gate key. */
-export interface UserGate {
-  unlocked: boolean;
-  /** `condition`: its unlock condition holds; `override`: a CSM decided; `locked`: the condition does not hold yet. */
-  reason: 'condition' | 'override' | 'locked';
-  /** How the feature looks while locked, from the config. */
-  locked: Gate['locked'];
-  progress?: { done: number; total: number };
-  /** Checklist items of the unlock condition not done yet. */
-  todo: Array<{ checklist: string; item: string }>;
-  /** The unlock condition explained node by node. */
-  missing: Explanation;
-}
 
 /**
  * A user's gates, evaluated by core's `gateState` over the same snapshot `GET /v1/state` answers

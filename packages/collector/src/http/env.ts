@@ -1,26 +1,20 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Sql } from '../db/sql.js';
 import type { Logger } from '../log.js';
+import type { App, CsmUser } from '@waymark/core';
+import type { ContractRecorder } from './check-responses.js';
 
 // The shapes of the context variables below live here, under the features whose middleware sets them
 // (apps/: the key's app; auth/: the CSM's session), so every feature can name CollectorEnv.
 
-/** An app as shown to its admins (never with its secret key). */
-export interface AppRecord {
-  appId: string;
-  name: string;
-  publicKey: string;
-  origins: string[];
-  createdAt: string;
-  /** Whether browser calls naming a userId must prove it with `userHash` (identity verification). */
-  requireUserHash: boolean;
-}
+/** An app as shown to its admins, never with its secret key (core's contract type). */
+export type AppRecord = App;
 
 /** Kinds of key an app has. */
 export type KeyKind = 'public' | 'secret';
 
 /** What a CSM user may do: `admin` sees every app and manages CSM users; `csm` sees the apps granted to them. */
-export type CsmRole = 'admin' | 'csm';
+export type CsmRole = CsmUser['role'];
 
 /** Who a session belongs to. */
 export interface CsmPrincipal {
@@ -51,6 +45,11 @@ export interface CollectorDeps {
    * login throttle's client IP, Secure cookies and the same-origin check then use them.
    */
   trustProxy?: boolean;
+  /**
+   * Check every answer against core's contract (`apiRoutes`): a mismatch is logged, reported to
+   * the recorder and answered as 500 `contract_violation` (default false; the test suite turns it on).
+   */
+  checkResponses?: boolean | ContractRecorder;
 }
 
 /** Typed context variables set by middleware. */

@@ -1,26 +1,14 @@
-import type { WaymarkConfig } from '@waymark/core';
+import type { SuccessPlanView, WaymarkConfig } from '@waymark/core';
 import { accountDay } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { accountProfile } from '../analytics/account-profile.js';
 import { defaultPlan } from './default-plan.js';
 import { goalViews } from './goal-views.js';
-import type { GoalView } from './plan-goal.js';
 import { reachedMilestones } from './reached-milestones.js';
 import { storedPlans } from './success-plans.js';
 
-/** An account's success plan with each goal's status. */
-export interface AccountPlan {
-  accountId: string;
-  /** `account`: edited for this account; `default`: the config's plan for its segment. */
-  source: 'account' | 'default';
-  /** The account's segment (`segment` trait, else `plan`), null when it has none. */
-  segment: string | null;
-  /** The account's day now. */
-  day: number;
-  goals: GoalView[];
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
+/** An account's success plan with each goal's status (the contract's plan without its log). */
+export type AccountPlan = Omit<SuccessPlanView, 'log'>;
 
 /** An account as stored: its merged traits and when it was first seen. */
 export interface AccountRow {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { accountParamsSchema, planBodySchema } from '@waymark/core';
 import { accountPlans, readAccounts } from './account-plans.js';
 import type { PlanGoal } from './plan-goal.js';
 import { planLog, setSuccessPlan } from './success-plans.js';
@@ -7,24 +7,7 @@ import type { CurrentConfigReader } from '../config/current-config.js';
 import { ApiError } from '../http/api-error.js';
 import type { CollectorDeps, CollectorEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
-
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const planBody = z.strictObject({
-  goals: z
-    .array(
-      z.strictObject({
-        milestone: text(64),
-        dueDay: z.number().int('must be a whole number of days').min(0, 'must be at least 0').max(365, 'must be at most 365').optional(),
-        owner: text(200).optional(),
-        note: z.string().max(2000, 'must be at most 2000 characters').optional(),
-      }),
-    )
-    .max(50, 'must have at most 50 goals')
-    .nullable(),
-  // With a CSM session the session's email is recorded instead, so the log cannot be forged.
-  by: text(200).optional(),
-});
-const accountIdParam = z.string().min(1).max(200, 'must be at most 200 characters');
+import { parseQuery } from '../http/parse-query.js';
 
 /**
  * `/v1/admin/accounts/:accountId/plan` (mounted under the admin routes): an account's success
@@ -35,11 +18,10 @@ export function adminPlanRoute(deps: CollectorDeps, currentConfig: CurrentConfig
   const route = new Hono<CollectorEnv>();
   const now = deps.now ?? Date.now;
 
-  const account = async (appId: string, raw: string) => {
-    const id = accountIdParam.safeParse(raw);
-    if (!id.success) throw new ApiError(400, 'invalid_query', `accountId: ${id.error.issues[0]?.message ?? 'invalid'}`, 'accountId');
-    const [row] = await readAccounts(deps.sql, appId, [id.data]);
-    if (!row) throw new ApiError(404, 'unknown_account', `no account "${id.data}" has been seen by this app`, 'accountId');
+  const account = async (appId: string, params: Record<string, string>) => {
+    const { accountId } = parseQuery(accountParamsSchema, params);
+    const [row] = await readAccounts(deps.sql, appId, [accountId]);
+    if (!row) throw new ApiError(404, 'unknown_account', `no account "${accountId}" has been seen by this app`, 'accountId');
     return row;
   };
   const answer = async (appId: string, row: Awaited<ReturnType<typeof account>>) => {
@@ -50,15 +32,15 @@ export function adminPlanRoute(deps: CollectorDeps, currentConfig: CurrentConfig
 
   route.get('/:accountId/plan', async (c) => {
     const appId = c.get('app').appId;
-    return c.json(await answer(appId, await account(appId, c.req.param('accountId'))), 200, { 'Cache-Control': 'no-store' });
+    return c.json(await answer(appId, await account(appId, c.req.param())), 200, { 'Cache-Control': 'no-store' });
   });
 
   route.put('/:accountId/plan', async (c) => {
     const appId = c.get('app').appId;
-    const body = await jsonBody(c.req.raw, c.env?.incoming, planBody, 64 * 1024);
+    const body = await jsonBody(c.req.raw, c.env?.incoming, planBodySchema, 64 * 1024);
     const by = c.get('csm')?.email ?? body.by;
     if (by === undefined) throw new ApiError(400, 'invalid_body', "by: is required: who edits the plan, e.g. the CSM's email", 'by');
-    const row = await account(appId, c.req.param('accountId'));
+    const row = await account(appId, c.req.param());
     let goals: PlanGoal[] | null = null;
     if (body.goals !== null) {
       const milestones = new Map(((await currentConfig(appId))?.config.milestones ?? []).map((m) => [m.key, m.targetDay]));

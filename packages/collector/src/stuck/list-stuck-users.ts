@@ -1,24 +1,5 @@
 import type { Sql } from '../db/sql.js';
-
-/** A user marked stuck on a checklist item: what `GET /v1/admin/stuck` lists. */
-export interface StuckUser {
-  /** The user; null for a visitor who never identified (see anonymousId). */
-  userId: string | null;
-  anonymousId?: string;
-  accountId: string | null;
-  checklist: string;
-  item: string;
-  /** Why the SDK found them stuck, from the latest `User Stuck` event (core's StuckReason). */
-  reason: string;
-  /** The first `User Stuck` event on this item since it was last completed (ISO). */
-  stuckSince: string;
-  /** The latest one (ISO). */
-  lastStuckAt: string;
-  /** When the collector marked them stuck (ISO). */
-  markedAt: string;
-  /** When the item got done, after the mark (ISO); null while still stuck. */
-  clearedAt: string | null;
-}
+import type { StuckUser } from '@waymark/core';
 
 interface Row {
   actor: string;

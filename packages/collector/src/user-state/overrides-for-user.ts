@@ -1,10 +1,8 @@
-import type { GateOverrides } from '@waymark/core';
+import type { GateOverrides, OverrideState } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 
 /** Whom a gate override is for. */
 export type OverrideScope = 'account' | 'user';
-/** A CSM's decision: unlock or lock; null clears the override. */
-export type OverrideState = 'unlock' | 'lock';
 
 /** The overrides that apply to a user (theirs and their account's), per gate key, as core's gateState takes them. */
 export async function overridesForUser(sql: Pick<Sql, 'query'>, appId: string, userId: string, accountId: string | null): Promise<Map<string, GateOverrides>> {

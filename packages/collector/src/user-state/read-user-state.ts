@@ -1,35 +1,12 @@
 import { emptySnapshot, onboardingEvents, settleProgress, snapshotHorizonHours } from '@waymark/core';
-import type { NudgeRecord, ScopeState, StateSnapshot, WaymarkConfig } from '@waymark/core';
+import type { GuideState, ScopeState, UserState, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { withStageFact } from '../analytics/with-stage-fact.js';
-import { overridesForUser, type OverrideState } from './overrides-for-user.js';
+import { overridesForUser } from './overrides-for-user.js';
+import type { OverrideState } from '@waymark/core';
 import { readNudgeHistory } from './read-nudge-history.js';
 
-/** Where a user is in one guide, from their latest guide event. */
-export interface GuideState {
-  /** `errored`: the run stopped because a step's target never showed (a `Guide Errored` with `ended`). */
-  status: 'active' | 'completed' | 'dismissed' | 'errored';
-  /** The step last viewed, while the guide is active. */
-  step?: string;
-  /** When that latest event happened (ISO). */
-  at: string;
-}
-
-/** A user's progress as the collector knows it: what `GET /v1/state` answers. */
-export interface UserState {
-  snapshot: StateSnapshot;
-  guides: Record<string, GuideState>;
-  /** Keys of the checklists the user dismissed (and did not open again since). */
-  dismissed: string[];
-  /** The config version progress was settled against; null when the app has no config. */
-  configVersion: number | null;
-  /** The CSM override in force per gate key (the user's beats the account's); only gates with one. */
-  overrides: Record<string, OverrideState>;
-  /** Gate keys whose unlock was already celebrated (a `Gate Unlocked` event), sorted. */
-  celebrated: string[];
-  /** The user's nudge history of the last 90 days (at most 500 records, oldest first), for core's `mayNudge`. */
-  nudges: NudgeRecord[];
-}
+export type { GuideState, UserState };
 
 /** Who: a userId, else the anonymousId used before identify. */
 export interface UserRef {

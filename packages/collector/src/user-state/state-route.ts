@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { stateQuerySchema } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { readUserState } from './read-user-state.js';
@@ -9,9 +9,6 @@ import { browserCors } from '../apps/browser-cors.js';
 import { browserKey } from '../apps/browser-key.js';
 import type { CollectorDeps, CollectorEnv } from '../http/env.js';
 import { parseQuery } from '../http/parse-query.js';
-
-const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const stateQuery = z.object({ key: z.string().optional(), userId: id.optional(), anonymousId: id.optional(), userHash: z.string().max(200).optional() });
 
 /**
  * `GET /v1/state?key=pk_...&userId=...&userHash=...` (or `&anonymousId=...` before identify):
@@ -24,7 +21,7 @@ export function stateRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
   route.use('*', browserCors());
   route.get('/', async (c) => {
     const found = await browserKey(c, lookup);
-    const q = parseQuery(stateQuery, c.req.query());
+    const q = parseQuery(stateQuerySchema, c.req.query());
     if (q.userId === undefined && q.anonymousId === undefined) throw new ApiError(400, 'invalid_query', 'give userId (after identify) or anonymousId', 'userId');
     if (q.userId !== undefined && found.kind === 'public' && found.app.requireUserHash) {
       if (!found.secretKey || !userHashValid(found.secretKey, q.userId, q.userHash)) {

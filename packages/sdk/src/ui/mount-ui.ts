@@ -10,12 +10,13 @@ import {
   type Checklist,
   type Message,
   type ProgressChanges,
+  type UserState,
   type WaymarkConfig,
 } from '@waymark/core';
 import { h, render } from 'preact';
 import type { GateView } from '../gate-lock.js';
 import { listen } from '../listen.js';
-import type { RecordedMessage, UiCommand, UiHandle, UiHost, UserState } from '../ui-host.js';
+import type { RecordedMessage, UiCommand, UiHandle, UiHost } from '../ui-host.js';
 import { App, type HintModel, type UiActions, type UiModel } from './app.js';
 import { findTarget } from './find-target.js';
 import { createGates, gateViews } from './gates.js';

@@ -1,5 +1,5 @@
-import { emptySnapshot, eventKey, recordEvent, settleProgress, type Message, type ProgressChanges, type StateSnapshot, type WaymarkConfig } from '@waymark/core';
-import type { GuidePosition, RecordedMessage, UserState } from '../ui-host.js';
+import { emptySnapshot, eventKey, recordEvent, settleProgress, type Message, type ProgressChanges, type StateSnapshot, type UserState, type WaymarkConfig } from '@waymark/core';
+import type { GuidePosition, RecordedMessage } from '../ui-host.js';
 
 /** Everything the UI knows about the user's progress. */
 export interface Progress {
@@ -32,7 +32,7 @@ const union = (a: unknown, b: unknown): string[] => [...new Set([...list(a), ...
  * browser recorded and the collector may not have processed yet. Recorded progress only grows;
  * for each guide the later position wins. `traits` (from identify) override the snapshot's.
  */
-export function mergeProgress(server: UserState | undefined, local: LocalProgress | undefined, traits: Record<string, unknown>): Progress {
+export function mergeProgress(server: Pick<UserState, 'snapshot' | 'guides' | 'dismissed'> | undefined, local: LocalProgress | undefined, traits: Record<string, unknown>): Progress {
   const base: StateSnapshot = { ...emptySnapshot(), ...server?.snapshot };
   const items: Record<string, string[]> = { ...base.items };
   for (const [key, list] of Object.entries(local?.items ?? {})) items[key] = union(items[key], list);

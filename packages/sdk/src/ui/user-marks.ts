@@ -1,6 +1,6 @@
-import type { NudgeHistory, NudgeRecord } from '@waymark/core';
+import type { NudgeHistory, NudgeRecord, UserState } from '@waymark/core';
 import type { KeyValueStorage } from '../platform.js';
-import { guideStorageKey, type UserState } from '../ui-host.js';
+import { guideStorageKey } from '../ui-host.js';
 import { activeGuide, localProgress, mergeProgress, type LocalProgress, type Progress } from './progress.js';
 
 const progressKey = 'waymark.progress';
