@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { parseQuery } from '../http/parse-query.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { cohortCurves } from './cohort-curves.js';
@@ -37,7 +37,7 @@ function accountIdOf(raw: string): string {
  * CSM session with ?appId=): portfolio (JSON and CSV), account summary, the account's users,
  * cohort curves and funnels. All read the summaries the summariser keeps (docs/analytics.md).
  */
-export function adminAnalyticsRoute(deps: CollectorDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+export function adminAnalyticsRoute(deps: RouteDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
 
   route.get('/portfolio', async (c) => {
