@@ -5,7 +5,7 @@ import { ApiError } from './http/api-error.js';
 import { checkResponses } from './http/check-responses.js';
 import { adminRoute } from './admin/admin-route.js';
 import { batchRoute } from './ingest/batch-route.js';
-import type { CollectorDeps, CollectorEnv } from './http/env.js';
+import { routeDeps, type CollectorDeps, type CollectorEnv } from './http/env.js';
 import { sdkRoute } from './http/sdk-route.js';
 import { dashboardRoute } from './http/dashboard-route.js';
 import { openApiDocument } from './http/openapi.js';
@@ -15,13 +15,16 @@ import { gatesRoute } from './gates/gates-route.js';
 import { authRoute } from './auth/auth-route.js';
 import { csmUsersRoute } from './auth/csm-users-route.js';
 import { createAppLookup } from './apps/app-lookup.js';
-import { createCurrentConfigReader } from './config/current-config.js';
+import { createCurrentConfigReader, type CurrentConfigReader } from './config/current-config.js';
 
-/** The collector's HTTP application; test it with `app.request()`, serve it with @hono/node-server. */
-export function createCollectorApp(deps: CollectorDeps): Hono<CollectorEnv> {
+/**
+ * The collector's HTTP application; test it with `app.request()`, serve it with @hono/node-server.
+ * `currentConfig` is the config cache, shared with the background jobs when they run beside it.
+ */
+export function createCollectorApp(collectorDeps: CollectorDeps, currentConfig: CurrentConfigReader = createCurrentConfigReader(collectorDeps.sql)): Hono<CollectorEnv> {
+  const deps = routeDeps(collectorDeps);
   const app = new Hono<CollectorEnv>();
   const lookup = createAppLookup(deps.sql, { ttlMs: deps.keyCacheMs ?? 5000 });
-  const currentConfig = createCurrentConfigReader(deps.sql);
 
   app.use('*', async (c, next) => {
     const started = performance.now();

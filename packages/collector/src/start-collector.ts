@@ -3,11 +3,15 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Sql } from './db/sql.js';
 import { createCollectorApp } from './create-collector-app.js';
-import { scheduleCompaction } from './ingest/compact-rollups.js';
-import { scheduleStuckSweep } from './stuck/schedule-stuck-sweep.js';
-import { scheduleSummaries } from './analytics/schedule-summaries.js';
-import { scheduleWebhooks } from './alerts/schedule-webhooks.js';
-import { scheduleWeeklyDigest } from './alerts/schedule-weekly-digest.js';
+import { routeDeps } from './http/env.js';
+import { createCurrentConfigReader } from './config/current-config.js';
+import { startJobs } from './jobs/start-jobs.js';
+import { compactionJob } from './ingest/compact-rollups.js';
+import { stuckSweepJob } from './stuck/stuck-sweep-job.js';
+import { summariesJob } from './analytics/summaries-job.js';
+import { webhooksJob } from './alerts/webhooks-job.js';
+import { defaultDeliveryOptions } from './alerts/delivery-options.js';
+import { weeklyDigestJob } from './alerts/weekly-digest-job.js';
 import type { Logger } from './log.js';
 import type { CollectorDeps } from './http/env.js';
 import { defaultDashboardDir } from './http/dashboard-dir.js';
@@ -51,14 +55,10 @@ export async function startCollector(options: {
   /** Check every answer against core's contract (see CollectorDeps.checkResponses). */
   checkResponses?: CollectorDeps['checkResponses'];
 }): Promise<RunningCollector> {
-  const app = createCollectorApp({
-    sql: options.sql,
-    log: options.log,
-    sdkDir: options.sdkDir,
-    dashboardDir: options.dashboardDir ?? defaultDashboardDir(),
-    trustProxy: options.trustProxy ?? false,
-    checkResponses: options.checkResponses ?? false,
-  });
+  const deps = routeDeps({ sql: options.sql, log: options.log, sdkDir: options.sdkDir, dashboardDir: options.dashboardDir ?? defaultDashboardDir(), trustProxy: options.trustProxy, checkResponses: options.checkResponses ?? false });
+  // One config cache for the routes and the jobs.
+  const currentConfig = createCurrentConfigReader(options.sql);
+  const app = createCollectorApp(deps, currentConfig);
   const host = options.host ?? '0.0.0.0';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
@@ -73,31 +73,18 @@ export async function startCollector(options: {
   const http = server as HttpServer;
   http.keepAliveTimeout = 65_000;
   http.headersTimeout = 66_000;
-  const stopCompaction = scheduleCompaction(options.sql, {
-    everyMs: options.compactEveryMs ?? 1000,
-    onError: (error) => options.log.warn('rollup compaction failed; retrying later', { error: error.message }),
-  });
-  const stopStuckSweep = scheduleStuckSweep(options.sql, {
-    everyMs: options.stuckSweepEveryMs ?? 60_000,
-    onError: (error) => options.log.warn('stuck user sweep failed; retrying later', { error: error.message }),
-  });
-  const stopSummaries = scheduleSummaries(options.sql, {
-    everyMs: options.summariseEveryMs ?? 10_000,
-    onError: (error) => options.log.warn('account summaries failed; retrying later', { error: error.message }),
-  });
-  const stopWebhooks = scheduleWebhooks(options.sql, {
-    everyMs: options.webhooksEveryMs ?? 5000,
-    onError: (error) => options.log.warn('webhook dispatch failed; retrying later', { error: error.message }),
-  });
+  const { now } = deps;
   const digest = options.weeklyDigest ?? {};
-  const stopDigest =
-    digest === false
-      ? async () => {}
-      : scheduleWeeklyDigest(options.sql, {
-          everyMs: digest.everyMs ?? 15 * 60_000,
-          afterMs: digest.afterMs ?? 9 * 3_600_000,
-          onError: (error) => options.log.warn('weekly digest failed; retrying later', { error: error.message }),
-        });
+  const stopJobs = startJobs(
+    [
+      compactionJob(options.sql, { everyMs: options.compactEveryMs ?? 1000 }),
+      stuckSweepJob(options.sql, { everyMs: options.stuckSweepEveryMs ?? 60_000, now, currentConfig }),
+      summariesJob(options.sql, { everyMs: options.summariseEveryMs ?? 10_000, now, currentConfig }),
+      webhooksJob(options.sql, { everyMs: options.webhooksEveryMs ?? 5000, delivery: { ...defaultDeliveryOptions, now } }),
+      ...(digest === false ? [] : [weeklyDigestJob(options.sql, { everyMs: digest.everyMs ?? 15 * 60_000, afterMs: digest.afterMs ?? 9 * 3_600_000, now, currentConfig })]),
+    ],
+    options.log,
+  );
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
@@ -111,11 +98,7 @@ export async function startCollector(options: {
         }, graceMs);
         await closed;
         clearTimeout(timer);
-        await stopCompaction();
-        await stopStuckSweep();
-        await stopDigest();
-        await stopWebhooks();
-        await stopSummaries();
+        await stopJobs();
         await options.sql.close();
       })();
       return closing;

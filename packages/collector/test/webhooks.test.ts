@@ -8,7 +8,8 @@ import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { defaultDeliveryOptions, type DeliveryOptions } from '../src/alerts/delivery-options.js';
 import { fanOutAlerts } from '../src/alerts/fan-out-alerts.js';
 import { sendDueDeliveries } from '../src/alerts/send-due-deliveries.js';
-import { scheduleWebhooks } from '../src/alerts/schedule-webhooks.js';
+import { webhooksJob } from '../src/alerts/webhooks-job.js';
+import { startJobs } from '../src/jobs/start-jobs.js';
 import { backends, type TestDatabase } from './backends.js';
 import { post, readJson, collectorApp } from './fixtures.js';
 
@@ -287,7 +288,7 @@ describe.each(backends)('webhooks on $name', (backend) => {
     await a.subscribe({ url: `${hook.url}/timer` });
     await a.raise('flag.cleared', 'initech', 'usage-drop');
     hook.received.length = 0;
-    const stop = scheduleWebhooks(db.sql, { everyMs: 20, onError: (e) => expect.fail(e.message), delivery: options() });
+    const stop = startJobs([webhooksJob(db.sql, { everyMs: 20, delivery: options() })], { warn: (msg, fields) => expect.fail(`${msg}: ${String(fields?.error)}`) });
     await expect.poll(() => hook.received.filter((r) => r.path === '/timer').length, { timeout: 5000 }).toBe(1);
     await stop();
     await a.raise('flag.cleared', 'initech', 'usage-drop');

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { eventsQuerySchema, usageQuerySchema } from '@waymark/core';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { requireSecretKeyOrCsm } from '../auth/require-secret-key-or-csm.js';
 import { adminConfigRoute } from '../config/admin-config-route.js';
 import { adminGatesRoute } from '../gates/admin-gates-route.js';
@@ -20,7 +20,7 @@ import { adminUserStateRoute } from '../user-state/admin-user-state-route.js';
  * Admin calls for the app of the secret key (or of ?appId= with a CSM session): each feature's
  * admin routes mounted here, and the app itself, its latest events and its usage rollups.
  */
-export function adminRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+export function adminRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   // The secret key, or a CSM session with access to the app named by ?appId=.
   route.use('*', requireSecretKeyOrCsm(deps, lookup));

@@ -7,7 +7,7 @@ import { sendDueDeliveries } from './send-due-deliveries.js';
 import { createSubscription, deleteSubscription, getSubscription, listSubscriptions } from './webhook-subscriptions.js';
 import { webhookUrlProblem } from './webhook-url-problem.js';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
 import { parseQuery } from '../http/parse-query.js';
 
@@ -23,10 +23,9 @@ const createBody = createWebhookBodySchema.extend({
  * `/v1/admin/webhooks` (mounted under the admin routes): webhook subscriptions (create, list,
  * delete), their delivery log, and a test event sent at once. See docs/alerts.md.
  */
-export function adminWebhooksRoute(deps: CollectorDeps): Hono<CollectorEnv> {
+export function adminWebhooksRoute(deps: RouteDeps): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
-  const delivery = { ...defaultDeliveryOptions, now };
+  const delivery = { ...defaultDeliveryOptions, now: deps.now };
 
   const subscription = async (appId: string, id: string) => {
     const found = await getSubscription(deps.sql, appId, id);
@@ -38,7 +37,7 @@ export function adminWebhooksRoute(deps: CollectorDeps): Hono<CollectorEnv> {
     const body = await jsonBody(c.req.raw, c.env?.incoming, createBody, 8192);
     const by = c.get('csm')?.email ?? body.by;
     if (by === undefined) throw new ApiError(400, 'invalid_body', "by: is required: who creates the subscription, e.g. the CSM's email", 'by');
-    const created = await createSubscription(deps.sql, c.get('app').appId, { url: body.url, format: body.format, events: [...new Set(body.events)], by, at: now() });
+    const created = await createSubscription(deps.sql, c.get('app').appId, { url: body.url, format: body.format, events: [...new Set(body.events)], by, at: deps.now() });
     return c.json(created, 201);
   });
 
@@ -61,7 +60,7 @@ export function adminWebhooksRoute(deps: CollectorDeps): Hono<CollectorEnv> {
     const appId = c.get('app').appId;
     const sub = await subscription(appId, c.req.param('id'));
     if (sub.disabledAt !== null) throw new ApiError(409, 'webhook_disabled', `the subscription was disabled at ${sub.disabledAt} (${sub.disabledReason ?? 'no reason'}); create a new one`, 'id');
-    const at = now();
+    const at = deps.now();
     const event = { id: `evt_test_${crypto.randomUUID().replace(/-/g, '')}`, type: 'webhook.test' as const, createdAt: new Date(at).toISOString(), appId, data: { message: 'A test event from Waymark.' } };
     const ids = await enqueueEvents(deps.sql, appId, [event], at, sub.id);
     await sendDueDeliveries(deps.sql, delivery, { ids });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { accountParamsSchema, accountUsersQuerySchema, cohortsQuerySchema, funnelsQuerySchema, portfolioFilterSchema } from '@waymark/core';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { parseQuery } from '../http/parse-query.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { cohortCurves } from './cohort-curves.js';
@@ -18,7 +18,7 @@ const noStore = { 'Cache-Control': 'no-store' };
  * CSM session with ?appId=): portfolio (JSON and CSV), account summary, the account's users,
  * cohort curves and funnels. All read the summaries the summariser keeps (docs/analytics.md).
  */
-export function adminAnalyticsRoute(deps: CollectorDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+export function adminAnalyticsRoute(deps: RouteDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
 
   route.get('/portfolio', async (c) => {

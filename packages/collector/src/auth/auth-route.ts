@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from './password-hash.js';
 import { loginRetryAfter, recordLoginAttempt } from './login-throttle.js';
 import { ApiError } from '../http/api-error.js';
 import { csrfGuard } from './csrf-guard.js';
-import type { CollectorDeps, CollectorEnv, CsmPrincipal } from '../http/env.js';
+import type { RouteDeps, CollectorEnv, CsmPrincipal } from '../http/env.js';
 import { parseJson } from '../http/parse-json.js';
 import { clientIp } from '../http/proxy-aware.js';
 import { readBody } from '../http/read-body.js';
@@ -22,10 +22,8 @@ const noStore = { 'Cache-Control': 'no-store' };
  * `/v1/auth`: dashboard login (sets the `waymark_session` cookie), logout and who is logged in.
  * Failed logins are throttled per email and per client IP (429 with Retry-After).
  */
-export function authRoute(deps: CollectorDeps): Hono<CollectorEnv> {
+export function authRoute(deps: RouteDeps): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
-  const trustProxy = deps.trustProxy ?? false;
   // Hashed once, lazily: unknown emails are checked against it so they cost as much time as known ones.
   let decoy: Promise<string> | undefined;
 
@@ -36,7 +34,7 @@ export function authRoute(deps: CollectorDeps): Hono<CollectorEnv> {
 
   route.post('/login', async (c) => {
     // No session yet, but the same guard stops another site logging a browser in (login CSRF).
-    csrfGuard(c, trustProxy);
+    csrfGuard(c, deps.trustProxy);
     const parsed = loginBodySchema.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -44,8 +42,8 @@ export function authRoute(deps: CollectorDeps): Hono<CollectorEnv> {
       throw new ApiError(400, 'invalid_body', `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field);
     }
     const email = parsed.data.email.trim().toLowerCase();
-    const ip = clientIp(c, trustProxy);
-    const wait = await loginRetryAfter(deps.sql, { email, ip }, now());
+    const ip = clientIp(c, deps.trustProxy);
+    const wait = await loginRetryAfter(deps.sql, { email, ip }, deps.now());
     if (wait > 0) {
       const error = new ApiError(429, 'too_many_attempts', `too many failed logins; try again in ${wait} seconds`, undefined, { retryAfter: wait });
       return c.json(error.body(), 429, { 'Retry-After': String(wait), ...noStore });
@@ -57,22 +55,22 @@ export function authRoute(deps: CollectorDeps): Hono<CollectorEnv> {
     const user = rows[0];
     const matches = await verifyPassword(parsed.data.password, user?.password_hash ?? (await (decoy ??= hashPassword('not a password of anyone'))));
     if (!user || !matches || user.disabled_at !== null) {
-      await recordLoginAttempt(deps.sql, { email, ip, succeeded: false }, now());
+      await recordLoginAttempt(deps.sql, { email, ip, succeeded: false }, deps.now());
       throw invalidCredentials();
     }
-    await recordLoginAttempt(deps.sql, { email, ip, succeeded: true }, now());
-    const session = await createCsmSession(deps.sql, user.id, now());
-    setSessionCookie(c, session.token, session.expiresAt, now(), trustProxy);
+    await recordLoginAttempt(deps.sql, { email, ip, succeeded: true }, deps.now());
+    const session = await createCsmSession(deps.sql, user.id, deps.now());
+    setSessionCookie(c, session.token, session.expiresAt, deps.now(), deps.trustProxy);
     return c.json(await whoAndApps({ userId: user.id, email: user.email, name: user.name, role: user.role }), 200, noStore);
   });
 
   route.post('/logout', async (c) => {
     const token = readSessionToken(c);
     if (token) {
-      csrfGuard(c, trustProxy);
+      csrfGuard(c, deps.trustProxy);
       await deleteCsmSession(deps.sql, token);
     }
-    clearSessionCookie(c, trustProxy);
+    clearSessionCookie(c, deps.trustProxy);
     return c.body(null, 204);
   });
 

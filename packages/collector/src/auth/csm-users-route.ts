@@ -4,7 +4,7 @@ import type { AppLookup } from '../apps/app-lookup.js';
 import { CsmInputError } from './csm-input-error.js';
 import { createCsmUser, disableCsmUser, grantCsmApp, listCsmUsers, revokeCsmApp } from './csm-users.js';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { parseJson } from '../http/parse-json.js';
 import { readBody } from '../http/read-body.js';
 import { requireCsm } from './require-csm.js';
@@ -29,9 +29,8 @@ async function answer<T>(work: Promise<T>): Promise<T> {
  * app's secret key may list the users who can see its app and grant or revoke access to its own
  * app, but not create or disable users (they are not scoped to one app).
  */
-export function csmUsersRoute(deps: CollectorDeps, lookup: AppLookup): Hono<CollectorEnv> {
+export function csmUsersRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
   const byKey = requireSecretKey(lookup);
   const byAdmin = requireCsm(deps, { role: 'admin' });
   const auth: MiddlewareHandler<CollectorEnv> = (c, next) => (c.req.header('authorization') !== undefined ? byKey(c, next) : byAdmin(c, next));
@@ -54,7 +53,7 @@ export function csmUsersRoute(deps: CollectorDeps, lookup: AppLookup): Hono<Coll
       const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'email');
       throw new ApiError(400, 'invalid_body', `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field);
     }
-    const created = await answer(createCsmUser(deps.sql, parsed.data, now()));
+    const created = await answer(createCsmUser(deps.sql, parsed.data, deps.now()));
     return c.json({ user: created.user, ...(created.generatedPassword ? { password: created.generatedPassword } : {}) }, 201, { 'Cache-Control': 'no-store' });
   });
 
@@ -63,11 +62,11 @@ export function csmUsersRoute(deps: CollectorDeps, lookup: AppLookup): Hono<Coll
     return c.json({ users }, 200, { 'Cache-Control': 'no-store' });
   });
 
-  route.put('/:email/apps/:appId', ownApp, async (c) => c.json({ user: await answer(grantCsmApp(deps.sql, c.req.param('email'), c.req.param('appId'), now())) }));
+  route.put('/:email/apps/:appId', ownApp, async (c) => c.json({ user: await answer(grantCsmApp(deps.sql, c.req.param('email'), c.req.param('appId'), deps.now())) }));
 
   route.delete('/:email/apps/:appId', ownApp, async (c) => c.json({ user: await answer(revokeCsmApp(deps.sql, c.req.param('email'), c.req.param('appId'))) }));
 
-  route.post('/:email/disable', adminOnly, async (c) => c.json({ user: await answer(disableCsmUser(deps.sql, c.req.param('email'), now())) }));
+  route.post('/:email/disable', adminOnly, async (c) => c.json({ user: await answer(disableCsmUser(deps.sql, c.req.param('email'), deps.now())) }));
 
   return route;
 }

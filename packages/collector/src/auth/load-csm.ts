@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { findCsmSession } from './csm-sessions.js';
 import { csrfGuard } from './csrf-guard.js';
-import type { CollectorDeps, CollectorEnv, CsmPrincipal } from '../http/env.js';
+import type { RouteDeps, CollectorEnv, CsmPrincipal } from '../http/env.js';
 import { readSessionToken } from './session-cookie.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -11,10 +11,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * session). A state-changing request authenticated this way must pass the CSRF guard.
  * Sets the `csm` context variable.
  */
-export async function loadCsm(c: Context<CollectorEnv>, deps: CollectorDeps): Promise<CsmPrincipal | undefined> {
+export async function loadCsm(c: Context<CollectorEnv>, deps: RouteDeps): Promise<CsmPrincipal | undefined> {
   const token = readSessionToken(c);
-  const csm = token ? await findCsmSession(deps.sql, token, (deps.now ?? Date.now)()) : undefined;
-  if (csm && !safeMethods.has(c.req.method)) csrfGuard(c, deps.trustProxy ?? false);
+  const csm = token ? await findCsmSession(deps.sql, token, deps.now()) : undefined;
+  if (csm && !safeMethods.has(c.req.method)) csrfGuard(c, deps.trustProxy);
   c.set('csm', csm);
   return csm;
 }

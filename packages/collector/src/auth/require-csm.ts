@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { csmAppAccess } from './csm-app-access.js';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { loadCsm } from './load-csm.js';
 
 /** What `requireCsm` checks beyond a live session. */
@@ -20,7 +20,7 @@ export interface RequireCsmOptions {
  * Middleware for dashboard routes: a CSM session cookie (401 `not_logged_in` without a live
  * one), optionally an admin, optionally with access to the request's app. Sets `csm` (and `app`).
  */
-export function requireCsm(deps: CollectorDeps, options: RequireCsmOptions = {}): MiddlewareHandler<CollectorEnv> {
+export function requireCsm(deps: RouteDeps, options: RequireCsmOptions = {}): MiddlewareHandler<CollectorEnv> {
   return async function requireCsm(c, next) {
     const csm = c.get('csm') ?? (await loadCsm(c, deps));
     if (!csm) throw new ApiError(401, 'not_logged_in', 'log in first (POST /v1/auth/login); the session may have expired');

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { configVersionQuerySchema, maxConfigBytes, pushConfigQuerySchema, restoreConfigBodySchema, validateConfig } from '@waymark/core';
 import { getConfig, listConfigVersions, putConfig, restoreConfig, type StoredConfig } from './app-configs.js';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { parseJson } from '../http/parse-json.js';
 import { parseQuery } from '../http/parse-query.js';
 import { readBody } from '../http/read-body.js';
@@ -22,7 +22,7 @@ const versionFields = (v: StoredConfig) => ({ version: v.version, etag: v.etag, 
  * core's validateConfig; a new version unless it equals the current one), read the current or a
  * given version as pushed, list versions, and restore one as a new version.
  */
-export function adminConfigRoute(deps: CollectorDeps): Hono<CollectorEnv> {
+export function adminConfigRoute(deps: RouteDeps): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   // Pushing and restoring configs is the product team's job (secret key); CSMs may read.
   route.use('*', secretKeyForWrites());

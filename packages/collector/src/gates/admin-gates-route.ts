@@ -3,7 +3,7 @@ import { overrideBodySchema } from '@waymark/core';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { listGateOverrides, setGateOverride } from './gate-overrides.js';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { parseJson } from '../http/parse-json.js';
 import { readBody } from '../http/read-body.js';
 
@@ -13,9 +13,8 @@ const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the reque
  * `/v1/admin/gates/:key/overrides` (secret key, mounted under the admin routes): set or clear a
  * CSM override of a gate for a whole account or one user, and read the overrides with their log.
  */
-export function adminGatesRoute(deps: CollectorDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+export function adminGatesRoute(deps: RouteDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
 
   const knownGate = async (appId: string, key: string) => (await currentConfig(appId))?.config.gates.some((g) => g.key === key) ?? false;
   const unknown = (key: string) => new ApiError(404, 'unknown_gate', `the current config has no gate "${key}"`, 'key');
@@ -42,7 +41,7 @@ export function adminGatesRoute(deps: CollectorDeps, currentConfig: CurrentConfi
       subjectId: body.accountId ?? body.userId!,
       state: body.state,
       by,
-      at: now(),
+      at: deps.now(),
     });
     return c.json({ override });
   });

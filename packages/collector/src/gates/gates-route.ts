@@ -7,7 +7,7 @@ import { userHashValid } from '../apps/user-hash.js';
 import { ApiError } from '../http/api-error.js';
 import { browserCors } from '../apps/browser-cors.js';
 import { browserKey } from '../apps/browser-key.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { parseQuery } from '../http/parse-query.js';
 
 /**
@@ -16,9 +16,8 @@ import { parseQuery } from '../http/parse-query.js';
  * user's userHash (always, whether or not the app requires identity verification), so no one reads
  * another user's gates by guessing a userId.
  */
-export function gatesRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+export function gatesRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
   route.use('*', browserCors());
   route.get('/', async (c) => {
     const found = await browserKey(c, lookup);
@@ -42,7 +41,7 @@ export function gatesRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
     if (q.gate !== undefined && !config?.config.gates.some((g) => g.key === q.gate)) {
       throw new ApiError(404, 'unknown_gate', `the current config has no gate "${q.gate}"`, 'gate');
     }
-    const gates = await readUserGates(deps.sql, found.app.appId, q.userId, config, now(), q.gate);
+    const gates = await readUserGates(deps.sql, found.app.appId, q.userId, config, deps.now(), q.gate);
     return c.json({ gates }, 200, { 'Cache-Control': 'no-store' });
   });
   return route;

@@ -52,6 +52,17 @@ export interface CollectorDeps {
   checkResponses?: boolean | ContractRecorder;
 }
 
+/** CollectorDeps with the server clock and the proxy trust defaulted: what routes are given. */
+export interface RouteDeps extends CollectorDeps {
+  now: () => number;
+  trustProxy: boolean;
+}
+
+/** Defaults the capabilities of `deps`, once, where the collector is put together. */
+export function routeDeps(deps: CollectorDeps): RouteDeps {
+  return { ...deps, now: deps.now ?? Date.now, trustProxy: deps.trustProxy ?? false };
+}
+
 /** Typed context variables set by middleware. */
 export interface CollectorEnv {
   /** Node's request and response when served by @hono/node-server; absent under app.request(). */

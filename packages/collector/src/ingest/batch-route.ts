@@ -7,7 +7,7 @@ import { userHashValid } from '../apps/user-hash.js';
 import { ApiError } from '../http/api-error.js';
 import { authenticateKey } from '../apps/authenticate-key.js';
 import { parseJson } from '../http/parse-json.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { readBody } from '../http/read-body.js';
 import { keyFromAuthorization } from '../apps/write-key.js';
 
@@ -17,15 +17,14 @@ const acceptedTypes = ['application/json', 'text/plain'];
  * `POST /v1/batch`: Segment's batch API. JSON or text/plain (beacons) bodies; the key from the
  * Authorization header or the body's writeKey. Answers after the database has committed.
  */
-export function batchRoute(deps: CollectorDeps, lookup: AppLookup): Hono<CollectorEnv> {
+export function batchRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
   const writer = createBatchWriter(deps.sql, {
     concurrency: deps.writeConcurrency ?? (deps.sql.engine === 'pglite' ? 1 : 4),
     maxRows: 5000,
   });
   route.post('/', async (c) => {
-    const receivedAtMs = now();
+    const receivedAtMs = deps.now();
     const type = (c.req.header('content-type') ?? 'application/json').split(';')[0]!.trim().toLowerCase();
     if (!acceptedTypes.includes(type)) {
       throw new ApiError(415, 'unsupported_content_type', `Content-Type ${type} is not accepted; send application/json (or text/plain from sendBeacon)`);

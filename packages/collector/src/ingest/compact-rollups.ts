@@ -1,5 +1,5 @@
 import type { Sql } from '../db/sql.js';
-import { scheduleTask } from '../jobs/schedule-task.js';
+import type { Job } from '../jobs/job.js';
 import { compactionLock } from '../db/advisory-locks.js';
 
 /*
@@ -59,8 +59,8 @@ export async function compactRollups(sql: Pick<Sql, 'transaction'>, limit = 50_0
 }
 
 /**
- * Runs `compactRollups` every `everyMs` until the returned cleanup is called. Failures are
- * logged and retried on the next tick; they never stop ingest.
+ * Runs `compactRollups` every `everyMs`. Failures are logged and retried on the next tick; they
+ * never stop ingest.
  *
  * After a round that folded rows, at most every `vacuumEveryMs` (default 5 s), it also vacuums
  * usage_deltas: every row ingest appends there is deleted again within a second, and every reader
@@ -69,18 +69,15 @@ export async function compactRollups(sql: Pick<Sql, 'transaction'>, limit = 50_0
  * rows) after the ingest runs of bench/summaries and each scan cost 22-25 ms; vacuumed every few
  * seconds it holds a few seconds of rows and their space is reused.
  */
-export function scheduleCompaction(
-  sql: Pick<Sql, 'transaction' | 'query'>,
-  options: { everyMs: number; vacuumEveryMs?: number; onError: (error: Error) => void },
-): () => Promise<void> {
+export function compactionJob(sql: Pick<Sql, 'transaction' | 'query'>, options: { everyMs: number; vacuumEveryMs?: number }): Job {
   const vacuumEveryMs = options.vacuumEveryMs ?? 5000;
   let vacuumedAt = Date.now();
-  const round = async () => {
+  const run = async () => {
     const folded = await compactRollups(sql);
     if (folded > 0 && Date.now() - vacuumedAt >= vacuumEveryMs) {
       vacuumedAt = Date.now();
       await sql.query('vacuum usage_deltas');
     }
   };
-  return scheduleTask(round, options);
+  return { name: 'rollup compaction', everyMs: options.everyMs, run };
 }

@@ -5,7 +5,7 @@ import type { PlanGoal } from './plan-goal.js';
 import { planLog, setSuccessPlan } from './success-plans.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { ApiError } from '../http/api-error.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { jsonBody } from '../http/json-body.js';
 import { parseQuery } from '../http/parse-query.js';
 
@@ -14,9 +14,8 @@ import { parseQuery } from '../http/parse-query.js';
  * plan with each goal's status and its edit log; PUT replaces the goals (null: back to the
  * config's default for the account's segment), logged with who and when.
  */
-export function adminPlanRoute(deps: CollectorDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+export function adminPlanRoute(deps: RouteDeps, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
 
   const account = async (appId: string, params: Record<string, string>) => {
     const { accountId } = parseQuery(accountParamsSchema, params);
@@ -26,7 +25,7 @@ export function adminPlanRoute(deps: CollectorDeps, currentConfig: CurrentConfig
   };
   const answer = async (appId: string, row: Awaited<ReturnType<typeof account>>) => {
     const config = (await currentConfig(appId))?.config;
-    const plan = (await accountPlans(deps.sql, appId, [row], config, now())).get(row.accountId)!;
+    const plan = (await accountPlans(deps.sql, appId, [row], config, deps.now())).get(row.accountId)!;
     return { ...plan, log: await planLog(deps.sql, appId, row.accountId) };
   };
 
@@ -54,7 +53,7 @@ export function adminPlanRoute(deps: CollectorDeps, currentConfig: CurrentConfig
         return { milestone: g.milestone, dueDay: g.dueDay ?? target, ...(g.owner !== undefined ? { owner: g.owner } : {}), ...(g.note ? { note: g.note } : {}) };
       });
     }
-    await setSuccessPlan(deps.sql, appId, row.accountId, { goals, by, at: now() });
+    await setSuccessPlan(deps.sql, appId, row.accountId, { goals, by, at: deps.now() });
     return c.json(await answer(appId, row));
   });
 

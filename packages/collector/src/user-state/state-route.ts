@@ -7,7 +7,7 @@ import { userHashValid } from '../apps/user-hash.js';
 import { ApiError } from '../http/api-error.js';
 import { browserCors } from '../apps/browser-cors.js';
 import { browserKey } from '../apps/browser-key.js';
-import type { CollectorDeps, CollectorEnv } from '../http/env.js';
+import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { parseQuery } from '../http/parse-query.js';
 
 /**
@@ -15,9 +15,8 @@ import { parseQuery } from '../http/parse-query.js';
  * the user's progress as the collector knows it. With identity verification on, a userId must
  * come with its userHash unless the secret key is used.
  */
-export function stateRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+export function stateRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const now = deps.now ?? Date.now;
   route.use('*', browserCors());
   route.get('/', async (c) => {
     const found = await browserKey(c, lookup);
@@ -35,7 +34,7 @@ export function stateRoute(deps: CollectorDeps, lookup: AppLookup, currentConfig
         );
       }
     }
-    const state = await readUserState(deps.sql, found.app.appId, q, await currentConfig(found.app.appId), now());
+    const state = await readUserState(deps.sql, found.app.appId, q, await currentConfig(found.app.appId), deps.now());
     return c.json(state, 200, { 'Cache-Control': 'no-store' });
   });
   return route;
