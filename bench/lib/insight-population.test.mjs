@@ -47,5 +47,6 @@ describe('generatePopulation', () => {
       expect(messages.filter((m) => m.body.type === 'track')).toEqual([]);
       expect(messages.filter((m) => m.body.type === 'group').map((m) => m.body.traits.seats)).toContain(a.seats);
     }
-  });
+    // It generates every message of 18 accounts' histories: about 2 s on an idle 2-core machine.
+  }, 30_000);
 });
