@@ -63,7 +63,16 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 /** Loads the page and waits for the lock; returns frames usable before it and the ms since navigation start. */
@@ -95,7 +104,13 @@ try {
       ['first visit', first],
       ['config cached', cached],
     ]) {
-      rows.push({ control: label, visit, usable: median(results.map((r) => r.usable)), worst: Math.max(...results.map((r) => r.usable)), lockedMs: median(results.map((r) => r.ms)) });
+      rows.push({
+        control: label,
+        visit,
+        usable: median(results.map((r) => r.usable)),
+        worst: Math.max(...results.map((r) => r.usable)),
+        lockedMs: median(results.map((r) => r.ms)),
+      });
     }
   }
 } finally {
@@ -105,7 +120,11 @@ try {
 }
 
 console.log(`Frames a gated control was on screen and usable before it was locked (${runs} runs each, Chromium headless)\n`);
-console.log(`${'control'.padEnd(22)}${'visit'.padEnd(16)}${'usable frames (median)'.padStart(24)}${'worst'.padStart(8)}${'locked at (ms, median)'.padStart(26)}`);
+console.log(
+  `${'control'.padEnd(22)}${'visit'.padEnd(16)}${'usable frames (median)'.padStart(24)}${'worst'.padStart(8)}${'locked at (ms, median)'.padStart(26)}`,
+);
 for (const r of rows) {
-  console.log(`${r.control.padEnd(22)}${r.visit.padEnd(16)}${String(r.usable).padStart(24)}${String(r.worst).padStart(8)}${r.lockedMs.toFixed(1).padStart(26)}`);
+  console.log(
+    `${r.control.padEnd(22)}${r.visit.padEnd(16)}${String(r.usable).padStart(24)}${String(r.worst).padStart(8)}${r.lockedMs.toFixed(1).padStart(26)}`,
+  );
 }

@@ -36,7 +36,12 @@ if (flags.help) {
 const seconds = Number(flags.seconds);
 const rowsPerStatement = Number(flags.rows);
 const concurrency = Number(flags.concurrency);
-for (const [name, v] of [['seconds', seconds], ['rounds', Number(flags.rounds)], ['rows', rowsPerStatement], ['concurrency', concurrency]]) {
+for (const [name, v] of [
+  ['seconds', seconds],
+  ['rounds', Number(flags.rounds)],
+  ['rows', rowsPerStatement],
+  ['concurrency', concurrency],
+]) {
   if (!(Number.isInteger(v) && v > 0)) throw new Error(`--${name} must be a positive whole number, got ${v}`);
 }
 
@@ -49,7 +54,10 @@ async function run(cached) {
     const appId = 'app_bench';
     await sql.query(`insert into apps (app_id, name, public_key, secret_key_hash) values ($1, 'bench', 'pk_bench', 'sk_bench')`, [appId]);
     const factory = createMessageFactory({ seed: 1 });
-    const pool = Array.from({ length: 200 }, () => prepareBatch(factory.batch(rowsPerStatement), { sentAt: new Date().toISOString(), receivedAtMs: Date.now() }).rows);
+    const pool = Array.from(
+      { length: 200 },
+      () => prepareBatch(factory.batch(rowsPerStatement), { sentAt: new Date().toISOString(), receivedAtMs: Date.now() }).rows,
+    );
     const known = cached ? createKnownEntities() : undefined;
     const receivedAt = new Date().toISOString();
     const measureFrom = performance.now() + 2000;
@@ -89,9 +97,13 @@ for (let round = 0; round < Number(flags.rounds); round++) {
   }
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-console.log(`\ningest statement on PostgreSQL: ${rowsPerStatement} rows per statement, ${concurrency} in flight, ${seconds} s per run, medians of ${flags.rounds} runs`);
+console.log(
+  `\ningest statement on PostgreSQL: ${rowsPerStatement} rows per statement, ${concurrency} in flight, ${seconds} s per run, medians of ${flags.rounds} runs`,
+);
 console.log('variant                                         events/s  PostgreSQL µs/event  this process µs/event  idle %');
 for (const [label, runs] of results) {
   const m = (k) => median(runs.map((r) => r[k]));
-  console.log(`${label.padEnd(46)}  ${Math.round(m('perSecond')).toString().padStart(8)}  ${m('postgresUs').toFixed(0).padStart(19)}  ${m('benchUs').toFixed(0).padStart(21)}  ${m('idle').toFixed(0).padStart(6)}`);
+  console.log(
+    `${label.padEnd(46)}  ${Math.round(m('perSecond')).toString().padStart(8)}  ${m('postgresUs').toFixed(0).padStart(19)}  ${m('benchUs').toFixed(0).padStart(21)}  ${m('idle').toFixed(0).padStart(6)}`,
+  );
 }

@@ -80,7 +80,9 @@ function cpuWindow(childPid) {
 function record(method, concurrency, r, expectedRows, rows, cpu) {
   const ok = r.errors === 0 && rows === expectedRows;
   results.push({ method, concurrency, ...r, rows, expectedRows, ok, cpu });
-  progress(`  ${method} x${concurrency}: ${Math.round(r.eventsPerSecond)} events/s, rows ${rows}/${expectedRows}, errors ${r.errors}${r.firstError ? ` first: ${JSON.stringify(r.firstError)}` : ''}`);
+  progress(
+    `  ${method} x${concurrency}: ${Math.round(r.eventsPerSecond)} events/s, rows ${rows}/${expectedRows}, errors ${r.errors}${r.firstError ? ` first: ${JSON.stringify(r.firstError)}` : ''}`,
+  );
 }
 
 /** One HTTP run against a collector child process; storage is prepared by `setup`. */
@@ -157,7 +159,14 @@ async function ceilingRuns() {
       await admin.end();
       const cpu = cpuWindow();
       const r = await runCeiling({ connectionString: db.url, ...v, warmupSeconds, seconds, source, onMeasureStart: cpu.start, beforeClose: () => cpu.result });
-      record(`ceiling: ${v.method === 'copy' ? 'COPY' : 'multi-row INSERT'}, ${v.rowsPerStatement} rows/stmt`, v.concurrency, r, r.inserted, await countEvents(db.url), await cpu.result);
+      record(
+        `ceiling: ${v.method === 'copy' ? 'COPY' : 'multi-row INSERT'}, ${v.rowsPerStatement} rows/stmt`,
+        v.concurrency,
+        r,
+        r.inserted,
+        await countEvents(db.url),
+        await cpu.result,
+      );
     }
   } finally {
     await db.drop();
@@ -168,9 +177,21 @@ function printReport() {
   const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
   const cpuText = (c) => (c ? `bench ${c.bench}% collector ${c.collector ?? '-'}% postgres ${c.postgres}% idle ${c.idle}% other+kernel ${c.other}%` : '');
   const header = ['method', 'conns', 'events/s', 'p50 ms', 'p99 ms', 'rows = accepted', 'CPU during the window (% of one core; idle: % of machine)'];
-  const lines = results.map((r) => [r.method, String(r.concurrency), fmt(r.eventsPerSecond), fmt(r.p50, 1), fmt(r.p99, 1), r.ok ? `yes (${r.rows})` : `NO (${r.rows} vs ${r.expectedRows}, ${r.errors} errors)`, cpuText(r.cpu)]);
+  const lines = results.map((r) => [
+    r.method,
+    String(r.concurrency),
+    fmt(r.eventsPerSecond),
+    fmt(r.p50, 1),
+    fmt(r.p99, 1),
+    r.ok ? `yes (${r.rows})` : `NO (${r.rows} vs ${r.expectedRows}, ${r.errors} errors)`,
+    cpuText(r.cpu),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const row = (cells) => cells.map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const row = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 5 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   console.log(`\nWaymark ingest benchmark: ${batchSize} messages per request (${flags.mix} mix), ${seconds} s measured after ${warmupSeconds} s warm-up\n`);
   console.log(row(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -187,7 +208,9 @@ function printReport() {
   if (httpPg && ceiling) {
     const ratio = httpPg.eventsPerSecond / ceiling.eventsPerSecond;
     console.log(`\nHTTP-PostgreSQL / ceiling = ${(ratio * 100).toFixed(1)}%`);
-    console.log(`target ≥ 30,000 events/s: ${httpPg.eventsPerSecond >= 30_000 ? 'met' : 'NOT met'}; target ≥ 50% of ceiling: ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
+    console.log(
+      `target ≥ 30,000 events/s: ${httpPg.eventsPerSecond >= 30_000 ? 'met' : 'NOT met'}; target ≥ 50% of ceiling: ${ratio >= 0.5 ? 'met' : 'NOT met'}`,
+    );
   }
   if (results.some((r) => !r.ok)) console.log('\nSome runs failed verification (see the rows marked NO).');
 }

@@ -56,7 +56,9 @@ if (flags.json) {
   console.log(JSON.stringify({ backend, seeds, accountsPerSeed: accounts, health: health ?? null, totalMs, runs, pooled }, null, 2));
 } else {
   for (const r of runs) {
-    console.log(`\n### seed ${r.seed} (${backend}): ${r.records.length} accounts, ${r.messages.toLocaleString('en-US')} messages; ingest ${seconds(r.ingestMs)}, summaries settled ${seconds(r.waitMs)}\n`);
+    console.log(
+      `\n### seed ${r.seed} (${backend}): ${r.records.length} accounts, ${r.messages.toLocaleString('en-US')} messages; ingest ${seconds(r.ingestMs)}, summaries settled ${seconds(r.waitMs)}\n`,
+    );
     console.log(formatInsightScore(r.score, kindOrder));
     for (const note of r.notes) console.log(`note: ${note}`);
   }

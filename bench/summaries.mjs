@@ -49,7 +49,14 @@ const config = {
     { key: 'reports', name: 'Reports', tier: 'advanced', events: ['Report Exported'] },
   ],
   milestones: [
-    { key: 'first-project', name: 'First project', scope: 'account', targetDay: 3, firstValue: true, condition: { event: 'Project Created', scope: 'account' } },
+    {
+      key: 'first-project',
+      name: 'First project',
+      scope: 'account',
+      targetDay: 3,
+      firstValue: true,
+      condition: { event: 'Project Created', scope: 'account' },
+    },
     { key: 'team-formed', name: 'Team formed', scope: 'account', targetDay: 14, condition: { event: 'Teammate Invited', scope: 'account', count: { gte: 3 } } },
     { key: 'reporting', name: 'Reporting', scope: 'account', targetDay: 30, condition: { event: 'Report Exported', scope: 'account', count: { gte: 5 } } },
   ],
@@ -134,14 +141,24 @@ async function main() {
               pg_size_pretty(pg_total_relation_size('events')) as size`,
     );
     const c0 = counted[0];
-    const phases = Object.entries(loaded.result).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`).join(', ');
-    rows.push(['bench setup: load (SQL, generate_series)', `${(loaded.ms / 1000).toFixed(1)} s`, `${c0.events.toLocaleString('en-US')} events (${c0.size} with indexes), ${c0.users.toLocaleString('en-US')} users, ${c0.accounts} accounts, ${c0.usage.toLocaleString('en-US')} usage rows, ${c0.daily.toLocaleString('en-US')} daily rows, ${c0.progress} milestones; ${phases}`]);
+    const phases = Object.entries(loaded.result)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`)
+      .join(', ');
+    rows.push([
+      'bench setup: load (SQL, generate_series)',
+      `${(loaded.ms / 1000).toFixed(1)} s`,
+      `${c0.events.toLocaleString('en-US')} events (${c0.size} with indexes), ${c0.users.toLocaleString('en-US')} users, ${c0.accounts} accounts, ${c0.usage.toLocaleString('en-US')} usage rows, ${c0.daily.toLocaleString('en-US')} daily rows, ${c0.progress} milestones; ${phases}`,
+    ]);
 
     const idleBefore = await waitForQuiet();
     progress(`summarising every account… (machine ${(idleBefore * 100).toFixed(0)}% idle)`);
     const reader = createCurrentConfigReader(sql);
     const first = await timed(() => summariseAccounts(sql, Date.now(), reader, { concurrency: 4 }));
-    rows.push(['summariser, first run (all accounts)', `${(first.ms / 1000).toFixed(1)} s`, `${first.result.accounts} accounts, ${(first.ms / Math.max(1, first.result.accounts)).toFixed(1)} ms each (4 at a time)`]);
+    rows.push([
+      'summariser, first run (all accounts)',
+      `${(first.ms / 1000).toFixed(1)} s`,
+      `${first.result.accounts} accounts, ${(first.ms / Math.max(1, first.result.accounts)).toFixed(1)} ms each (4 at a time)`,
+    ]);
     const again = await timed(() => summariseAccounts(sql, Date.now(), reader, { concurrency: 2 }));
     rows.push(['summariser, a round with nothing new', `${again.ms.toFixed(0)} ms`, `${again.result.accounts} accounts`]);
     const touched = Math.min(200, accounts);
@@ -162,7 +179,11 @@ async function main() {
     await sql.close();
 
     const idleReads = await waitForQuiet();
-    rows.push(['machine idle before the timings', `${(idleBefore * 100).toFixed(0)}% / ${(idleReads * 100).toFixed(0)}%`, 'before the summariser runs / before the HTTP reads (waits up to 15 min for ≥ 85%)']);
+    rows.push([
+      'machine idle before the timings',
+      `${(idleBefore * 100).toFixed(0)}% / ${(idleReads * 100).toFixed(0)}%`,
+      'before the summariser runs / before the HTTP reads (waits up to 15 min for ≥ 85%)',
+    ]);
     collector = await startCollectorProcess(env);
     const auth = { authorization: `Bearer ${keys.secretKey}` };
     const measure = async (label, path, target) => {
@@ -175,11 +196,19 @@ async function main() {
         if (i >= 2) times.push(performance.now() - started);
       }
       const m = median(times);
-      rows.push([label, `${m.toFixed(1)} ms (p95 ${pct(times, 95).toFixed(1)})`, target ? `target ≤ ${target} ms ${m <= target ? 'ok' : 'MISSED'}` : 'no target']);
+      rows.push([
+        label,
+        `${m.toFixed(1)} ms (p95 ${pct(times, 95).toFixed(1)})`,
+        target ? `target ≤ ${target} ms ${m <= target ? 'ok' : 'MISSED'}` : 'no target',
+      ]);
     };
     await measure('portfolio, first page (50, sorted by health)', () => '/v1/admin/portfolio?sort=health&limit=50', 200);
     await measure('portfolio, pages 1–5 (50, sorted by health)', (i) => `/v1/admin/portfolio?sort=health&limit=50&page=${1 + (i % 5)}`, 200);
-    await measure('portfolio, filtered (owner, day ≤ 90, by day)', (i) => `/v1/admin/portfolio?owner=csm${i % 8}%40bench.test&dayMax=90&sort=day&limit=50`, 200);
+    await measure(
+      'portfolio, filtered (owner, day ≤ 90, by day)',
+      (i) => `/v1/admin/portfolio?owner=csm${i % 8}%40bench.test&dayMax=90&sort=day&limit=50`,
+      200,
+    );
     await measure('portfolio, filtered (band red, by change)', () => '/v1/admin/portfolio?band=red&sort=change&limit=50', 200);
     await measure('account summary', (i) => `/v1/admin/accounts/${accountId(i * 37)}`, 50);
     await measure('account users (first 100)', (i) => `/v1/admin/accounts/${accountId(i * 37)}/users`, undefined);
@@ -188,7 +217,15 @@ async function main() {
     // The factory's 200 accounts are acct_0000…acct_0199, accounts of the loaded data: the summariser keeps those up to date.
     const ingest = async (url) => {
       const nextBody = createMessageFactory({ seed: 16, accounts: Math.min(200, accounts), users: 2000 }).bodies(50);
-      const r = await runHttpLoad({ url, secretKey: keys.secretKey, concurrency: Number(flags.concurrency), warmupSeconds: 3, seconds: Number(flags.seconds), batchSize: 50, makeBody: nextBody });
+      const r = await runHttpLoad({
+        url,
+        secretKey: keys.secretKey,
+        concurrency: Number(flags.concurrency),
+        warmupSeconds: 3,
+        seconds: Number(flags.seconds),
+        batchSize: 50,
+        makeBody: nextBody,
+      });
       if (r.errors > 0) throw new Error(`ingest: ${r.errors} errors, first ${JSON.stringify(r.firstError)}`);
       return r.eventsPerSecond;
     };
@@ -213,7 +250,11 @@ async function main() {
     const offAfter = await off();
     const without = (offBefore + offAfter) / 2;
     const fmt = (n) => `${Math.round(n).toLocaleString('en-US')} events/s`;
-    rows.push([`ingest, HTTP, ${flags.concurrency} conns, summariser off`, fmt(without), `mean of a run before (${fmt(offBefore)}) and after (${fmt(offAfter)})`]);
+    rows.push([
+      `ingest, HTTP, ${flags.concurrency} conns, summariser off`,
+      fmt(without),
+      `mean of a run before (${fmt(offBefore)}) and after (${fmt(offAfter)})`,
+    ]);
     const foundation = flags.foundation === undefined ? undefined : Number(flags.foundation);
     const versus = (base, label) => `${((withSummaries / base) * 100).toFixed(0)}% of ${label} ${withSummaries >= 0.8 * base ? 'ok' : 'MISSED'} (floor 80%)`;
     rows.push([

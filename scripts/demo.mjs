@@ -4,7 +4,19 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, createCsmUser, createLogger, defaultSdkDir, listApps, listCsmUsers, openSql, rotateKeys, setOrigins, startCollector, DataDirLockedError } from '@waymark/collector';
+import {
+  createApp,
+  createCsmUser,
+  createLogger,
+  defaultSdkDir,
+  listApps,
+  listCsmUsers,
+  openSql,
+  rotateKeys,
+  setOrigins,
+  startCollector,
+  DataDirLockedError,
+} from '@waymark/collector';
 import { startAcme } from '@waymark/example-acme';
 
 const port = Number(process.env.PORT ?? 8787);

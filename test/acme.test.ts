@@ -114,11 +114,7 @@ describe('Acme Projects demo in Chromium', () => {
       { name: 'Dana Ortiz', email: 'dana.ortiz@northwind.example', role: 'admin', createdAt: expect.any(String) },
     ]);
     const group = calls.find((call) => call[0] === 'group');
-    expect(group).toEqual([
-      'group',
-      'acct_northwind',
-      { name: 'Northwind Logistics', plan: 'business', seats: 40, createdAt: expect.any(String) },
-    ]);
+    expect(group).toEqual(['group', 'acct_northwind', { name: 'Northwind Logistics', plan: 'business', seats: 40, createdAt: expect.any(String) }]);
     expect(calls.some((call) => call[0] === 'page')).toBe(true);
   });
 

@@ -66,7 +66,9 @@ describe('checklist', () => {
     expect(items.sort()).toEqual(['add-tasks', 'create-project', 'export-report', 'invite', 'workspace-settings']);
     expect(stored.filter((e) => e.event === 'Checklist Completed')).toEqual([{ event: 'Checklist Completed', properties: { checklist: 'getting-started' } }]);
     expect(stored.some((e) => e.event === 'Checklist Opened')).toBe(true);
-    expect(stored.filter((e) => e.event === 'Milestone Reached').map((e) => e.properties['milestone'])).toEqual(expect.arrayContaining(['activated', 'onboarded']));
+    expect(stored.filter((e) => e.event === 'Milestone Reached').map((e) => e.properties['milestone'])).toEqual(
+      expect.arrayContaining(['activated', 'onboarded']),
+    );
 
     // Completed: on the next load there is nothing left to show, so the UI chunk is not even loaded.
     await page.reload();

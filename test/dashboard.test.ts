@@ -2,7 +2,17 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createCsmUser, createLogger, migrate, openPgliteSql, startCollector, type AppKeys, type RunningCollector, type Sql } from '@waymark/collector';
+import {
+  createApp,
+  createCsmUser,
+  createLogger,
+  migrate,
+  openPgliteSql,
+  startCollector,
+  type AppKeys,
+  type RunningCollector,
+  type Sql,
+} from '@waymark/collector';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './helpers/browser.js';
 import { collectPageProblems, type PageProblem } from './helpers/console-errors.js';
@@ -39,8 +49,21 @@ function seed(now: number): unknown[] {
     const start = Math.floor((now - a.startDaysAgo * dayMs) / dayMs) * dayMs;
     for (let u = 0; u < a.users; u++) {
       const userId = `${a.groupId}-u${u}`;
-      batch.push({ type: 'identify', messageId: id(), userId, timestamp: at(0, start), traits: { name: `${a.name} user ${u + 1}`, role: u === 0 ? 'admin' : 'member' } });
-      batch.push({ type: 'group', messageId: id(), userId, groupId: a.groupId, timestamp: at(0, start), traits: { name: a.name, createdAt: new Date(start).toISOString(), seats: a.seats, csmOwner: a.csmOwner, segment: a.segment } });
+      batch.push({
+        type: 'identify',
+        messageId: id(),
+        userId,
+        timestamp: at(0, start),
+        traits: { name: `${a.name} user ${u + 1}`, role: u === 0 ? 'admin' : 'member' },
+      });
+      batch.push({
+        type: 'group',
+        messageId: id(),
+        userId,
+        groupId: a.groupId,
+        timestamp: at(0, start),
+        traits: { name: a.name, createdAt: new Date(start).toISOString(), seats: a.seats, csmOwner: a.csmOwner, segment: a.segment },
+      });
       const track = (event: string, day: number, properties: Record<string, unknown> = {}) =>
         batch.push({ type: 'track', messageId: id(), userId, event, properties, timestamp: at(day, start, 9 + (u % 8)), context: { groupId: a.groupId } });
       track('Project Created', 1 + u);
@@ -80,11 +103,23 @@ beforeAll(async () => {
   keys = await createApp(sql, { name: 'Acme', origins: ['http://127.0.0.1:*'] });
   // The real summariser on the real clock, every 300 ms instead of every 10 s.
   collector = await startCollector({ sql, log: createLogger({ level: 'error' }), port: 0, host: '127.0.0.1', summariseEveryMs: 300, weeklyDigest: false });
-  const push = await fetch(`${collector.url}/v1/admin/config`, { method: 'PUT', headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(acmeOnboarding()) });
+  const push = await fetch(`${collector.url}/v1/admin/config`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(acmeOnboarding()),
+  });
   expect(push.status).toBe(201);
-  const sent = await fetch(`${collector.url}/v1/batch`, { method: 'POST', headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ batch: seed(Date.now()) }) });
+  const sent = await fetch(`${collector.url}/v1/batch`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ batch: seed(Date.now()) }),
+  });
   expect(sent.status).toBe(200);
-  const portfolio = await pollUntil(() => admin<{ total: number }>('portfolio'), (p) => p.total === 3, 30_000);
+  const portfolio = await pollUntil(
+    () => admin<{ total: number }>('portfolio'),
+    (p) => p.total === 3,
+    30_000,
+  );
   expect(portfolio.total).toBe(3);
   await createCsmUser(sql, { email: csm.email, name: 'Cy', role: 'csm', password: csm.password, apps: [keys.appId] }, Date.now());
   browser = await launchBrowser();
@@ -126,7 +161,10 @@ describe('the CSM dashboard in Chromium', () => {
     for (let i = 0; i < 5; i++) {
       await Promise.all([page.waitForResponse((r) => r.url().endsWith('/v1/auth/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
     }
-    await page.getByRole('alert').filter({ hasText: /Too many attempts\. Try again in \d+ (seconds|minutes)\./ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Too many attempts\. Try again in \d+ (seconds|minutes)\./ })
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Sign in' }).isDisabled()).toBe(true);
     await shot('2-login-throttled');
   });
@@ -167,7 +205,16 @@ describe('the CSM dashboard in Chromium', () => {
     expect(await globex.locator('.chip').first().innerText()).toBe('Went quiet');
     expect(await globex.locator('.chip').first().getAttribute('title')).toMatch(/^no one active for \d+ days; since /);
     expect(await page.locator('table.portfolio thead').innerText()).toContain('STAGE');
-    expect(await page.getByLabel('Flag').locator('option').allInnerTexts()).toEqual(['Any', 'Not started', 'Went quiet', 'Usage down', 'Few seats active', 'Milestone overdue', 'Health falling', 'Users stuck']);
+    expect(await page.getByLabel('Flag').locator('option').allInnerTexts()).toEqual([
+      'Any',
+      'Not started',
+      'Went quiet',
+      'Usage down',
+      'Few seats active',
+      'Milestone overdue',
+      'Health falling',
+      'Users stuck',
+    ]);
     expect(await page.getByLabel('Stage').locator('option').allInnerTexts()).toEqual(['Any', 'Onboarding', 'Adopting', 'Adopted', 'At risk', 'Graduated']);
     await page.getByLabel('Flag').selectOption('went-quiet');
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -195,7 +242,9 @@ describe('the CSM dashboard in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('portfolio.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('accountId,name,day,phase,stage,health,band,change7d,driver,reason,flags,owner,segment,seats,seatActivation,nextGoal,nextGoalDue,updatedAt');
+    expect(csv.split('\r\n')[0]).toBe(
+      'accountId,name,day,phase,stage,health,band,change7d,driver,reason,flags,owner,segment,seats,seatActivation,nextGoal,nextGoalDue,updatedAt',
+    );
     expect(csv).toContain('northwind,Northwind');
   });
 
@@ -226,7 +275,9 @@ describe('the CSM dashboard in Chromium', () => {
     const history = page.locator('section[aria-labelledby="h-flags"] .flag-history');
     expect(await history.locator('li').first().getAttribute('class')).toBe('flag-open');
     const cleared = history.locator('li.flag-cleared', { hasText: 'Milestone overdue: Power user' });
-    expect(await cleared.innerText()).toMatch(/^Milestone overdue: Power user \w{3} \d+, \d{4} → \w{3} \d+, \d{4} \(7 days\) · Power user \d+ days? overdue \(due day 30\)$/);
+    expect(await cleared.innerText()).toMatch(
+      /^Milestone overdue: Power user \w{3} \d+, \d{4} → \w{3} \d+, \d{4} \(7 days\) · Power user \d+ days? overdue \(due day 30\)$/,
+    );
     await shot('4-account');
   });
 
@@ -253,7 +304,11 @@ describe('the CSM dashboard in Chromium', () => {
         const figure = page.locator('figure.chart', { hasText: caption });
         await figure.locator('.uplot canvas').waitFor();
         // The latest days (at 150%) are drawn inside the plot, and nothing of the line lies outside it.
-        const pixels = await pollUntil(() => linePixels(figure, purple), (p) => p.insideRight > 50, 5_000);
+        const pixels = await pollUntil(
+          () => linePixels(figure, purple),
+          (p) => p.insideRight > 50,
+          5_000,
+        );
         expect(pixels.insideRight, caption).toBeGreaterThan(50);
         expect(pixels.outside, caption).toBe(0);
       }

@@ -49,7 +49,13 @@ describe('Waymark embedded in a hash-routed third-party app', () => {
       title: 'Edges',
       steps: [
         { key: 'bottom', title: 'At the bottom edge', body: 'No room below.', target: { anchor: 'bottom-edge' }, placement: 'bottom' },
-        { key: 'right', title: 'At the right edge', body: 'No room on the right, a longer body to make it wide.', target: { anchor: 'right-edge' }, placement: 'right' },
+        {
+          key: 'right',
+          title: 'At the right edge',
+          body: 'No room on the right, a longer body to make it wide.',
+          target: { anchor: 'right-edge' },
+          placement: 'right',
+        },
       ],
     };
     env = await startGuidanceEnv({ ...config, gates, guides: [...config.guides, filters, edges] });
@@ -146,7 +152,12 @@ describe('Waymark embedded in a hash-routed third-party app', () => {
       let next = 0;
       const id = (o: object) => ids.get(o) ?? (ids.set(o, ++next), next);
       const key = (t: EventTarget, type: string, fn: unknown, opts: unknown) =>
-        [id(t), type, typeof fn === 'object' || typeof fn === 'function' ? id(fn as object) : 0, typeof opts === 'boolean' ? opts : !!(opts as { capture?: boolean } | undefined)?.capture].join();
+        [
+          id(t),
+          type,
+          typeof fn === 'object' || typeof fn === 'function' ? id(fn as object) : 0,
+          typeof opts === 'boolean' ? opts : !!(opts as { capture?: boolean } | undefined)?.capture,
+        ].join();
       // Only what Waymark's scripts (/sdk/waymark.js, waymark-ui.js) add counts, not the test driver's.
       const ours = () => /\/sdk\/waymark/.test(new Error().stack ?? '');
       const add = EventTarget.prototype.addEventListener;
@@ -172,7 +183,14 @@ describe('Waymark embedded in a hash-routed third-party app', () => {
           return disconnect.call(this);
         };
       }
-      const [st, ct, si, ci, raf, caf] = [window.setTimeout, window.clearTimeout, window.setInterval, window.clearInterval, requestAnimationFrame, cancelAnimationFrame];
+      const [st, ct, si, ci, raf, caf] = [
+        window.setTimeout,
+        window.clearTimeout,
+        window.setInterval,
+        window.clearInterval,
+        requestAnimationFrame,
+        cancelAnimationFrame,
+      ];
       window.setTimeout = ((fn: () => void, ms?: number, ...a: unknown[]) => {
         const t = st(() => (live.timers.delete(t), typeof fn === 'function' && fn(...(a as []))), ms);
         if (ours()) live.timers.add(t);
@@ -192,9 +210,13 @@ describe('Waymark embedded in a hash-routed third-party app', () => {
       };
       window.cancelAnimationFrame = (f) => (live.frames.delete(f), caf(f));
       (window as unknown as { live: typeof live }).live = live;
-      document.addEventListener('DOMContentLoaded', () => {
-        (window as unknown as { before: unknown }).before = { nodes: document.querySelectorAll('*').length, html: document.documentElement.outerHTML.length };
-      }, { once: true });
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          (window as unknown as { before: unknown }).before = { nodes: document.querySelectorAll('*').length, html: document.documentElement.outerHTML.length };
+        },
+        { once: true },
+      );
     });
     await ready(page);
     // Use what leaves things running: a tour step (floating-ui's autoUpdate, key handlers), a hint, the checklist.
@@ -206,11 +228,17 @@ describe('Waymark embedded in a hash-routed third-party app', () => {
     await page.evaluate(() => (window as unknown as { waymark: { destroy(): void } }).waymark.destroy());
     await page.waitForTimeout(300);
     const left = await page.evaluate(() => {
-      const w = window as unknown as { live: { listeners: Map<string, EventTarget>; observers: Set<object>; timers: Set<unknown>; frames: Set<number> }; before: { nodes: number } };
+      const w = window as unknown as {
+        live: { listeners: Map<string, EventTarget>; observers: Set<object>; timers: Set<unknown>; frames: Set<number> };
+        before: { nodes: number };
+      };
       // Listeners on Waymark's own removed elements go with them; the rest would still run.
       const attached = [...w.live.listeners].filter(([, t]) => !(t instanceof Node) || t === document || t.isConnected);
       return {
-        which: attached.map(([k]) => k.split(',')[1]).sort().join(' '),
+        which: attached
+          .map(([k]) => k.split(',')[1])
+          .sort()
+          .join(' '),
         listeners: attached.length,
         observers: w.live.observers.size,
         timers: w.live.timers.size,
@@ -232,7 +260,11 @@ describe('Waymark embedded in a hash-routed third-party app', () => {
       const box = dialog(page, name);
       await box.waitFor({ timeout: 5000 });
       await expect.poll(() => box.evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
-      const [pop, target, arrow] = await Promise.all([box.boundingBox(), page.locator(`[data-waymark-anchor="${anchor}"]`).boundingBox(), box.locator('.arrow').boundingBox()]);
+      const [pop, target, arrow] = await Promise.all([
+        box.boundingBox(),
+        page.locator(`[data-waymark-anchor="${anchor}"]`).boundingBox(),
+        box.locator('.arrow').boundingBox(),
+      ]);
       expect(pop!.x >= 0 && pop!.y >= 0 && pop!.x + pop!.width <= vp.width && pop!.y + pop!.height <= vp.height).toBe(true);
       return { pop: pop!, target: target!, arrow: arrow! };
     };

@@ -50,7 +50,9 @@ describe('gates', () => {
     await expect.poll(() => locked(page), { timeout: 10_000 }).toBe('true');
     // Screen readers hear why, through a description in the page.
     const describedBy = await page.getAttribute(advanced, 'aria-describedby');
-    expect(await page.evaluate((id) => document.getElementById(id!)?.textContent, describedBy)).toMatch(/^Advanced reports is locked\. Still to do: Create your first project, /);
+    expect(await page.evaluate((id) => document.getElementById(id!)?.textContent, describedBy)).toMatch(
+      /^Advanced reports is locked\. Still to do: Create your first project, /,
+    );
 
     // force: Playwright will not click what says aria-disabled; a person can.
     await page.click(advanced, { force: true });
@@ -105,13 +107,19 @@ describe('gates', () => {
     await expect.poll(() => gateOf(page, 'reports.advanced').then((g) => (g as { progress?: unknown } | undefined)?.progress)).toEqual({ done: 4, total: 5 });
     const changes: unknown[] = [];
     await page.exposeFunction('gateChanged', (v: unknown) => changes.push(v));
-    await page.evaluate(() => (window as unknown as { waymark: { onGateChange(k: string, cb: (v: unknown) => void): () => void } }).waymark.onGateChange('reports.advanced', (v) => (window as unknown as { gateChanged(v: unknown): void }).gateChanged(v)));
+    await page.evaluate(() =>
+      (window as unknown as { waymark: { onGateChange(k: string, cb: (v: unknown) => void): () => void } }).waymark.onGateChange('reports.advanced', (v) =>
+        (window as unknown as { gateChanged(v: unknown): void }).gateChanged(v),
+      ),
+    );
 
     // The last item, through Acme's own export button.
     await Promise.all([page.waitForEvent('download'), page.click('[data-waymark-anchor="export-csv-button"]')]);
     await expect.poll(() => locked(page)).toBeNull();
     // What the export earned is celebrated together, at once: one toast, the unlock among its lines.
-    await expect.poll(() => page.locator('[data-waymark-ui] .toast > div').allTextContents(), { timeout: 1500 }).toContain('You unlocked Advanced reports, Automations!');
+    await expect
+      .poll(() => page.locator('[data-waymark-ui] .toast > div').allTextContents(), { timeout: 1500 })
+      .toContain('You unlocked Advanced reports, Automations!');
     expect(await page.locator('[data-waymark-ui] .toast').count()).toBe(1);
     expect(changes.at(-1)).toMatchObject({ key: 'reports.advanced', unlocked: true, reason: 'condition', todo: [] });
     expect(await page.evaluate(() => (window as unknown as { waymark: { isUnlocked(k: string): boolean } }).waymark.isUnlocked('automations'))).toBe(true);
@@ -135,7 +143,12 @@ describe('gates', () => {
     await other.waitForTimeout(1000);
     expect(await other.locator('[data-waymark-ui] .toast').count()).toBe(0);
     await flush(other);
-    expect((await env.events('usr_dana_ortiz')).filter((e) => e.event === 'Gate Unlocked').map((e) => e.properties['gate']).sort()).toEqual(['automations', 'reports.advanced']);
+    expect(
+      (await env.events('usr_dana_ortiz'))
+        .filter((e) => e.event === 'Gate Unlocked')
+        .map((e) => e.properties['gate'])
+        .sort(),
+    ).toEqual(['automations', 'reports.advanced']);
   });
 
   it('lets a CSM override unlock a gate, and agrees with GET /v1/gates on a table of users', async () => {
@@ -158,23 +171,37 @@ describe('gates', () => {
     for (const [userId, settled] of rows) {
       await callWaymark(page, 'identify', userId);
       if (userId === 'table_halfway') await basics(page);
-      await expect.poll(async () => settled(((await gateOf(page, 'reports.advanced')) ?? { progress: {} }) as Record<string, unknown>), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(async () => settled(((await gateOf(page, 'reports.advanced')) ?? { progress: {} }) as Record<string, unknown>), { timeout: 10_000 })
+        .toBe(true);
       await flush(page);
       const server = await (async () => {
         for (let i = 0; ; i++) {
-          const body = (await (await fetch(`${env.collector.url}/v1/gates?userId=${userId}`, { headers: secret() })).json()) as { gates: Record<string, Record<string, unknown>> };
+          const body = (await (await fetch(`${env.collector.url}/v1/gates?userId=${userId}`, { headers: secret() })).json()) as {
+            gates: Record<string, Record<string, unknown>>;
+          };
           if (settled(body.gates['reports.advanced']!) || i > 50) return body.gates;
           await page.waitForTimeout(200);
         }
       })();
       for (const key of ['reports.advanced', 'automations']) {
         const browser = (await gateOf(page, key)) as Record<string, unknown>;
-        const pick = (g: Record<string, unknown>) => ({ unlocked: g['unlocked'], reason: g['reason'], locked: g['locked'], progress: g['progress'], todo: (g['todo'] as Array<{ item: string }>).map((t) => t.item) });
+        const pick = (g: Record<string, unknown>) => ({
+          unlocked: g['unlocked'],
+          reason: g['reason'],
+          locked: g['locked'],
+          progress: g['progress'],
+          todo: (g['todo'] as Array<{ item: string }>).map((t) => t.item),
+        });
         expect(pick(browser), `${userId} ${key}`).toEqual(pick(server[key]!));
       }
     }
     // The override wins over the condition: the CSM's user may use the feature.
-    expect(await gateOf(page, 'reports.advanced')).toMatchObject({ unlocked: true, reason: 'override', todo: ['create-project', 'add-tasks', 'invite', 'workspace-settings', 'export-report'].map((item) => expect.objectContaining({ item })) });
+    expect(await gateOf(page, 'reports.advanced')).toMatchObject({
+      unlocked: true,
+      reason: 'override',
+      todo: ['create-project', 'add-tasks', 'invite', 'workspace-settings', 'export-report'].map((item) => expect.objectContaining({ item })),
+    });
     expect(await gateOf(page, 'automations')).toMatchObject({ unlocked: false, reason: 'locked' });
     await page.click(advanced);
     await expect.poll(() => details(page).isVisible()).toBe(true);

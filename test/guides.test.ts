@@ -99,11 +99,17 @@ describe('guides', () => {
     const events = await env.eventsUntil('usr_dana_ortiz', (e) => e.some((x) => x.event === 'Guide Completed'));
     const guide = events.filter((e) => e.properties['guide'] === 'tour');
     expect(guide[0]).toEqual({ event: 'Guide Started', properties: { guide: 'tour' } });
-    expect(guide.filter((e) => e.event === 'Guide Step Viewed').map((e) => e.properties['step'])).toEqual(['welcome', 'team-link', 'invite', 'invite', 'export']);
+    expect(guide.filter((e) => e.event === 'Guide Step Viewed').map((e) => e.properties['step'])).toEqual([
+      'welcome',
+      'team-link',
+      'invite',
+      'invite',
+      'export',
+    ]);
     expect(guide.at(-1)).toEqual({ event: 'Guide Completed', properties: { guide: 'tour' } });
   });
 
-  it('starts a guide asked for right after identify, even when the new user\'s state comes late', async () => {
+  it("starts a guide asked for right after identify, even when the new user's state comes late", async () => {
     const page = await open();
     await signIn(page, env.acme.url);
     await sdkReady(page);

@@ -54,7 +54,9 @@ describe('nudges', () => {
     await hotspot(page).waitFor();
     const spot = await hotspot(page).boundingBox();
     const button = await page.locator('[data-waymark-anchor="new-project-button"]').boundingBox();
-    expect(spot && button && Math.abs(spot.x + spot.width / 2 - (button.x + button.width)) < 12 && Math.abs(spot.y + spot.height / 2 - button.y) < 12).toBe(true);
+    expect(spot && button && Math.abs(spot.x + spot.width / 2 - (button.x + button.width)) < 12 && Math.abs(spot.y + spot.height / 2 - button.y) < 12).toBe(
+      true,
+    );
     // Pressing it opens the tooltip, which starts the item's guide.
     await hotspot(page).click();
     await expect.poll(() => bubble(page).locator('h2').textContent()).toBe('Start here');
@@ -72,7 +74,13 @@ describe('nudges', () => {
     // Same (injected) time for the first two: compare them as a set.
     expect(nudges.map((e) => e.event).sort()).toEqual(['Nudge Shown', 'Nudge Snoozed', 'User Stuck']);
     expect(nudges.find((e) => e.event === 'User Stuck')!.properties).toEqual({ checklist: 'getting-started', item: 'create-project', reason: 'idle-on-step' });
-    expect(nudges.find((e) => e.event === 'Nudge Shown')!.properties).toMatchObject({ nudge: 'first-project', checklist: 'getting-started', item: 'create-project', reason: 'idle-on-step', kind: 'hotspot' });
+    expect(nudges.find((e) => e.event === 'Nudge Shown')!.properties).toMatchObject({
+      nudge: 'first-project',
+      checklist: 'getting-started',
+      item: 'create-project',
+      reason: 'idle-on-step',
+      kind: 'hotspot',
+    });
   });
 
   it('never nudges during a guide, and remembers a snooze on another device', async () => {
@@ -129,9 +137,14 @@ describe('nudges', () => {
     await rage(quiet);
     await expect.poll(() => bubble(quiet).count(), { timeout: 5000 }).toBe(1);
     // Wide enough for its three buttons on one row, inside the viewport.
-    const tops = await bubble(quiet).locator('.row button').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));
+    const tops = await bubble(quiet)
+      .locator('.row button')
+      .evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));
     expect(tops).toHaveLength(3);
-    const widths = await bubble(quiet).evaluate((b) => [b.getBoundingClientRect().width, ...Array.from(b.querySelectorAll('.row button')).map((x) => x.getBoundingClientRect().width)]);
+    const widths = await bubble(quiet).evaluate((b) => [
+      b.getBoundingClientRect().width,
+      ...Array.from(b.querySelectorAll('.row button')).map((x) => x.getBoundingClientRect().width),
+    ]);
     expect(new Set(tops).size, JSON.stringify(widths)).toBe(1);
     const box = (await bubble(quiet).boundingBox())!;
     expect(box.x >= 0 && box.x + box.width <= quiet.viewportSize()!.width).toBe(true);

@@ -1,4 +1,14 @@
-import { createApp, createLogger, defaultSdkDir, migrate, openPgliteSql, startCollector, type AppKeys, type RunningCollector, type Sql } from '@waymark/collector';
+import {
+  createApp,
+  createLogger,
+  defaultSdkDir,
+  migrate,
+  openPgliteSql,
+  startCollector,
+  type AppKeys,
+  type RunningCollector,
+  type Sql,
+} from '@waymark/collector';
 import { startAcme } from '@waymark/example-acme';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +54,12 @@ describe('the tracker in Chromium, against a real collector', () => {
   afterEach(() => context?.close());
 
   const rows = async (userId: string): Promise<Row[]> =>
-    (await sql.query<Row>('select message_id, type, event, user_id, account_id, properties from events where app_id = $1 and user_id = $2 order by ts', [keys.appId, userId])).rows;
+    (
+      await sql.query<Row>('select message_id, type, event, user_id, account_id, properties from events where app_id = $1 and user_id = $2 order by ts', [
+        keys.appId,
+        userId,
+      ])
+    ).rows;
 
   it('serves the SDK from the collector and records a real session', async () => {
     context = await browser.newContext();
@@ -67,9 +82,14 @@ describe('the tracker in Chromium, against a real collector', () => {
     // A full page navigation (logout) sends what is queued with a beacon.
     await Promise.all([page.waitForURL(`${acme.url}/login.html`), page.click('[data-waymark-anchor="logout-button"]')]);
 
-    const stored = await pollUntil(() => rows('usr_dana_ortiz'), (r) => r.some((x) => x.event === 'Report Exported'));
+    const stored = await pollUntil(
+      () => rows('usr_dana_ortiz'),
+      (r) => r.some((x) => x.event === 'Report Exported'),
+    );
     const tracks = stored.filter((r) => r.type === 'track').map((r) => (r.event === 'Feature Used' ? `Feature Used:${r.properties?.['feature']}` : r.event));
-    expect(tracks).toEqual(expect.arrayContaining(['Project Created', 'Teammate Invited', 'Report Exported', 'Feature Used:reports.export', 'Feature Used:team.invite']));
+    expect(tracks).toEqual(
+      expect.arrayContaining(['Project Created', 'Teammate Invited', 'Report Exported', 'Feature Used:reports.export', 'Feature Used:team.invite']),
+    );
     expect(stored.find((r) => r.event === 'Project Created')).toMatchObject({ account_id: 'acct_northwind', properties: { projectId } });
     expect(stored.some((r) => r.type === 'identify')).toBe(true);
     expect(stored.some((r) => r.type === 'group' && r.account_id === 'acct_northwind')).toBe(true);

@@ -1,6 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, createLogger, defaultSdkDir, migrate, openPgliteSql, startCollector, type AppKeys, type RunningCollector, type Sql } from '@waymark/collector';
+import {
+  createApp,
+  createLogger,
+  defaultSdkDir,
+  migrate,
+  openPgliteSql,
+  startCollector,
+  type AppKeys,
+  type RunningCollector,
+  type Sql,
+} from '@waymark/collector';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.js';
@@ -47,7 +57,9 @@ describe('events tracked just before a tab closes, with the collector unreachabl
       await page.goto(siteUrl);
       await page.waitForFunction(() => typeof (window as unknown as { waymark?: { track?: unknown } }).waymark?.track === 'function');
       // Not awaited: the close follows the call at once, in the same order over the protocol.
-      void page.evaluate((n) => (window as unknown as { waymark: { track(e: string, p: object): void } }).waymark.track('Closed Right After', { n }), i).catch(() => undefined);
+      void page
+        .evaluate((n) => (window as unknown as { waymark: { track(e: string, p: object): void } }).waymark.track('Closed Right After', { n }), i)
+        .catch(() => undefined);
       await page.close();
     }
     expect(proxy.cutCount).toBeGreaterThan(0);
@@ -56,7 +68,9 @@ describe('events tracked just before a tab closes, with the collector unreachabl
     const page = await context.newPage();
     await page.goto(siteUrl);
     const count = async () =>
-      (await sql.query<{ n: string }>("select properties->>'n' as n from events where app_id = $1 and event = 'Closed Right After'", [keys.appId])).rows.map((r) => Number(r.n));
+      (await sql.query<{ n: string }>("select properties->>'n' as n from events where app_id = $1 and event = 'Closed Right After'", [keys.appId])).rows.map(
+        (r) => Number(r.n),
+      );
     const stored = await pollUntil(count, (ns) => new Set(ns).size >= trials, 30_000, 250).catch(async () => count());
     const lost = Array.from({ length: trials }, (_, n) => n).filter((n) => !stored.includes(n));
     expect(lost, `lost ${lost.length} of ${trials}`).toEqual([]);

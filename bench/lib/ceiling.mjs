@@ -5,13 +5,47 @@ import { Readable } from 'node:stream';
 import { percentile } from './http-load.mjs';
 
 // The exact column order of the collector's insert into `events` (src/ingest/insert-batch.ts).
-const columns = ['app_id', 'message_id', 'type', 'event', 'event_key', 'user_id', 'anonymous_id', 'actor', 'account_id', 'ts', 'received_at', 'sent_at', 'ts_source', 'properties', 'traits', 'context'];
+const columns = [
+  'app_id',
+  'message_id',
+  'type',
+  'event',
+  'event_key',
+  'user_id',
+  'anonymous_id',
+  'actor',
+  'account_id',
+  'ts',
+  'received_at',
+  'sent_at',
+  'ts_source',
+  'properties',
+  'traits',
+  'context',
+];
 
 const json = (v) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /** A row as the collector stores it, as a list of text values (null for SQL NULL). */
 function values(appId, row, receivedAt) {
-  return [appId, row.message_id, row.type, row.event, row.event_key, row.user_id, row.anonymous_id, row.actor, row.account_id, row.ts, receivedAt, row.sent_at, row.ts_source, json(row.properties), json(row.traits), json(row.context)];
+  return [
+    appId,
+    row.message_id,
+    row.type,
+    row.event,
+    row.event_key,
+    row.user_id,
+    row.anonymous_id,
+    row.actor,
+    row.account_id,
+    row.ts,
+    receivedAt,
+    row.sent_at,
+    row.ts_source,
+    json(row.properties),
+    json(row.traits),
+    json(row.context),
+  ];
 }
 
 // COPY's text format: backslash, tab, newline and carriage return are escaped; \N is NULL.

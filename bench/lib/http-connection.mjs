@@ -45,7 +45,12 @@ export async function openHttpConnection(url) {
     /** Sends one request; resolves with the status and the body as text. */
     request(method, path, headers, body) {
       if (failure) return Promise.reject(failure);
-      const head = [`${method} ${path} HTTP/1.1`, `Host: ${hostname}:${port}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`), `Content-Length: ${Buffer.byteLength(body)}`];
+      const head = [
+        `${method} ${path} HTTP/1.1`,
+        `Host: ${hostname}:${port}`,
+        ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+        `Content-Length: ${Buffer.byteLength(body)}`,
+      ];
       return new Promise((resolve, reject) => {
         waiting = { resolve, reject };
         socket.write(`${head.join('\r\n')}\r\n\r\n${body}`);
@@ -65,7 +70,11 @@ function parseResponse(buffer) {
   const head = buffer.toString('latin1', 0, headEnd).split('\r\n');
   const status = Number(head[0].split(' ')[1]);
   if (!Number.isInteger(status)) throw new Error(`not an HTTP response: ${JSON.stringify(head[0])}`);
-  const header = (name) => head.find((l) => l.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
+  const header = (name) =>
+    head
+      .find((l) => l.toLowerCase().startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim();
   const start = headEnd + 4;
   const length = header('content-length');
   if (length !== undefined) {

@@ -49,7 +49,10 @@ function drawSeats(d, min = 1) {
 function drawUser(d, index, joinDay) {
   const type = index === 0 ? d.pick(['power', 'regular']) : d.pick(['power', 'regular', 'regular', 'occasional', 'occasional']);
   const p = type === 'power' ? d.between(0.8, 0.95) : type === 'regular' ? d.between(0.45, 0.75) : d.between(0.12, 0.3);
-  const features = d.shuffle(workFeatures).slice(0, d.int(3, 5)).map((f) => f.key);
+  const features = d
+    .shuffle(workFeatures)
+    .slice(0, d.int(3, 5))
+    .map((f) => f.key);
   return { index, type, p, joinDay, features, advanced: d.random() < 0.7 ? d.pick(advancedFeatures).key : undefined };
 }
 
@@ -162,7 +165,12 @@ function kindFactor(account, u, day) {
 export function* accountMessages(account, now, { eventsPerSession = [2, 5] } = {}) {
   const d = draw(seededRandom(account.seed * 1_000_003 + account.index * 7919 + 2));
   const { accountId } = account;
-  const traits = { name: `Customer ${accountId}`, createdAt: new Date(account.startAt).toISOString(), seats: account.seats, ...(account.timeZone === 'UTC' ? {} : { timezone: account.timeZone }) };
+  const traits = {
+    name: `Customer ${accountId}`,
+    createdAt: new Date(account.startAt).toISOString(),
+    seats: account.seats,
+    ...(account.timeZone === 'UTC' ? {} : { timezone: account.timeZone }),
+  };
   const context = { groupId: accountId };
   let n = 0;
   const message = (at, body) => ({ at, body: { ...body, messageId: `${accountId}-m${n++}` } });
@@ -177,7 +185,10 @@ export function* accountMessages(account, now, { eventsPerSession = [2, 5] } = {
       if (u.joinDay !== day || day >= silentFrom) continue;
       const joinAt = day === 0 && u.index === 0 ? account.startAt : at(account.startHour + 0.2 + u.index * 0.01);
       const invited = u.index > 0 && account.kind !== 'never-started' && day >= account.slowUntil;
-      if (invited) today.push(message(joinAt - 60_000, { type: 'track', userId: userId(account.users[0]), event: 'Teammate Invited', properties: { invitee: userId(u) }, context }));
+      if (invited)
+        today.push(
+          message(joinAt - 60_000, { type: 'track', userId: userId(account.users[0]), event: 'Teammate Invited', properties: { invitee: userId(u) }, context }),
+        );
       today.push(message(joinAt, { type: 'identify', userId: userId(u), traits: { name: `User ${u.index}`, email: `u${u.index}@${accountId}.test` } }));
       today.push(message(joinAt + 1000, { type: 'group', userId: userId(u), groupId: accountId, traits }));
     }

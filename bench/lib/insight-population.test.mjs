@@ -10,7 +10,9 @@ const coreEvents = (a) => [...accountMessages(a, now)].filter((m) => m.body.type
 describe('generatePopulation', () => {
   it('draws the kinds in their shares, healthy the largest', () => {
     const count = (kind) => population.accounts.filter((a) => a.kind === kind).length;
-    expect([count('healthy'), count('slow-starter'), count('went-silent'), count('collapsed'), count('seats-unused'), count('never-started')]).toEqual([15, 9, 9, 9, 9, 9]);
+    expect([count('healthy'), count('slow-starter'), count('went-silent'), count('collapsed'), count('seats-unused'), count('never-started')]).toEqual([
+      15, 9, 9, 9, 9, 9,
+    ]);
   });
 
   it('keeps the labels within the brief: ages, onsets, seats', () => {

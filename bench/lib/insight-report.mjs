@@ -34,7 +34,16 @@ export function formatInsightScore(score, kindOrder = []) {
   const { any, red } = score.overall;
   const both = (o) => `recall ${num(o.recall)} (${o.hits}/${o.atRisk}), precision ${num(o.precision)} (${o.hits}/${o.flagged})`;
   rows.push(['at risk, overall', String(any.atRisk), both(any), delay(any.delay), String(any.earlyOnly), both(red), delay(red.delay), '']);
-  const header = ['kind', 'n', 'any flag now: recall / FA', 'delay med / p90 / max (n)', 'early only', 'red now: recall / FA', 'red delay med / p90 / max (n)', 'transient'];
+  const header = [
+    'kind',
+    'n',
+    'any flag now: recall / FA',
+    'delay med / p90 / max (n)',
+    'early only',
+    'red now: recall / FA',
+    'red delay med / p90 / max (n)',
+    'transient',
+  ];
   const targets = score.targets.map((t) => `${t.name} ${num(t.value)} (${t.target}) ${t.pass ? 'PASS' : 'FAIL'}`);
   const flagKinds = Object.entries(score.perFlagKind).map(([k, f]) => `${k} ${num(f.precision)} (${f.atRisk}/${f.holders})`);
   return [

@@ -62,7 +62,15 @@ function overall(judged, which) {
   const flagged = judged.filter((j) => j[which].now);
   const hits = flagged.filter((j) => j.atRisk).length;
   const d = detector(risky, which);
-  return { atRisk: risky.length, flagged: flagged.length, hits, recall: ratio(hits, risky.length), precision: ratio(hits, flagged.length), delay: d.delay, earlyOnly: d.earlyOnly };
+  return {
+    atRisk: risky.length,
+    flagged: flagged.length,
+    hits,
+    recall: ratio(hits, risky.length),
+    precision: ratio(hits, flagged.length),
+    delay: d.delay,
+    earlyOnly: d.earlyOnly,
+  };
 }
 
 const passes = (value, target, higherIsBetter) => value !== null && (higherIsBetter ? value >= target : value <= target);
@@ -95,10 +103,23 @@ export function scoreInsight(accounts) {
   const any = overall(judged, 'any');
   const red = overall(judged, 'red');
   const targets = [];
-  for (const [name, o] of [['any flag', any], ['red band', red]]) {
+  for (const [name, o] of [
+    ['any flag', any],
+    ['red band', red],
+  ]) {
     targets.push({ name: `${name} recall`, value: o.recall, target: `≥ ${insightTargets.recall}`, pass: passes(o.recall, insightTargets.recall, true) });
-    targets.push({ name: `${name} precision`, value: o.precision, target: `≥ ${insightTargets.precision}`, pass: passes(o.precision, insightTargets.precision, true) });
-    targets.push({ name: `${name} median delay`, value: o.delay.median, target: `≤ ${insightTargets.medianDelay} days`, pass: passes(o.delay.median, insightTargets.medianDelay, false) });
+    targets.push({
+      name: `${name} precision`,
+      value: o.precision,
+      target: `≥ ${insightTargets.precision}`,
+      pass: passes(o.precision, insightTargets.precision, true),
+    });
+    targets.push({
+      name: `${name} median delay`,
+      value: o.delay.median,
+      target: `≤ ${insightTargets.medianDelay} days`,
+      pass: passes(o.delay.median, insightTargets.medianDelay, false),
+    });
   }
   return { accounts: judged.length, perKind, overall: { any, red }, perFlagKind, targets, pass: targets.every((t) => t.pass) };
 }

@@ -5,7 +5,13 @@ const start = Date.UTC(2026, 0, 1, 9, 0);
 const at = (day, hour = 12) => new Date(start + day * 86_400_000 + (hour - 9) * 3_600_000).toISOString();
 const flag = (kind, sinceDay, clearedDay) => ({ key: kind, kind, since: at(sinceDay), ...(clearedDay === undefined ? {} : { clearedAt: at(clearedDay) }) });
 /** A daily history of `age + 1` days, red on the days listed. */
-const history = (age, redDays = []) => Array.from({ length: age + 1 }, (_, day) => ({ day, date: at(day).slice(0, 10), health: redDays.includes(day) ? 30 : 80, band: redDays.includes(day) ? 'red' : 'green' }));
+const history = (age, redDays = []) =>
+  Array.from({ length: age + 1 }, (_, day) => ({
+    day,
+    date: at(day).slice(0, 10),
+    health: redDays.includes(day) ? 30 : 80,
+    band: redDays.includes(day) ? 'red' : 'green',
+  }));
 const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 function account(kind, atRisk, onset, age, { flags = [], cleared = [], band = 'green', red = [], startAt = start, timeZone = 'UTC' } = {}) {
@@ -31,7 +37,12 @@ const population = [
   account('slow-starter', false, undefined, 40, { cleared: [flag('milestone-overdue', 15, 25)], band: 'red', red: [40] }),
   // 8. went silent on day 5 in Tokyo; flagged at 16:00 UTC on 6 January = 01:00 on the 7th in Tokyo:
   //    account day 6 (day 5 in UTC), so a delay of 1. Red on day 7, green again now.
-  account('went-silent', true, 5, 25, { flags: [{ key: 'usage-drop', kind: 'usage-drop', since: '2026-01-06T16:00:00.000Z' }], red: [7], startAt: tokyoStart, timeZone: 'Asia/Tokyo' }),
+  account('went-silent', true, 5, 25, {
+    flags: [{ key: 'usage-drop', kind: 'usage-drop', since: '2026-01-06T16:00:00.000Z' }],
+    red: [7],
+    startAt: tokyoStart,
+    timeZone: 'Asia/Tokyo',
+  }),
 ];
 
 describe('delayStats', () => {
@@ -67,7 +78,15 @@ describe('scoreInsight', () => {
   });
 
   it('scores the red band from the band now and the first red day on or after onset', () => {
-    expect(result.overall.red).toEqual({ atRisk: 5, flagged: 3, hits: 2, recall: 0.4, precision: 2 / 3, delay: { n: 3, median: 2, p90: 3, max: 3 }, earlyOnly: 0 });
+    expect(result.overall.red).toEqual({
+      atRisk: 5,
+      flagged: 3,
+      hits: 2,
+      recall: 0.4,
+      precision: 2 / 3,
+      delay: { n: 3, median: 2, p90: 3, max: 3 },
+      earlyOnly: 0,
+    });
   });
 
   it('gives recall per at-risk kind and false alarms and transient alarms per healthy kind', () => {

@@ -71,12 +71,14 @@ async function waitForSummaries(url, secretKey, expected, { quietMs = 5000, time
 async function mapLimit(items, concurrency, fn) {
   const out = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
   return out;
 }
 
@@ -103,14 +105,20 @@ export async function runInsightSeed({ seed, accounts, databaseUrl, health, keep
   try {
     const keys = await createBenchApp(storage.env);
     collector = await startCollectorProcess({ ...storage.env, WAYMARK_SUMMARISE_EVERY_MS: String(24 * 3_600_000) });
-    await admin(collector.url, keys.secretKey, '/v1/admin/config?note=bench%3Ainsight', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(insightConfig(health)) });
+    await admin(collector.url, keys.secretKey, '/v1/admin/config?note=bench%3Ainsight', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(insightConfig(health)),
+    });
 
     let started = performance.now();
     const random = seededRandom(seed);
     const totals = await sendBatches(packBatches(populationMessages(population)), { url: collector.url, key: keys.secretKey, concurrency: 4, random });
     const ingestMs = performance.now() - started;
     if (totals.rejected > 0) throw new Error(`seed ${seed}: ${totals.rejected} messages rejected, first: ${totals.rejections[0]}`);
-    progress(`seed ${seed}: ${totals.accepted.toLocaleString('en-US')} messages in ${(ingestMs / 1000).toFixed(1)} s (${totals.retries} retries); summarising…`);
+    progress(
+      `seed ${seed}: ${totals.accepted.toLocaleString('en-US')} messages in ${(ingestMs / 1000).toFixed(1)} s (${totals.retries} retries); summarising…`,
+    );
     await sleep(1500); // compaction (every second) folds the last batches before the restart
     await collector.stop();
 
@@ -124,16 +132,28 @@ export async function runInsightSeed({ seed, accounts, databaseUrl, health, keep
       const detail = details[i];
       if (!detail) notes.push(`${a.accountId}: no summary`);
       else if (Date.parse(detail.account.startAt) !== a.startAt || (detail.account.timeZone ?? 'UTC') !== a.timeZone) {
-        notes.push(`${a.accountId}: the collector's start ${detail.account.startAt} ${detail.account.timeZone} is not ${new Date(a.startAt).toISOString()} ${a.timeZone}`);
+        notes.push(
+          `${a.accountId}: the collector's start ${detail.account.startAt} ${detail.account.timeZone} is not ${new Date(a.startAt).toISOString()} ${a.timeZone}`,
+        );
       }
       return {
         accountId: a.accountId,
         label: { kind: a.kind, atRisk: a.atRisk, onset: a.onset, age: a.age },
         // Day numbers are counted from the population's own start and zone (the truth), not the collector's.
-        answer: { startAt: a.startAt, timeZone: a.timeZone, flags: detail?.flags ?? [], clearedFlags: detail?.clearedFlags ?? [], band: detail?.health?.band, history: detail?.history ?? [] },
+        answer: {
+          startAt: a.startAt,
+          timeZone: a.timeZone,
+          flags: detail?.flags ?? [],
+          clearedFlags: detail?.clearedFlags ?? [],
+          band: detail?.health?.band,
+          history: detail?.history ?? [],
+        },
       };
     });
-    const warnings = collector.log().split('\n').filter((l) => /"level":"(warn|error)"/.test(l));
+    const warnings = collector
+      .log()
+      .split('\n')
+      .filter((l) => /"level":"(warn|error)"/.test(l));
     if (warnings.length > 0) notes.push(`collector: ${warnings.length} warning(s), first: ${warnings[0].slice(0, 300)}`);
     return { seed, records, messages: totals.accepted, ingestMs, waitMs, summarised, notes };
   } finally {

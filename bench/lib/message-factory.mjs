@@ -13,13 +13,31 @@ export function seededRandom(seed) {
 }
 
 const trackEvents = [
-  'Report Created', 'Report Shared', 'Dashboard Viewed', 'Filter Applied', 'Export Downloaded',
-  'Invite Sent', 'Integration Connected', 'Checklist Step Completed', 'Tour Started', 'Tour Completed',
-  'Search Performed', 'Comment Added', 'File Uploaded', 'Settings Changed', 'Plan Upgraded',
+  'Report Created',
+  'Report Shared',
+  'Dashboard Viewed',
+  'Filter Applied',
+  'Export Downloaded',
+  'Invite Sent',
+  'Integration Connected',
+  'Checklist Step Completed',
+  'Tour Started',
+  'Tour Completed',
+  'Search Performed',
+  'Comment Added',
+  'File Uploaded',
+  'Settings Changed',
+  'Plan Upgraded',
 ];
 const pages = [
-  ['Dashboard', '/dashboard'], ['Reports', '/reports'], ['Report', '/reports/q3-pipeline'], ['Settings', '/settings/team'],
-  ['Integrations', '/settings/integrations'], ['Billing', '/settings/billing'], ['Inbox', '/inbox'], ['Onboarding', '/welcome'],
+  ['Dashboard', '/dashboard'],
+  ['Reports', '/reports'],
+  ['Report', '/reports/q3-pipeline'],
+  ['Settings', '/settings/team'],
+  ['Integrations', '/settings/integrations'],
+  ['Billing', '/settings/billing'],
+  ['Inbox', '/inbox'],
+  ['Onboarding', '/welcome'],
 ];
 const userAgent = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 const plans = ['free', 'starter', 'team', 'business', 'enterprise'];
@@ -60,7 +78,15 @@ export function createMessageFactory({ users = 2000, accounts = 200, anonymous =
     const messageId = randomUUID();
     if (from.u === undefined) {
       const [name, path] = pick(pages);
-      return { type: 'page', messageId, anonymousId: from.anonymousId, timestamp, name, properties: { path, url: `https://app.example.com${path}` }, context: context(path, name) };
+      return {
+        type: 'page',
+        messageId,
+        anonymousId: from.anonymousId,
+        timestamp,
+        name,
+        properties: { path, url: `https://app.example.com${path}` },
+        context: context(path, name),
+      };
     }
     const u = from.u;
     const userId = `user_${String(u).padStart(5, '0')}`;
@@ -88,7 +114,11 @@ export function createMessageFactory({ users = 2000, accounts = 200, anonymous =
     }
     if (r < 0.92) return { type: 'page', ...base, name: pageName, properties: { path, url: `https://app.example.com${path}`, title: `${pageName} · Example` } };
     if (r < 0.97) {
-      return { type: 'identify', ...base, traits: { email: `${userId}@example.com`, name: `User ${u}`, role: pick(['admin', 'member', 'viewer']), createdAt: '2025-11-03T10:00:00.000Z' } };
+      return {
+        type: 'identify',
+        ...base,
+        traits: { email: `${userId}@example.com`, name: `User ${u}`, role: pick(['admin', 'member', 'viewer']), createdAt: '2025-11-03T10:00:00.000Z' },
+      };
     }
     return { type: 'group', ...base, groupId, traits: { name: `Account ${u % accounts}`, plan: pick(plans), employees: 10 + (u % accounts) * 7 } };
   }

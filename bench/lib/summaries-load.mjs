@@ -210,17 +210,27 @@ export async function loadSummariesData({ url, appId, now, accounts, usersPerAcc
       const jobs = [
         ...constraints.map((k) => {
           const [, kind, columns] = /^(PRIMARY KEY|UNIQUE) \((.*)\)$/.exec(k.def);
-          return { rank: rank(k.tbl, false), sql: `create unique index ${k.conname} on ${k.tbl} (${columns})`, after: `alter table ${k.tbl} add constraint ${k.conname} ${kind} using index ${k.conname}` };
+          return {
+            rank: rank(k.tbl, false),
+            sql: `create unique index ${k.conname} on ${k.tbl} (${columns})`,
+            after: `alter table ${k.tbl} add constraint ${k.conname} ${kind} using index ${k.conname}`,
+          };
         }),
         ...indexes.map((i) => ({ rank: rank(/ ON public\.(\w+) /.exec(i.def)?.[1], i.def.includes(' WHERE ')), sql: i.def })),
       ].sort((a, b) => b.rank - a.rank);
-      await onClients(clients, jobs.map((j) => (client) => client.query(j.sql)));
+      await onClients(
+        clients,
+        jobs.map((j) => (client) => client.query(j.sql)),
+      );
       for (const j of jobs) if (j.after) await c.query(j.after);
     });
 
     await phase('vacuum analyze', async () => {
       await c.query('drop table bench_a, bench_u, bench_pick');
-      await onClients(clients, loadedTables.map((t) => (client) => client.query(`vacuum (analyze) ${t}`)));
+      await onClients(
+        clients,
+        loadedTables.map((t) => (client) => client.query(`vacuum (analyze) ${t}`)),
+      );
       await c.query('analyze');
     });
     return phases;

@@ -52,7 +52,14 @@ function shepherdAdapter() {
           text: s.body,
           attachTo: { element: s.selector, on: 'bottom' },
           // Shepherd calls a button's action with the tour as `this`.
-          buttons: [{ text: last ? 'Done' : 'Next', action() { return last ? this.complete() : this.next(); } }],
+          buttons: [
+            {
+              text: last ? 'Done' : 'Next',
+              action() {
+                return last ? this.complete() : this.next();
+              },
+            },
+          ],
         });
       });
     },
@@ -130,7 +137,8 @@ export function tourLibraries({ collectorUrl, publicKey }) {
         { label: 'JS (ESM, the only browser build)', path: pkg('shepherd.js', 'dist/js/shepherd.mjs'), url: '/files/shepherd.mjs' },
         { label: 'CSS', path: pkg('shepherd.js', 'dist/css/shepherd.css'), url: '/files/shepherd.css' },
       ],
-      head: () => '<link rel="stylesheet" href="/files/shepherd.css">\n<script type="module">import Shepherd from "/files/shepherd.mjs"; window.Shepherd = Shepherd;</script>',
+      head: () =>
+        '<link rel="stylesheet" href="/files/shepherd.css">\n<script type="module">import Shepherd from "/files/shepherd.mjs"; window.Shepherd = Shepherd;</script>',
       ready: 'typeof window.Shepherd?.Tour === "function"',
       adapter: shepherdAdapter,
     },

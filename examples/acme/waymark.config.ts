@@ -118,7 +118,14 @@ export default defineConfig({
       key: 'add-tasks',
       title: 'Add tasks',
       steps: [
-        { key: 'open', title: 'Open a project', body: 'Pick a project from the list.', target: { anchor: 'projects-table' }, advance: 'click', url: '/app/projects' },
+        {
+          key: 'open',
+          title: 'Open a project',
+          body: 'Pick a project from the list.',
+          target: { anchor: 'projects-table' },
+          advance: 'click',
+          url: '/app/projects',
+        },
         {
           key: 'add',
           title: 'Add a task',
@@ -152,8 +159,23 @@ export default defineConfig({
       key: 'workspace-settings',
       title: 'Name your workspace',
       steps: [
-        { key: 'open', title: 'Settings', body: 'Workspace settings are here.', target: { anchor: 'nav-settings' }, placement: 'right', advance: 'click', url: '/app/*' },
-        { key: 'tab', title: 'Workspace', body: 'Open the **Workspace** tab.', target: { anchor: 'settings-tab-workspace' }, advance: 'click', url: '/app/settings' },
+        {
+          key: 'open',
+          title: 'Settings',
+          body: 'Workspace settings are here.',
+          target: { anchor: 'nav-settings' },
+          placement: 'right',
+          advance: 'click',
+          url: '/app/*',
+        },
+        {
+          key: 'tab',
+          title: 'Workspace',
+          body: 'Open the **Workspace** tab.',
+          target: { anchor: 'settings-tab-workspace' },
+          advance: 'click',
+          url: '/app/settings',
+        },
         {
           key: 'save',
           title: 'Save',
@@ -168,7 +190,15 @@ export default defineConfig({
       key: 'export-report',
       title: 'Export a report',
       steps: [
-        { key: 'open', title: 'Reports', body: 'Reports summarise every project.', target: { anchor: 'nav-reports' }, placement: 'right', advance: 'click', url: '/app/*' },
+        {
+          key: 'open',
+          title: 'Reports',
+          body: 'Reports summarise every project.',
+          target: { anchor: 'nav-reports' },
+          placement: 'right',
+          advance: 'click',
+          url: '/app/*',
+        },
         {
           key: 'export',
           title: 'Export',

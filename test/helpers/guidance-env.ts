@@ -1,5 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { createApp, createLogger, defaultSdkDir, migrate, openPgliteSql, startCollector, type AppKeys, type RunningCollector, type Sql } from '@waymark/collector';
+import {
+  createApp,
+  createLogger,
+  defaultSdkDir,
+  migrate,
+  openPgliteSql,
+  startCollector,
+  type AppKeys,
+  type RunningCollector,
+  type Sql,
+} from '@waymark/collector';
 import { startAcme } from '@waymark/example-acme';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
@@ -24,7 +34,10 @@ export interface GuidanceEnv {
   /** The user's state as the collector serves it (`GET /v1/admin/users/:id/state`). */
   state(userId: string): Promise<{ guides: Record<string, { status: string; step?: string }> } & Record<string, unknown>>;
   /** Polls the stored events until `done` holds. */
-  eventsUntil(userId: string, done: (events: Array<{ event: string; properties: Record<string, unknown> }>) => boolean): Promise<Array<{ event: string; properties: Record<string, unknown> }>>;
+  eventsUntil(
+    userId: string,
+    done: (events: Array<{ event: string; properties: Record<string, unknown> }>) => boolean,
+  ): Promise<Array<{ event: string; properties: Record<string, unknown> }>>;
   close(): Promise<void>;
 }
 
@@ -62,7 +75,9 @@ export async function startGuidanceEnv(config: unknown = acmeOnboarding()): Prom
     events,
     eventsUntil: (userId, done) => pollUntil(() => events(userId), done, 20_000),
     async state(userId) {
-      const res = await fetch(`${collector.url}/v1/admin/users/${encodeURIComponent(userId)}/state`, { headers: { Authorization: `Bearer ${keys.secretKey}` } });
+      const res = await fetch(`${collector.url}/v1/admin/users/${encodeURIComponent(userId)}/state`, {
+        headers: { Authorization: `Bearer ${keys.secretKey}` },
+      });
       if (!res.ok) throw new Error(`state failed: ${res.status} ${await res.text()}`);
       return (await res.json()) as never;
     },
@@ -81,5 +96,8 @@ export async function flush(page: Page): Promise<void> {
 
 /** Calls a method of the page's `window.waymark`. */
 export async function callWaymark(page: Page, method: string, ...args: unknown[]): Promise<void> {
-  await page.evaluate(([m, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => void>>)['waymark']![m as string]!(...(a as unknown[])), [method, args] as const);
+  await page.evaluate(
+    ([m, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => void>>)['waymark']![m as string]!(...(a as unknown[])),
+    [method, args] as const,
+  );
 }

@@ -25,7 +25,12 @@ export function linePixels(figure: Locator, rgb: [number, number, number], toler
       const ob = over.getBoundingClientRect();
       const scale = canvas.width / cb.width;
       const slack = 5 * scale;
-      const plot = { left: (ob.left - cb.left) * scale - slack, top: (ob.top - cb.top) * scale - slack, right: (ob.right - cb.left) * scale + slack, bottom: (ob.bottom - cb.top) * scale + slack };
+      const plot = {
+        left: (ob.left - cb.left) * scale - slack,
+        top: (ob.top - cb.top) * scale - slack,
+        right: (ob.right - cb.left) * scale + slack,
+        bottom: (ob.bottom - cb.top) * scale + slack,
+      };
       const middle = (plot.left + plot.right) / 2;
       const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
       const result = { inside: 0, insideRight: 0, outside: 0 };

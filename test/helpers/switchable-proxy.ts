@@ -26,13 +26,10 @@ export async function startSwitchableProxy(target: string): Promise<SwitchablePr
       req.socket.destroy();
       return;
     }
-    const upstream = request(
-      { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
+    const upstream = request({ host: to.hostname, port: to.port, path: req.url, method: req.method, headers: { ...req.headers, host: to.host } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
     upstream.on('error', () => req.socket.destroy());
     req.pipe(upstream);
   });

@@ -42,7 +42,9 @@ for (const file of ['app.js', ...chunks, 'app.css', 'index.html']) {
   const gzipped = gzipSync(text, { level: 9 }).length;
   const budget = budgets[file] ?? (chunks.includes(file) ? budgets.chunks : undefined);
   const over = budget !== undefined && gzipped > budget;
-  console.log(`${file.padEnd(22)} ${String(text.length).padStart(7)} B  ${String(gzipped).padStart(6)} B gzipped${budget ? `  (budget ${budget} B)` : ''}${over ? '  OVER BUDGET' : ''}`);
+  console.log(
+    `${file.padEnd(22)} ${String(text.length).padStart(7)} B  ${String(gzipped).padStart(6)} B gzipped${budget ? `  (budget ${budget} B)` : ''}${over ? '  OVER BUDGET' : ''}`,
+  );
   if (over) failed = true;
 }
 if (failed) process.exit(1);

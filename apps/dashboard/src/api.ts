@@ -49,7 +49,12 @@ export async function api<T>(url: string, init: { method?: string; body?: unknow
   if (!res.ok) {
     const error = (body as { error?: { code?: string; message?: string; retryAfter?: number } } | undefined)?.error;
     const retry = Number(res.headers.get('Retry-After') ?? error?.retryAfter ?? NaN);
-    const failure = new ApiFailure(res.status, error?.code ?? 'http_error', error?.message ?? `the collector answered ${res.status}`, Number.isFinite(retry) ? retry : undefined);
+    const failure = new ApiFailure(
+      res.status,
+      error?.code ?? 'http_error',
+      error?.message ?? `the collector answered ${res.status}`,
+      Number.isFinite(retry) ? retry : undefined,
+    );
     if (res.status === 401 && failure.code === 'not_logged_in' && !url.startsWith('/v1/auth/')) for (const l of loggedOutListeners) l();
     throw failure;
   }

@@ -49,7 +49,12 @@ export function App() {
 
   let view;
   if (loc.path === '/apps' || loc.path === '/') view = <AppPicker apps={me.apps} />;
-  else if (!match || !appId || !app) view = <p class="notice notice-error" role="alert">{appId ? `You cannot see an app with id ${appId}.` : 'No such page.'} <Link to="/apps">Choose an app</Link></p>;
+  else if (!match || !appId || !app)
+    view = (
+      <p class="notice notice-error" role="alert">
+        {appId ? `You cannot see an app with id ${appId}.` : 'No such page.'} <Link to="/apps">Choose an app</Link>
+      </p>
+    );
   else if (section === 'portfolio') view = <PortfolioView appId={appId} query={loc.query} config={cfg} />;
   else if (section === 'accounts' && match[3]) view = <AccountView appId={appId} accountId={decodeURIComponent(match[3])} config={cfg} me={me} />;
   else if (section === 'cohorts') view = <CohortsView appId={appId} config={cfg} query={loc.query} />;
@@ -63,9 +68,13 @@ export function App() {
   );
   return (
     <>
-      <a class="skip" href="#main">Skip to content</a>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
       <header class="top">
-        <Link to="/" class="brand">Waymark</Link>
+        <Link to="/" class="brand">
+          Waymark
+        </Link>
         {app && (
           <nav aria-label="Sections">
             {nav('portfolio', 'Portfolio', 'portfolio')}

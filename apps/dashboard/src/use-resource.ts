@@ -11,7 +11,8 @@ export function useResource<T>(url: string | undefined): { data: T | undefined; 
     setState((s) => ({ ...s, loading: true }));
     api<T>(url).then(
       (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState({ error: error instanceof ApiFailure ? error : new ApiFailure(0, 'network', (error as Error).message), loading: false }),
+      (error: unknown) =>
+        live && setState({ error: error instanceof ApiFailure ? error : new ApiFailure(0, 'network', (error as Error).message), loading: false }),
     );
     return () => {
       live = false;

@@ -71,15 +71,9 @@ function parseCollectorUrl(value: string): URL {
 
 async function readPages(distDir: string): Promise<{ login: string; app: string }> {
   try {
-    const [login, app] = await Promise.all([
-      readFile(`${distDir}login.html`, 'utf8'),
-      readFile(`${distDir}app.html`, 'utf8'),
-    ]);
+    const [login, app] = await Promise.all([readFile(`${distDir}login.html`, 'utf8'), readFile(`${distDir}app.html`, 'utf8')]);
     return { login, app };
   } catch (cause) {
-    throw new Error(
-      `Acme front end not built in ${distDir}: run \`pnpm --filter @waymark/example-acme build\``,
-      { cause },
-    );
+    throw new Error(`Acme front end not built in ${distDir}: run \`pnpm --filter @waymark/example-acme build\``, { cause });
   }
 }

@@ -40,7 +40,9 @@ export function collectorClient(url: string, key: string | undefined, fetchFn: t
         });
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        throw new CliError(`cannot reach the collector at ${base.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}); is it running? Set WAYMARK_URL or --url`);
+        throw new CliError(
+          `cannot reach the collector at ${base.origin} (${cause?.code ?? cause?.message ?? (error as Error).message}); is it running? Set WAYMARK_URL or --url`,
+        );
       }
       const text = await res.text();
       let parsed: unknown;

@@ -1,6 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { configJsonSchema, validateConfig, type ConfigError, type ConfigPushed, type ConfigRestored, type ConfigVersionList, type StoredConfig } from '@waymark/core';
+import {
+  configJsonSchema,
+  validateConfig,
+  type ConfigError,
+  type ConfigPushed,
+  type ConfigRestored,
+  type ConfigVersionList,
+  type StoredConfig,
+} from '@waymark/core';
 import { CliError } from './cli-error.js';
 import { collectorClient, CollectorRefused, type CollectorClient } from './collector-client.js';
 import { loadConfigFile } from './load-config-file.js';
@@ -35,7 +43,8 @@ async function validateFile(file: string | undefined, io: Output, reportValid = 
   const result = validateConfig(document);
   if (result.ok) {
     const c = result.config;
-    if (reportValid) io.out(`${file}: valid (${c.features.length} features, ${c.milestones.length} milestones, ${c.checklists.length} checklists, ${c.guides.length} guides)`);
+    if (reportValid)
+      io.out(`${file}: valid (${c.features.length} features, ${c.milestones.length} milestones, ${c.checklists.length} checklists, ${c.guides.length} guides)`);
     return { document, ok: true };
   }
   io.err(`${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}`);
@@ -72,7 +81,9 @@ async function remote(client: CollectorClient, io: Output, command: string, posi
       else {
         const current = versions[0]!.version;
         for (const v of versions) {
-          const extra = [v.restoredFrom === null ? '' : `restored from ${v.restoredFrom}`, v.note ?? ''].filter((s) => s !== '' && s !== `restored from version ${v.restoredFrom}`);
+          const extra = [v.restoredFrom === null ? '' : `restored from ${v.restoredFrom}`, v.note ?? ''].filter(
+            (s) => s !== '' && s !== `restored from version ${v.restoredFrom}`,
+          );
           io.out(`${v.version === current ? '*' : ' '} ${String(v.version).padStart(4)}  ${v.createdAt}  ${extra.join(' · ')}`.trimEnd());
         }
       }
@@ -80,7 +91,9 @@ async function remote(client: CollectorClient, io: Output, command: string, posi
     }
     case 'restore': {
       const version = positiveInt(positionals[0], 'the version to restore');
-      const body = (await client.request('POST', '/v1/admin/config/restore', { version, ...(typeof values['note'] === 'string' ? { note: values['note'] } : {}) })).body as ConfigRestored;
+      const body = (
+        await client.request('POST', '/v1/admin/config/restore', { version, ...(typeof values['note'] === 'string' ? { note: values['note'] } : {}) })
+      ).body as ConfigRestored;
       io.out(`restored version ${version} as version ${body.version} (now current)`);
       return 0;
     }

@@ -21,7 +21,10 @@ import { createCurrentConfigReader, type CurrentConfigReader } from './config/cu
  * The collector's HTTP application; test it with `app.request()`, serve it with @hono/node-server.
  * `currentConfig` is the config cache, shared with the background jobs when they run beside it.
  */
-export function createCollectorApp(collectorDeps: CollectorDeps, currentConfig: CurrentConfigReader = createCurrentConfigReader(collectorDeps.sql)): Hono<CollectorEnv> {
+export function createCollectorApp(
+  collectorDeps: CollectorDeps,
+  currentConfig: CurrentConfigReader = createCurrentConfigReader(collectorDeps.sql),
+): Hono<CollectorEnv> {
   const deps = routeDeps(collectorDeps);
   const app = new Hono<CollectorEnv>();
   const lookup = createAppLookup(deps.sql, { ttlMs: deps.keyCacheMs ?? 5000 });

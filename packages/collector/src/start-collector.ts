@@ -55,7 +55,14 @@ export async function startCollector(options: {
   /** Check every answer against core's contract (see CollectorDeps.checkResponses). */
   checkResponses?: CollectorDeps['checkResponses'];
 }): Promise<RunningCollector> {
-  const deps = routeDeps({ sql: options.sql, log: options.log, sdkDir: options.sdkDir, dashboardDir: options.dashboardDir ?? defaultDashboardDir(), trustProxy: options.trustProxy, checkResponses: options.checkResponses ?? false });
+  const deps = routeDeps({
+    sql: options.sql,
+    log: options.log,
+    sdkDir: options.sdkDir,
+    dashboardDir: options.dashboardDir ?? defaultDashboardDir(),
+    trustProxy: options.trustProxy,
+    checkResponses: options.checkResponses ?? false,
+  });
   // One config cache for the routes and the jobs.
   const currentConfig = createCurrentConfigReader(options.sql);
   const app = createCollectorApp(deps, currentConfig);
@@ -81,7 +88,9 @@ export async function startCollector(options: {
       stuckSweepJob(options.sql, { everyMs: options.stuckSweepEveryMs ?? 60_000, now, currentConfig }),
       summariesJob(options.sql, { everyMs: options.summariseEveryMs ?? 10_000, now, currentConfig }),
       webhooksJob(options.sql, { everyMs: options.webhooksEveryMs ?? 5000, delivery: { ...defaultDeliveryOptions, now } }),
-      ...(digest === false ? [] : [weeklyDigestJob(options.sql, { everyMs: digest.everyMs ?? 15 * 60_000, afterMs: digest.afterMs ?? 9 * 3_600_000, now, currentConfig })]),
+      ...(digest === false
+        ? []
+        : [weeklyDigestJob(options.sql, { everyMs: digest.everyMs ?? 15 * 60_000, afterMs: digest.afterMs ?? 9 * 3_600_000, now, currentConfig })]),
     ],
     options.log,
   );

@@ -81,7 +81,11 @@ describe.each(backends)('bad input to POST /v1/batch on $name', (backend) => {
         controller.close();
       },
     });
-    await expectError(await app.request('/v1/batch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: chunked, duplex: 'half' } as RequestInit), 413, 'batch_too_large');
+    await expectError(
+      await app.request('/v1/batch', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: chunked, duplex: 'half' } as RequestInit),
+      413,
+      'batch_too_large',
+    );
     const oneBig = { ...track('x'), properties: { blob: 'y'.repeat(40 * 1024) } };
     const body = await expectError(await send(JSON.stringify({ batch: [track('ok'), oneBig] })), 413, 'message_too_large', /batch\[1\]/);
     expect(body.error.messages[0]).toMatchObject({ index: 1 });
@@ -97,12 +101,22 @@ describe.each(backends)('bad input to POST /v1/batch on $name', (backend) => {
   it('__proto__ and constructor keys are refused and pollute nothing', async () => {
     const text = `{"batch":[{"type":"track","messageId":"p1","userId":"u","event":"e","properties":{"__proto__":{"polluted":true}}}]}`;
     await expectError(await send(text), 400, 'invalid_messages', /__proto__/);
-    await expectError(await send(`{"__proto__":{"x":1},"batch":[{"type":"track","messageId":"p2","userId":"u","event":"e","context":{"constructor":{"prototype":{"y":1}}}}]}`), 400, 'invalid_messages', /constructor/);
+    await expectError(
+      await send(`{"__proto__":{"x":1},"batch":[{"type":"track","messageId":"p2","userId":"u","event":"e","context":{"constructor":{"prototype":{"y":1}}}}]}`),
+      400,
+      'invalid_messages',
+      /constructor/,
+    );
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
   it('invalid UTF-8 and strings PostgreSQL cannot store', async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('{"batch":[{"type":"track","messageId":"u8","userId":"u","event":"'), 0xff, 0xfe, ...new TextEncoder().encode('"}]}')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"batch":[{"type":"track","messageId":"u8","userId":"u","event":"'),
+      0xff,
+      0xfe,
+      ...new TextEncoder().encode('"}]}'),
+    ]);
     await expectError(await send(bytes), 400, 'invalid_utf8', /UTF-8/);
     await expectError(await send(JSON.stringify({ batch: [{ ...track('x'), properties: { a: 'nul\u0000here' } }] })), 400, 'invalid_messages', /NUL/);
     await expectError(await send('{"batch":[{"type":"track","messageId":"s1","userId":"u","event":"\\ud800"}]}'), 400, 'invalid_messages', /surrogate/);
@@ -114,7 +128,12 @@ describe.each(backends)('bad input to POST /v1/batch on $name', (backend) => {
   });
 
   it('a public key from another origin', async () => {
-    await expectError(await send(JSON.stringify({ writeKey: keys.publicKey, batch: [track('x')] }), { Authorization: '', Origin: 'https://evil.test' }), 403, 'origin_not_allowed', /evil\.test/);
+    await expectError(
+      await send(JSON.stringify({ writeKey: keys.publicKey, batch: [track('x')] }), { Authorization: '', Origin: 'https://evil.test' }),
+      403,
+      'origin_not_allowed',
+      /evil\.test/,
+    );
   });
 
   it('a malformed Authorization header', async () => {
@@ -127,7 +146,10 @@ describe.each(backends)('bad input to POST /v1/batch on $name', (backend) => {
   });
 
   it('nothing accepted before is lost', async () => {
-    const { rows } = await db.sql.query<{ message_id: string }>('select message_id from events where app_id = $1 and message_id = any($2)', [keys.appId, accepted]);
+    const { rows } = await db.sql.query<{ message_id: string }>('select message_id from events where app_id = $1 and message_id = any($2)', [
+      keys.appId,
+      accepted,
+    ]);
     expect(rows.map((r) => r.message_id).sort()).toEqual([...accepted].sort());
   });
 });

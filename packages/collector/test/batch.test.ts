@@ -44,19 +44,37 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     const again = await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [m] }));
     expect((await readJson(again)).results[0].status).toBe('duplicate');
     expect(await count('message_id = $2', [m['messageId']])).toBe(1);
-    const users = await db.sql.query<{ count: string }>(`select sum(count) as count from usage_all where app_id = $1 and actor = 'dedup-user' and event_key = 'Report Exported'`, [keys.appId]);
+    const users = await db.sql.query<{ count: string }>(
+      `select sum(count) as count from usage_all where app_id = $1 and actor = 'dedup-user' and event_key = 'Report Exported'`,
+      [keys.appId],
+    );
     expect(Number(users.rows[0]!.count)).toBe(1);
-    const accounts = await db.sql.query<{ count: string }>(`select sum(count) as count from usage_all where app_id = $1 and account_id = 'acct-dedup'`, [keys.appId]);
+    const accounts = await db.sql.query<{ count: string }>(`select sum(count) as count from usage_all where app_id = $1 and account_id = 'acct-dedup'`, [
+      keys.appId,
+    ]);
     expect(Number(accounts.rows[0]!.count)).toBe(1);
   });
 
   it('keeps rollups per user and account: counts, first and last seen, daily active users', async () => {
     const t = (iso: string, userId: string) => track('Project Created', { userId, timestamp: iso });
-    const group = { type: 'group', messageId: randomUUID(), userId: 'r1', groupId: 'acct-roll', traits: { name: 'Northwind', seats: 10 }, timestamp: '2026-03-08T09:00:00.000Z' };
+    const group = {
+      type: 'group',
+      messageId: randomUUID(),
+      userId: 'r1',
+      groupId: 'acct-roll',
+      traits: { name: 'Northwind', seats: 10 },
+      timestamp: '2026-03-08T09:00:00.000Z',
+    };
     const batch = [group, t('2026-03-08T10:00:00.000Z', 'r1'), t('2026-03-09T10:00:00.000Z', 'r1')];
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch, sentAt: new Date(clock).toISOString() }));
     // r2 joins the account in a later batch; its event goes to the account through context.groupId.
-    await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [track('Project Created', { userId: 'r2', timestamp: '2026-03-09T11:00:00.000Z', context: { groupId: 'acct-roll' } })] }));
+    await app.request(
+      '/v1/batch',
+      post({
+        writeKey: keys.secretKey,
+        batch: [track('Project Created', { userId: 'r2', timestamp: '2026-03-09T11:00:00.000Z', context: { groupId: 'acct-roll' } })],
+      }),
+    );
     // r1's later event has no group at all: the stored user's account is used.
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [t('2026-03-10T08:00:00.000Z', 'r1')] }));
     const acc = await db.sql.query<{ count: string; first_seen: Date; last_seen: Date }>(
@@ -71,8 +89,14 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
       `select to_char(day, 'YYYY-MM-DD') as day, count(*) as n from daily_active_all where app_id = $1 and account_id = 'acct-roll' group by day order by day`,
       [keys.appId],
     );
-    expect(daily.rows.map((r) => [r.day, Number(r.n)])).toEqual([['2026-03-08', 1], ['2026-03-09', 2], ['2026-03-10', 1]]);
-    const account = await db.sql.query<{ traits: Record<string, unknown> }>(`select traits from accounts where app_id = $1 and account_id = 'acct-roll'`, [keys.appId]);
+    expect(daily.rows.map((r) => [r.day, Number(r.n)])).toEqual([
+      ['2026-03-08', 1],
+      ['2026-03-09', 2],
+      ['2026-03-10', 1],
+    ]);
+    const account = await db.sql.query<{ traits: Record<string, unknown> }>(`select traits from accounts where app_id = $1 and account_id = 'acct-roll'`, [
+      keys.appId,
+    ]);
     expect(account.rows[0]!.traits).toEqual({ name: 'Northwind', seats: 10 });
   });
 
@@ -81,7 +105,12 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     const at = (iso: string, groupId: string, extra: Record<string, unknown> = {}) =>
       track('Task Added', { userId: 'mover', timestamp: iso, context: { groupId }, ...extra });
     const user = async () =>
-      (await db.sql.query<{ account_id: string; first_seen: Date; anonymous_id: string | null }>(`select account_id, first_seen, anonymous_id from users where app_id = $1 and actor = 'mover'`, [keys.appId])).rows[0]!;
+      (
+        await db.sql.query<{ account_id: string; first_seen: Date; anonymous_id: string | null }>(
+          `select account_id, first_seen, anonymous_id from users where app_id = $1 and actor = 'mover'`,
+          [keys.appId],
+        )
+      ).rows[0]!;
     await send([at('2026-03-09T10:00:00.000Z', 'acct-a')]);
     await send([at('2026-03-09T11:00:00.000Z', 'acct-a')]);
     expect((await user()).account_id).toBe('acct-a');
@@ -101,10 +130,18 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
   });
 
   it('merges traits so a late, older identify never overwrites newer traits', async () => {
-    const identify = (ts: string, traits: Record<string, unknown>) => ({ type: 'identify', messageId: randomUUID(), userId: 'traits-user', traits, timestamp: ts });
+    const identify = (ts: string, traits: Record<string, unknown>) => ({
+      type: 'identify',
+      messageId: randomUUID(),
+      userId: 'traits-user',
+      traits,
+      timestamp: ts,
+    });
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [identify('2026-03-09T10:00:00.000Z', { plan: 'pro', role: 'admin' })] }));
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [identify('2026-03-01T10:00:00.000Z', { plan: 'free', email: 'a@b.c' })] }));
-    const { rows } = await db.sql.query<{ traits: Record<string, unknown> }>(`select traits from users where app_id = $1 and actor = 'traits-user'`, [keys.appId]);
+    const { rows } = await db.sql.query<{ traits: Record<string, unknown> }>(`select traits from users where app_id = $1 and actor = 'traits-user'`, [
+      keys.appId,
+    ]);
     expect(rows[0]!.traits).toEqual({ plan: 'pro', role: 'admin', email: 'a@b.c' });
   });
 
@@ -117,7 +154,8 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [ahead], sentAt }));
     await app.request('/v1/batch', post({ writeKey: keys.secretKey, batch: [future, none] }));
     const row = async (id: unknown) =>
-      (await db.sql.query<{ ts: Date; ts_source: string }>('select ts, ts_source from events where app_id = $1 and message_id = $2', [keys.appId, id])).rows[0]!;
+      (await db.sql.query<{ ts: Date; ts_source: string }>('select ts, ts_source from events where app_id = $1 and message_id = $2', [keys.appId, id]))
+        .rows[0]!;
     const a = await row(ahead['messageId']);
     expect(new Date(a.ts).getTime()).toBe(clock - 5000);
     expect(a.ts_source).toBe('client_corrected');

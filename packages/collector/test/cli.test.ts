@@ -63,7 +63,11 @@ describe('waymark-collector on the embedded database', () => {
     const keys = JSON.parse(cli(['apps', 'create', '--name', 'Locked', '--origin', '*', '--json'], env).stdout);
     const server = await serveProcess(env);
     const sent = batch(20);
-    const res = await fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(sent) });
+    const res = await fetch(`${server.url}/v1/batch`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(sent),
+    });
     expect(res.status).toBe(200);
     const second = cli(['apps', 'list'], env);
     expect(second.code).toBe(3);
@@ -91,17 +95,30 @@ describe('waymark-collector on the embedded database', () => {
     const keys = JSON.parse(cli(['apps', 'create', '--name', 'Graceful', '--origin', '*', '--json'], env).stdout);
     const server = await serveProcess(env);
     const requests = Array.from({ length: 10 }, () =>
-      fetch(`${server.url}/v1/batch`, { method: 'POST', headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(batch(size)) }),
+      fetch(`${server.url}/v1/batch`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(batch(size)),
+      }),
     );
     await new Promise((r) => setTimeout(r, 30));
     server.child.kill('SIGTERM');
-    const statuses = await Promise.all(requests.map((p) => p.then((r) => r.status, () => 'refused')));
+    const statuses = await Promise.all(
+      requests.map((p) =>
+        p.then(
+          (r) => r.status,
+          () => 'refused',
+        ),
+      ),
+    );
     expect(await server.exited, `${server.stdout()}\n${server.stderr()}`).toBe(0);
     expect(server.stdout()).toContain('shutting down: finishing in-flight requests');
     const accepted = statuses.filter((s) => s === 200).length;
     expect(accepted).toBeGreaterThan(0);
     const check = await serveProcess(env);
-    const events = (await (await fetch(`${check.url}/v1/admin/events?limit=1000`, { headers: { Authorization: `Bearer ${keys.secretKey}` } })).json()) as { events: unknown[] };
+    const events = (await (await fetch(`${check.url}/v1/admin/events?limit=1000`, { headers: { Authorization: `Bearer ${keys.secretKey}` } })).json()) as {
+      events: unknown[];
+    };
     // Every acknowledged batch was stored in full.
     expect(events.events.length).toBe(accepted * size);
     check.child.kill('SIGTERM');

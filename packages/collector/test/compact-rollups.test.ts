@@ -22,7 +22,11 @@ describe.each(backends)('folding usage deltas into rollups on $name', (backend) 
       post({
         writeKey: keys.secretKey,
         batch: Array.from({ length: n }, (_, i) =>
-          track(i % 2 ? 'Task Added' : 'Project Created', { userId: `c${i % 3}`, context: { groupId: 'acct-c' }, timestamp: `2026-04-${String(day).padStart(2, '0')}T10:00:00.000Z` }),
+          track(i % 2 ? 'Task Added' : 'Project Created', {
+            userId: `c${i % 3}`,
+            context: { groupId: 'acct-c' },
+            timestamp: `2026-04-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+          }),
         ),
       }),
     );
@@ -35,16 +39,23 @@ describe.each(backends)('folding usage deltas into rollups on $name', (backend) 
         [keys.appId],
       )
     ).rows.map((r) => ({ key: r.event_key, n: Number(r.n), first: new Date(r.first).toISOString(), last: new Date(r.last).toISOString() }));
-  const rows = async (table: string) => Number((await db.sql.query<{ n: string }>(`select count(*) as n from ${table} where app_id = $1`, [keys.appId])).rows[0]!.n);
+  const rows = async (table: string) =>
+    Number((await db.sql.query<{ n: string }>(`select count(*) as n from ${table} where app_id = $1`, [keys.appId])).rows[0]!.n);
   const daily = async () =>
-    (await db.sql.query<{ day: string; n: string }>(`select to_char(day, 'YYYY-MM-DD') as day, count(*) as n from daily_active_all where app_id = $1 group by day order by day`, [keys.appId])).rows.map(
-      (r) => [r.day, Number(r.n)],
-    );
+    (
+      await db.sql.query<{ day: string; n: string }>(
+        `select to_char(day, 'YYYY-MM-DD') as day, count(*) as n from daily_active_all where app_id = $1 group by day order by day`,
+        [keys.appId],
+      )
+    ).rows.map((r) => [r.day, Number(r.n)]);
 
   it('reads are exact before, during and after folding, and later batches are kept', async () => {
     for (let day = 1; day <= 5; day++) expect((await send(6, day)).status).toBe(200);
     const before = await totals();
-    expect(before.map((t) => [t.key, t.n])).toEqual([['Project Created', 15], ['Task Added', 15]]);
+    expect(before.map((t) => [t.key, t.n])).toEqual([
+      ['Project Created', 15],
+      ['Task Added', 15],
+    ]);
     const dailyBefore = await daily();
     expect(dailyBefore).toEqual([1, 2, 3, 4, 5].map((d) => [`2026-04-0${d}`, 3]));
     expect(await rows('usage_deltas')).toBeGreaterThan(0);

@@ -23,8 +23,13 @@ describe.each(backends)('config versions on $name', (backend) => {
 
   const admin = (key = keys.secretKey) => ({ Authorization: `Bearer ${key}` });
   const put = (body: unknown, query = '', key = keys.secretKey) =>
-    app.request(`/v1/admin/config${query}`, { method: 'PUT', headers: { ...admin(key), 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const sdkGet = (headers: Record<string, string> = {}, key = keys.publicKey) => app.request(`/v1/config?key=${key}`, { headers: { Origin: origin, ...headers } });
+    app.request(`/v1/admin/config${query}`, {
+      method: 'PUT',
+      headers: { ...admin(key), 'Content-Type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const sdkGet = (headers: Record<string, string> = {}, key = keys.publicKey) =>
+    app.request(`/v1/config?key=${key}`, { headers: { Origin: origin, ...headers } });
 
   it('answers 404 no_config before anything is pushed, with CORS for the allowed origin', async () => {
     const res = await sdkGet();
@@ -39,7 +44,17 @@ describe.each(backends)('config versions on $name', (backend) => {
     expect(first.status).toBe(201);
     const v1 = await readJson(first);
     expect(v1).toEqual({ version: 1, etag: expect.stringMatching(/^"v1-[\w-]+"$/), created: true });
-    const reordered = JSON.stringify({ guides: onboardingConfig.guides, checklists: onboardingConfig.checklists, milestones: onboardingConfig.milestones, features: onboardingConfig.features, version: 1 }, null, 2);
+    const reordered = JSON.stringify(
+      {
+        guides: onboardingConfig.guides,
+        checklists: onboardingConfig.checklists,
+        milestones: onboardingConfig.milestones,
+        features: onboardingConfig.features,
+        version: 1,
+      },
+      null,
+      2,
+    );
     const same = await put(reordered);
     expect(same.status).toBe(200);
     expect(await readJson(same)).toEqual({ version: 1, etag: v1.etag, created: false });
@@ -126,8 +141,14 @@ describe.each(backends)('config versions on $name', (backend) => {
     expect(text).toContain(`"config":${JSON.stringify(changed)}`);
     const v1 = JSON.parse(await (await app.request('/v1/admin/config?version=1', { headers: admin() })).text());
     expect(v1).toMatchObject({ version: 1, note: 'first', config: onboardingConfig });
-    expect((await readJson(await app.request('/v1/admin/config?version=9', { headers: admin() }))).error).toMatchObject({ code: 'version_not_found', field: 'version' });
-    expect((await readJson(await app.request('/v1/admin/config?version=x', { headers: admin() }))).error).toMatchObject({ code: 'invalid_query', field: 'version' });
+    expect((await readJson(await app.request('/v1/admin/config?version=9', { headers: admin() }))).error).toMatchObject({
+      code: 'version_not_found',
+      field: 'version',
+    });
+    expect((await readJson(await app.request('/v1/admin/config?version=x', { headers: admin() }))).error).toMatchObject({
+      code: 'invalid_query',
+      field: 'version',
+    });
 
     const restore = (body: unknown) =>
       app.request('/v1/admin/config/restore', { method: 'POST', headers: { ...admin(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });

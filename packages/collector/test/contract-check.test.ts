@@ -13,7 +13,12 @@ import { readJson } from './fixtures.js';
 const recorder = () => {
   const seen: string[] = [];
   const violations: ContractViolation[] = [];
-  return { seen, violations, checked: (route: string, status: number) => seen.push(`${route} ${status}`), violation: (v: ContractViolation) => violations.push(v) };
+  return {
+    seen,
+    violations,
+    checked: (route: string, status: number) => seen.push(`${route} ${status}`),
+    violation: (v: ContractViolation) => violations.push(v),
+  };
 };
 
 describe('the contract check', () => {
@@ -47,7 +52,9 @@ describe('the contract check', () => {
     const body = await readJson(res);
     expect(body.error.code).toBe('contract_violation');
     expect(body.error.message).toContain('GET /v1/admin/events answered 200, against the contract of GET /v1/admin/events: events.0.timestampSource:');
-    expect(rec.violations).toEqual([expect.objectContaining({ route: 'GET /v1/admin/events', status: 200, problem: expect.stringMatching(/^events\.0\.timestampSource: /) })]);
+    expect(rec.violations).toEqual([
+      expect.objectContaining({ route: 'GET /v1/admin/events', status: 200, problem: expect.stringMatching(/^events\.0\.timestampSource: /) }),
+    ]);
   });
 
   it('refuses a status or a body the contract does not declare', async () => {

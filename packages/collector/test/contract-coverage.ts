@@ -33,7 +33,9 @@ export default function contractCoverage(project: TestProject): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'waymark-contract-'));
   project.provide('contractDir', dir);
   return () => {
-    const reports = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { file: string; complete: boolean; seen: Record<string, number[]> });
+    const reports = readdirSync(dir).map(
+      (f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { file: string; complete: boolean; seen: Record<string, number[]> },
+    );
     rmSync(dir, { recursive: true, force: true });
     const ran = new Set(reports.filter((r) => r.complete).map((r) => relative(root, r.file)));
     if (!testFiles().every((f) => ran.has(f))) return;

@@ -36,14 +36,22 @@ describe.each(backends)('CSM accounts and sessions on $name', (backend) => {
   // Each test logs in from its own address, so the per-IP throttle of one test does not leak into another.
   const freshIp = () => `203.0.113.${++ipCounter}`;
   const login = (body: unknown, ip: string, headers: Record<string, string> = {}) =>
-    app.request('/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip, ...headers }, body: JSON.stringify(body) });
+    app.request('/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip, ...headers },
+      body: JSON.stringify(body),
+    });
   const session = async (who: { email: string; password: string }) => {
     const res = await login(who, freshIp());
     expect(res.status, await res.clone().text()).toBe(200);
     return cookieOf(res);
   };
   const send = (method: string, path: string, cookie: string, body?: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, { method, headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    app.request(path, {
+      method,
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
 
   beforeAll(async () => {
     db = await backend.open();
@@ -52,7 +60,11 @@ describe.each(backends)('CSM accounts and sessions on $name', (backend) => {
     await createCsmUser(db.sql, { email: 'Ada@Waymark.test', name: 'Ada', role: 'admin', password: admin.password }, clock);
     await createCsmUser(db.sql, { email: csm.email, name: 'Cy', role: 'csm', password: csm.password, apps: [acme.appId] }, clock);
     app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
-    const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { Authorization: `Bearer ${acme.secretKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(gatedConfig) });
+    const pushed = await app.request('/v1/admin/config', {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${acme.secretKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(gatedConfig),
+    });
     expect(pushed.status).toBe(201);
   });
   afterAll(() => db.drop());
@@ -196,7 +208,11 @@ describe.each(backends)('CSM accounts and sessions on $name', (backend) => {
 
   it('lets a CSM set a gate override (recorded under their email) but not push a config', async () => {
     const cy = await session(csm);
-    const res = await send('PUT', `/v1/admin/gates/reports.advanced/overrides?appId=${acme.appId}`, cy, { accountId: 'initech', state: 'unlock', by: 'someone-else@waymark.test' });
+    const res = await send('PUT', `/v1/admin/gates/reports.advanced/overrides?appId=${acme.appId}`, cy, {
+      accountId: 'initech',
+      state: 'unlock',
+      by: 'someone-else@waymark.test',
+    });
     expect(res.status).toBe(200);
     expect((await readJson(res)).override).toMatchObject({ subjectId: 'initech', state: 'unlock', by: csm.email });
     const pushed = await send('PUT', `/v1/admin/config?appId=${acme.appId}`, cy, gatedConfig);
@@ -220,7 +236,11 @@ describe.each(backends)('CSM accounts and sessions on $name', (backend) => {
     res = await send('POST', '/v1/auth/logout', cy, undefined, { Origin: 'https://evil.test' });
     expect(res.status).toBe(403);
     // The same origin (as the browser addressed the collector) passes.
-    res = await app.request(`http://collector.test${path}`, { method: 'PUT', headers: { Cookie: cy, 'Content-Type': 'application/json', Origin: 'http://collector.test' }, body: JSON.stringify(body) });
+    res = await app.request(`http://collector.test${path}`, {
+      method: 'PUT',
+      headers: { Cookie: cy, 'Content-Type': 'application/json', Origin: 'http://collector.test' },
+      body: JSON.stringify(body),
+    });
     expect(res.status).toBe(200);
     expect((await login(csm, freshIp(), { Origin: 'https://evil.test' })).status).toBe(403);
     // Nothing above logged the CSM out.
@@ -301,7 +321,11 @@ describe.each(backends)('CSM accounts and sessions on $name', (backend) => {
     res = await app.request(`/v1/admin/csm-users/nobody@waymark.test/apps/${acme.appId}`, { method: 'PUT', headers: key(acme) });
     expect(res.status).toBe(404);
     expect((await readJson(res)).error.code).toBe('csm_user_not_found');
-    res = await app.request('/v1/admin/csm-users', { method: 'POST', headers: key(acme), body: JSON.stringify({ email: 'z@waymark.test', name: 'Z', role: 'admin' }) });
+    res = await app.request('/v1/admin/csm-users', {
+      method: 'POST',
+      headers: key(acme),
+      body: JSON.stringify({ email: 'z@waymark.test', name: 'Z', role: 'admin' }),
+    });
     expect(res.status).toBe(403);
     expect((await readJson(res)).error.code).toBe('admin_required');
   });

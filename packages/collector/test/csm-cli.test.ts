@@ -24,7 +24,11 @@ describe('waymark-collector csm on the embedded database', () => {
     expect(human.stdout).toMatch(/password:\s+\w{24}\s+\(shown only now/);
 
     const server = await serveProcess(env);
-    const res = await fetch(`${server.url}/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'ada@waymark.test', password }) });
+    const res = await fetch(`${server.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'ada@waymark.test', password }),
+    });
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     for (const part of [/waymark_session=\w/, /HttpOnly/, /SameSite=Strict/, /Path=\//]) expect(cookie).toMatch(part);
@@ -38,11 +42,15 @@ describe('waymark-collector csm on the embedded database', () => {
 
   it('reads the password from stdin, grants and revokes apps, lists and disables', () => {
     const app = JSON.parse(cli(['apps', 'create', '--name', 'Acme', '--origin', '*', '--json'], env).stdout);
-    const r = spawnSync(process.execPath, [bin, 'csm', 'create', '--email', 'cy@waymark.test', '--name', 'Cy', '--role', 'csm', '--app', app.appId, '--password-stdin', '--json'], {
-      env: { ...process.env, ...env },
-      input: 'a password from stdin\n',
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'csm', 'create', '--email', 'cy@waymark.test', '--name', 'Cy', '--role', 'csm', '--app', app.appId, '--password-stdin', '--json'],
+      {
+        env: { ...process.env, ...env },
+        input: 'a password from stdin\n',
+        encoding: 'utf8',
+      },
+    );
     expect(r.status, r.stderr).toBe(0);
     const created = JSON.parse(r.stdout);
     expect(created.password).toBeUndefined();

@@ -32,8 +32,18 @@ describe.each(backends)('weekly digest on $name', (backend) => {
     keys = await createApp(db.sql, { name: 'Acme', origins: [] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };
     const config = { ...onboardingConfig, successPlans: [{ goals: [{ milestone: 'activated' }] }] };
-    expect((await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) })).status).toBe(201);
-    const group = (userId: string, groupId: string, traits: Record<string, unknown>) => ({ type: 'group', messageId: randomUUID(), userId, groupId, traits: { createdAt: iso(start), ...traits }, timestamp: iso(start) });
+    expect(
+      (await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) }))
+        .status,
+    ).toBe(201);
+    const group = (userId: string, groupId: string, traits: Record<string, unknown>) => ({
+      type: 'group',
+      messageId: randomUUID(),
+      userId,
+      groupId,
+      traits: { createdAt: iso(start), ...traits },
+      timestamp: iso(start),
+    });
     const res = await app.request(
       '/v1/batch',
       post(
@@ -50,7 +60,10 @@ describe.each(backends)('weekly digest on $name', (backend) => {
     );
     expect((await readJson(res)).accepted).toBe(3);
     // Hooli's first user activated on Wednesday of W10 (account day 9); Initech never did (due day 7: overdue).
-    await db.sql.query(`insert into progress (app_id, subject, kind, key, reached_at) values ($1, 'user:hal', 'milestone', 'activated', $2)`, [keys.appId, iso(monday + 2 * day)]);
+    await db.sql.query(`insert into progress (app_id, subject, kind, key, reached_at) values ($1, 'user:hal', 'milestone', 'activated', $2)`, [
+      keys.appId,
+      iso(monday + 2 * day),
+    ]);
     const { rows } = await db.sql.query<{ flags: boolean; summaries: boolean; milestones: boolean }>(
       "select to_regclass('account_flags') is not null as flags, to_regclass('account_summaries') is not null as summaries, to_regclass('account_milestones') is not null as milestones",
     );
@@ -63,7 +76,10 @@ describe.each(backends)('weekly digest on $name', (backend) => {
       );
     }
     if (rows[0]?.summaries) {
-      for (const [accountId, health, band] of [['initech', 35, 'red'], ['hooli', 81, 'green']] as const) {
+      for (const [accountId, health, band] of [
+        ['initech', 35, 'red'],
+        ['hooli', 81, 'green'],
+      ] as const) {
         await db.sql.query(
           `insert into account_summaries (app_id, account_id, name, start_at, day, phase, health, band, traits_md5, first_seen, next_day_at, updated_at)
            values ($1, $2, $2, $3, 16, 'onboarding', $4, $5, '', $3, $6, $6)`,
@@ -85,10 +101,16 @@ describe.each(backends)('weekly digest on $name', (backend) => {
     expect(res.status).toBe(200);
     const digest = await readJson(res);
     expect(digest.week).toEqual({ label: '2026-W10', start: iso(monday), end: iso(monday + 7 * day) });
-    expect(digest.milestonesReached).toEqual([{ accountId: 'hooli', name: 'Hooli', milestone: 'activated', milestoneName: 'Activated', at: iso(monday + 2 * day), day: 9, onTime: false }]);
-    expect(digest.overdueGoals).toEqual([{ accountId: 'initech', name: 'Initech', milestone: 'activated', milestoneName: 'Activated', dueDay: 7, daysOverdue: 9, goalOwner: null }]);
+    expect(digest.milestonesReached).toEqual([
+      { accountId: 'hooli', name: 'Hooli', milestone: 'activated', milestoneName: 'Activated', at: iso(monday + 2 * day), day: 9, onTime: false },
+    ]);
+    expect(digest.overdueGoals).toEqual([
+      { accountId: 'initech', name: 'Initech', milestone: 'activated', milestoneName: 'Activated', dueDay: 7, daysOverdue: 9, goalOwner: null },
+    ]);
     expect(digest.totals.accounts).toBe(2);
-    const { rows } = await db.sql.query<{ ok: boolean }>("select to_regclass('account_flags') is not null and to_regclass('account_summaries') is not null as ok");
+    const { rows } = await db.sql.query<{ ok: boolean }>(
+      "select to_regclass('account_flags') is not null and to_regclass('account_summaries') is not null as ok",
+    );
     if (rows[0]?.ok) {
       expect(digest.flagsRaised).toEqual([{ accountId: 'initech', name: 'Initech', flag: 'no-activity-7d', at: iso(monday + 3600_000) }]);
       expect(digest.flagsCleared).toEqual([{ accountId: 'hooli', name: 'Hooli', flag: 'usage-drop', at: iso(monday + 4 * day) }]);
@@ -108,7 +130,12 @@ describe.each(backends)('weekly digest on $name', (backend) => {
     expect(text.startsWith('# Weekly digest: dana@vendor.test, 2026-W10\n\n2026-03-02 to 2026-03-08 · 2 accounts\n')).toBe(true);
     expect(text).toContain('## Milestones reached\n\n- Hooli: Activated on day 9 (late)\n');
     expect(text).toContain('## Overdue goals\n\n- Initech: Activated, due day 7, 9 days over\n');
-    for (const [query, field] of [['', 'owner'], ['?owner=d&format=pdf', 'format'], ['?owner=d&week=2026-10', 'week'], ['?owner=d&week=2025-W53', 'week']] as const) {
+    for (const [query, field] of [
+      ['', 'owner'],
+      ['?owner=d&format=pdf', 'format'],
+      ['?owner=d&week=2026-10', 'week'],
+      ['?owner=d&week=2025-W53', 'week'],
+    ] as const) {
       const bad = await app.request(`/v1/admin/digest${query}`, { headers: secret });
       expect(bad.status).toBe(400);
       expect((await readJson(bad)).error).toMatchObject({ code: 'invalid_query', field });
@@ -145,7 +172,12 @@ describe.each(backends)('weekly digest on $name', (backend) => {
       expect(received.map((r) => r.event)).toEqual(['digest.weekly', 'digest.weekly', 'digest.weekly', 'digest.weekly']);
       const json = received.map((r) => JSON.parse(r.body));
       const dana = json.find((b) => b.type === 'digest.weekly' && b.data.owner === 'dana@vendor.test');
-      expect(dana).toMatchObject({ id: 'evt_digest_2026-W10_dana@vendor.test', type: 'digest.weekly', appId: keys.appId, data: { week: { label: '2026-W10' }, totals: { accounts: 2, overdueGoals: 1 } } });
+      expect(dana).toMatchObject({
+        id: 'evt_digest_2026-W10_dana@vendor.test',
+        type: 'digest.weekly',
+        appId: keys.appId,
+        data: { week: { label: '2026-W10' }, totals: { accounts: 2, overdueGoals: 1 } },
+      });
       const slack = json.filter((b) => 'blocks' in b);
       expect(slack).toHaveLength(2);
       expect(slack.map((b) => b.text).sort()[0]).toMatch(/^Weekly digest for dana@vendor.test, 2026-W10: 2 accounts, /);

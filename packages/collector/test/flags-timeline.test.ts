@@ -30,7 +30,13 @@ const config = {
     { key: 'tasks.add', name: 'Add tasks', tier: 'basic', events: ['Task Added'] },
   ],
   milestones: [],
-  checklists: [{ key: 'getting-started', title: 'Getting started', items: [{ key: 'add-tasks', title: 'Add three tasks', done: { event: 'Task Added', count: { gte: 3 } } }] }],
+  checklists: [
+    {
+      key: 'getting-started',
+      title: 'Getting started',
+      items: [{ key: 'add-tasks', title: 'Add three tasks', done: { event: 'Task Added', count: { gte: 3 } } }],
+    },
+  ],
   guides: [],
   nudges: [{ key: 'tasks-help', for: { checklist: 'getting-started', item: 'add-tasks' }, escalate: { afterDays: 2 } }],
 };
@@ -96,7 +102,8 @@ function eventsOn(d: number): Message[] {
   if (d === 31) events.push(...active('seater', ['sky', 'sy'], d, 'Task Added'));
   events.push(...active('fader', users('fa', fade[d - 28] ?? 10), d, alternate));
   events.push(...active('sticky', ['ada', 'bob'], d, 'Page Viewed'));
-  if (d === 3) events.push(track('ada', 'sticky', t0 + 3 * day + 2 * hour, 'User Stuck', { checklist: 'getting-started', item: 'add-tasks', reason: 'idle-on-step' }));
+  if (d === 3)
+    events.push(track('ada', 'sticky', t0 + 3 * day + 2 * hour, 'User Stuck', { checklist: 'getting-started', item: 'add-tasks', reason: 'idle-on-step' }));
   if (d === 8) {
     for (let n = 1; n <= 3; n++) events.push(track('ada', 'sticky', t0 + 8 * day + n * hour, 'Task Added'));
     events.push(track('ada', 'sticky', t0 + 8 * day + 3 * hour, 'Checklist Item Completed', { checklist: 'getting-started', item: 'add-tasks' }));
@@ -157,16 +164,30 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
       'select flag, kind, since, cleared_at from account_flags where app_id = $1 and account_id = $2 order by since, flag',
       [keys.appId, accountId],
     );
-    return rows.map((r) => ({ flag: r.flag, kind: r.kind, since: iso(new Date(r.since).getTime()), clearedAt: r.cleared_at === null ? null : iso(new Date(r.cleared_at).getTime()) }));
+    return rows.map((r) => ({
+      flag: r.flag,
+      kind: r.kind,
+      since: iso(new Date(r.since).getTime()),
+      clearedAt: r.cleared_at === null ? null : iso(new Date(r.cleared_at).getTime()),
+    }));
   }
   async function outbox(accountId: string): Promise<OutboxRow[]> {
-    const { rows } = await db.sql.query<{ kind: string; flag: string; created_at: Date | string; payload: { since: string; clearedAt?: string; day: number; flag: string } }>(
-      'select kind, flag, payload, created_at from alert_outbox where app_id = $1 and account_id = $2 order by id',
-      [keys.appId, accountId],
-    );
+    const { rows } = await db.sql.query<{
+      kind: string;
+      flag: string;
+      created_at: Date | string;
+      payload: { since: string; clearedAt?: string; day: number; flag: string };
+    }>('select kind, flag, payload, created_at from alert_outbox where app_id = $1 and account_id = $2 order by id', [keys.appId, accountId]);
     return rows.map((r) => {
       expect(r.payload.flag).toBe(r.flag);
-      return { kind: r.kind, flag: r.flag, since: r.payload.since, clearedAt: r.payload.clearedAt, day: r.payload.day, createdAt: iso(new Date(r.created_at).getTime()) };
+      return {
+        kind: r.kind,
+        flag: r.flag,
+        since: r.payload.since,
+        clearedAt: r.payload.clearedAt,
+        day: r.payload.day,
+        createdAt: iso(new Date(r.created_at).getTime()),
+      };
     });
   }
   const countOutbox = async () => (await db.sql.query<{ n: number }>('select count(*)::int as n from alert_outbox where app_id = $1', [keys.appId])).rows[0]!.n;
@@ -181,7 +202,9 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
   async function expectRaisedAndCleared(accountId: string, flag: string, raised: number, cleared: number) {
     const dated = flag === 'users-stuck' ? roundAt : dayStart;
     expect(daysHeld(accountId, flag)).toEqual(range(raised, cleared - 1));
-    expect((await flagRows(accountId)).filter((r) => r.flag === flag)).toEqual([{ flag, kind: flag, since: iso(dated(raised)), clearedAt: iso(dated(cleared)) }]);
+    expect((await flagRows(accountId)).filter((r) => r.flag === flag)).toEqual([
+      { flag, kind: flag, since: iso(dated(raised)), clearedAt: iso(dated(cleared)) },
+    ]);
     expect((await outbox(accountId)).filter((r) => r.flag === flag)).toEqual([
       { kind: 'flag.raised', flag, since: iso(dated(raised)), clearedAt: undefined, day: raised, createdAt: iso(roundAt(raised)) },
       { kind: 'flag.cleared', flag, since: iso(dated(raised)), clearedAt: iso(roundAt(cleared)), day: cleared, createdAt: iso(roundAt(cleared)) },
@@ -194,7 +217,11 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     currentConfig = createCurrentConfigReader(db.sql);
     const secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+    const pushed = await app.request('/v1/admin/config', {
+      method: 'PUT',
+      headers: { ...secret, 'Content-Type': 'application/json' },
+      body: JSON.stringify(config),
+    });
     expect(pushed.status, await pushed.clone().text()).toBe(201);
     // app_configs.created_at is the database's clock (today), later than every round of this
     // timeline, which would make all the app's accounts due in every round: date it before day 0.
@@ -290,7 +317,12 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
           )
         ).rows;
       const historyOf = async (sql: TestDatabase['sql'], appId: string) =>
-        (await sql.query<Record<string, unknown>>('select account_id, day, health, band, components from account_health_daily where app_id = $1 order by account_id, day', [appId])).rows;
+        (
+          await sql.query<Record<string, unknown>>(
+            'select account_id, day, health, band, components from account_health_daily where app_id = $1 order by account_id, day',
+            [appId],
+          )
+        ).rows;
       const live = await flagsOf(db.sql, keys.appId);
       expect(live.length).toBeGreaterThan(5);
       expect(await flagsOf(other.sql, lateKeys.appId)).toEqual(live);
@@ -306,9 +338,9 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
       'select actor, first_stuck_at, marked_at, cleared_at from stuck_users where app_id = $1 and account_id = $2',
       [keys.appId, 'sticky'],
     );
-    expect(rows.map((r) => [r.actor, iso(new Date(r.first_stuck_at).getTime()), iso(new Date(r.marked_at).getTime()), iso(new Date(r.cleared_at).getTime())])).toEqual([
-      ['ada', iso(t0 + 3 * day + 2 * hour), iso(roundAt(5)), iso(roundAt(8))],
-    ]);
+    expect(
+      rows.map((r) => [r.actor, iso(new Date(r.first_stuck_at).getTime()), iso(new Date(r.marked_at).getTime()), iso(new Date(r.cleared_at).getTime())]),
+    ).toEqual([['ada', iso(t0 + 3 * day + 2 * hour), iso(roundAt(5)), iso(roundAt(8))]]);
     await expectRaisedAndCleared('sticky', 'users-stuck', 5, 8);
   });
 
@@ -316,7 +348,12 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
     // The usual days go on, with rollups compacted so only what changed makes an account due. bob
     // gets stuck on day 39; the sweep marks him on day 41 at 22:00, after that day's round.
     for (const d of [39, 40, 41]) {
-      await send([...eventsOn(d), ...(d === 39 ? [track('bob', 'sticky', t0 + 39 * day + hour, 'User Stuck', { checklist: 'getting-started', item: 'add-tasks', reason: 'rage-clicks' })] : [])]);
+      await send([
+        ...eventsOn(d),
+        ...(d === 39
+          ? [track('bob', 'sticky', t0 + 39 * day + hour, 'User Stuck', { checklist: 'getting-started', item: 'add-tasks', reason: 'rage-clicks' })]
+          : []),
+      ]);
       await compactRollups(db.sql);
       expect((await summarise(roundAt(d))).accounts).toBe(accounts.length);
     }

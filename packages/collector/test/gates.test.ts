@@ -37,7 +37,11 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
     db = await backend.open();
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
-    const res = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret(), 'Content-Type': 'application/json' }, body: JSON.stringify(gatedConfig) });
+    const res = await app.request('/v1/admin/config', {
+      method: 'PUT',
+      headers: { ...secret(), 'Content-Type': 'application/json' },
+      body: JSON.stringify(gatedConfig),
+    });
     expect(res.status).toBe(201);
     const v = validateConfig(gatedConfig);
     if (!v.ok) throw new Error('test config invalid');
@@ -67,7 +71,11 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
 
   const putOverride = async (gate: string, body: unknown) => {
     clock += 1000;
-    return app.request(`/v1/admin/gates/${gate}/overrides`, { method: 'PUT', headers: { ...secret(), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return app.request(`/v1/admin/gates/${gate}/overrides`, {
+      method: 'PUT',
+      headers: { ...secret(), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   };
   const gates = async (query: string, headers: Record<string, string> = secret()) => app.request(`/v1/gates?${query}`, { headers });
 
@@ -75,7 +83,15 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
     let res = await putOverride('reports.advanced', { accountId: 'megacorp', state: 'unlock', by: 'csm@waymark.test' });
     expect(res.status).toBe(200);
     const setAt = new Date(clock).toISOString();
-    expect((await readJson(res)).override).toEqual({ gate: 'reports.advanced', scope: 'account', subjectId: 'megacorp', state: 'unlock', previous: null, by: 'csm@waymark.test', at: setAt });
+    expect((await readJson(res)).override).toEqual({
+      gate: 'reports.advanced',
+      scope: 'account',
+      subjectId: 'megacorp',
+      state: 'unlock',
+      previous: null,
+      by: 'csm@waymark.test',
+      at: setAt,
+    });
     res = await putOverride('reports.advanced', { userId: 'skeptic', state: 'lock', by: 'csm@waymark.test' });
     expect(res.status).toBe(200);
     res = await putOverride('reports.advanced', { userId: 'blocked', state: 'lock', by: 'boss@waymark.test' });
@@ -94,7 +110,11 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
       'user:blocked:lock',
       'user:skeptic:lock',
     ]);
-    expect(listed.log.map((o: { subjectId: string; by: string }) => `${o.subjectId} by ${o.by}`)).toEqual(['blocked by boss@waymark.test', 'skeptic by csm@waymark.test', 'megacorp by csm@waymark.test']);
+    expect(listed.log.map((o: { subjectId: string; by: string }) => `${o.subjectId} by ${o.by}`)).toEqual([
+      'blocked by boss@waymark.test',
+      'skeptic by csm@waymark.test',
+      'megacorp by csm@waymark.test',
+    ]);
     expect(listed.log[2].at).toBe(setAt);
   });
 
@@ -117,13 +137,21 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
     const table: Array<{ userId: string; overrides: Record<string, GateOverrides>; expected: Record<string, [boolean, string]> }> = [
       { userId: 'newbie', overrides: {}, expected: { 'reports.advanced': [false, 'locked'], automations: [false, 'locked'] } },
       { userId: 'finisher', overrides: {}, expected: { 'reports.advanced': [true, 'condition'], automations: [true, 'condition'] } },
-      { userId: 'vip', overrides: { 'reports.advanced': { account: 'unlock' } }, expected: { 'reports.advanced': [true, 'override'], automations: [false, 'locked'] } },
+      {
+        userId: 'vip',
+        overrides: { 'reports.advanced': { account: 'unlock' } },
+        expected: { 'reports.advanced': [true, 'override'], automations: [false, 'locked'] },
+      },
       {
         userId: 'skeptic',
         overrides: { 'reports.advanced': { account: 'unlock', user: 'lock' } },
         expected: { 'reports.advanced': [false, 'override'], automations: [false, 'locked'] },
       },
-      { userId: 'blocked', overrides: { 'reports.advanced': { user: 'lock' } }, expected: { 'reports.advanced': [false, 'override'], automations: [true, 'condition'] } },
+      {
+        userId: 'blocked',
+        overrides: { 'reports.advanced': { user: 'lock' } },
+        expected: { 'reports.advanced': [false, 'override'], automations: [true, 'condition'] },
+      },
     ];
     for (const row of table) {
       const stateRes = await app.request(`/v1/state?key=${keys.secretKey}&userId=${row.userId}`);
@@ -141,7 +169,10 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
         }),
       );
       expect(served, row.userId).toEqual(expected);
-      expect(Object.fromEntries(Object.entries(served).map(([k, v]) => [k, [(v as { unlocked: boolean }).unlocked, (v as { reason: string }).reason]])), row.userId).toEqual(row.expected);
+      expect(
+        Object.fromEntries(Object.entries(served).map(([k, v]) => [k, [(v as { unlocked: boolean }).unlocked, (v as { reason: string }).reason]])),
+        row.userId,
+      ).toEqual(row.expected);
     }
   });
 
@@ -198,7 +229,11 @@ describe.each(backends)('gates and overrides on $name', (backend) => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect((await readJson(res)).error, JSON.stringify(body)).toMatchObject({ code: 'invalid_body', field });
     }
-    const res = await app.request('/v1/admin/gates/reports.advanced/overrides', { method: 'PUT', headers: { ...secret(), 'Content-Type': 'application/json' }, body: '{' });
+    const res = await app.request('/v1/admin/gates/reports.advanced/overrides', {
+      method: 'PUT',
+      headers: { ...secret(), 'Content-Type': 'application/json' },
+      body: '{',
+    });
     expect((await readJson(res)).error.code).toBe('invalid_json');
   });
 });

@@ -27,7 +27,9 @@ describe.each(backends)('identity verification on $name', (backend) => {
   it('shows the setting on the app', async () => {
     const res = await app.request('/v1/admin/app', { headers: { Authorization: `Bearer ${keys.secretKey}` } });
     expect(await readJson(res)).toMatchObject({ appId: keys.appId, requireUserHash: true });
-    expect(JSON.stringify(await readJson(await app.request('/v1/admin/app', { headers: { Authorization: `Bearer ${keys.secretKey}` } })))).not.toContain(keys.secretKey);
+    expect(JSON.stringify(await readJson(await app.request('/v1/admin/app', { headers: { Authorization: `Bearer ${keys.secretKey}` } })))).not.toContain(
+      keys.secretKey,
+    );
   });
 
   it('reads state only with the right userHash', async () => {
@@ -59,7 +61,11 @@ describe.each(backends)('identity verification on $name', (backend) => {
     const body = await readJson(res);
     expect(body.results).toEqual([
       { messageId: good['messageId'], status: 'accepted' },
-      { messageId: forged['messageId'], status: 'rejected', error: { field: 'batch[1].context.userHash', reason: expect.stringContaining('does not match userId') } },
+      {
+        messageId: forged['messageId'],
+        status: 'rejected',
+        error: { field: 'batch[1].context.userHash', reason: expect.stringContaining('does not match userId') },
+      },
       { messageId: bare['messageId'], status: 'rejected', error: { field: 'batch[2].context.userHash', reason: expect.stringContaining('is required') } },
       { messageId: anonymous['messageId'], status: 'accepted' },
       { messageId: anonymousGroup['messageId'], status: 'rejected', error: { field: 'batch[4].userId', reason: expect.stringContaining('group calls') } },

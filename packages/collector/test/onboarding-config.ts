@@ -30,10 +30,21 @@ export const onboardingConfig = {
       title: 'Create a project',
       steps: [
         { key: 'new', title: 'New project', body: 'Click here.', target: { anchor: 'new-project-button' }, advance: 'click', url: '/app/projects' },
-        { key: 'name', title: 'Name it', body: 'Then save.', target: { anchor: 'new-project-name' }, advance: { event: 'Project Created' }, url: '/app/projects' },
+        {
+          key: 'name',
+          title: 'Name it',
+          body: 'Then save.',
+          target: { anchor: 'new-project-name' },
+          advance: { event: 'Project Created' },
+          url: '/app/projects',
+        },
       ],
     },
-    { key: 'invite', title: 'Invite', steps: [{ key: 'email', title: 'Email', body: 'Type an address.', target: { anchor: 'invite-email-input' }, url: '/app/team' }] },
+    {
+      key: 'invite',
+      title: 'Invite',
+      steps: [{ key: 'email', title: 'Email', body: 'Type an address.', target: { anchor: 'invite-email-input' }, url: '/app/team' }],
+    },
   ],
 };
 

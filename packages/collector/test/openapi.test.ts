@@ -32,7 +32,9 @@ describe('the OpenAPI document', () => {
   });
 
   it('describes every route the collector serves (path and method), and nothing it does not', () => {
-    const served = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`));
+    const served = new Set(
+      app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`),
+    );
     const documented = new Set(Object.entries(checkedIn.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`)));
     expect([...served].sort()).toEqual([...documented].sort());
   });

@@ -20,11 +20,35 @@ const config = {
     { key: 'team.invite', name: 'Invite', tier: 'basic', events: ['Teammate Invited'] },
   ],
   milestones: [
-    { key: 'activated', name: 'Activated', scope: 'user', targetDay: 7, firstValue: true, condition: { all: [{ event: 'Project Created' }, { event: 'Task Added', count: { gte: 3 } }] } },
+    {
+      key: 'activated',
+      name: 'Activated',
+      scope: 'user',
+      targetDay: 7,
+      firstValue: true,
+      condition: { all: [{ event: 'Project Created' }, { event: 'Task Added', count: { gte: 3 } }] },
+    },
     { key: 'team-formed', name: 'Team formed', scope: 'account', targetDay: 14, condition: { event: 'Teammate Invited', scope: 'account', count: { gte: 2 } } },
     { key: 'onboarded', name: 'Onboarded', scope: 'user', targetDay: 14, condition: { checklist: 'getting-started' } },
-    { key: 'power-user', name: 'Power user', scope: 'user', targetDay: 30, condition: { all: [{ milestone: 'activated' }, { event: 'Report Exported', count: { gte: 3 }, within: { days: 7 } }] } },
-    { key: 'pro', name: 'On Pro', scope: 'account', targetDay: 30, condition: { all: [{ trait: 'plan', op: 'eq', value: 'pro', scope: 'account' }, { event: 'Project Created', scope: 'account' }] } },
+    {
+      key: 'power-user',
+      name: 'Power user',
+      scope: 'user',
+      targetDay: 30,
+      condition: { all: [{ milestone: 'activated' }, { event: 'Report Exported', count: { gte: 3 }, within: { days: 7 } }] },
+    },
+    {
+      key: 'pro',
+      name: 'On Pro',
+      scope: 'account',
+      targetDay: 30,
+      condition: {
+        all: [
+          { trait: 'plan', op: 'eq', value: 'pro', scope: 'account' },
+          { event: 'Project Created', scope: 'account' },
+        ],
+      },
+    },
   ],
   checklists: [
     {
@@ -59,8 +83,21 @@ describe.each(backends)('progress dated from ingested history on $name', (backen
     timestamp: iso(at),
     context: { groupId },
   });
-  const group = (userId: string, groupId: string, at: number, traits: Record<string, unknown>) => ({ type: 'group', messageId: randomUUID(), userId, groupId, timestamp: iso(at), traits });
-  const identify = (userId: string, at: number, traits: Record<string, unknown>) => ({ type: 'identify', messageId: randomUUID(), userId, timestamp: iso(at), traits });
+  const group = (userId: string, groupId: string, at: number, traits: Record<string, unknown>) => ({
+    type: 'group',
+    messageId: randomUUID(),
+    userId,
+    groupId,
+    timestamp: iso(at),
+    traits,
+  });
+  const identify = (userId: string, at: number, traits: Record<string, unknown>) => ({
+    type: 'identify',
+    messageId: randomUUID(),
+    userId,
+    timestamp: iso(at),
+    traits,
+  });
   async function send(batch: unknown[]) {
     for (let i = 0; i < batch.length; i += 400) {
       const part = batch.slice(i, i + 400);
@@ -92,7 +129,11 @@ describe.each(backends)('progress dated from ingested history on $name', (backen
     app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+    const pushed = await app.request('/v1/admin/config', {
+      method: 'PUT',
+      headers: { ...secret, 'Content-Type': 'application/json' },
+      body: JSON.stringify(config),
+    });
     expect(pushed.status, await pushed.clone().text()).toBe(201);
     const history: unknown[] = [
       group('ada', 'initech', t0, { name: 'Initech', createdAt: iso(t0), seats: 4, plan: 'starter' }),
@@ -123,7 +164,8 @@ describe.each(backends)('progress dated from ingested history on $name', (backen
       track('gil', 'globex', t0, 'Checklist Item Completed', { checklist: 'getting-started', item: 'create-project' }),
     ];
     // Everyday activity through day 29, so the accounts are alive.
-    for (let d = 6; d < 30; d++) history.push(track('ada', 'initech', t0 + d * day + 3 * hour, 'Page Viewed'), track('gil', 'globex', t0 + d * day + 3 * hour, 'Page Viewed'));
+    for (let d = 6; d < 30; d++)
+      history.push(track('ada', 'initech', t0 + d * day + 3 * hour, 'Page Viewed'), track('gil', 'globex', t0 + d * day + 3 * hour, 'Page Viewed'));
     await send(history);
   });
   afterAll(() => db.drop());

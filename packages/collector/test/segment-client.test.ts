@@ -38,7 +38,10 @@ describe.each(backends)('a real Segment client (@segment/analytics-node) against
     // Two of the three calls are often stamped in the same millisecond: the order of equal ts is the plan's.
     expect(rows.map((r) => r.type).sort()).toEqual(['group', 'identify', 'track']);
     expect(rows.find((r) => r.type === 'track')).toMatchObject({ event: 'Report Exported', account_id: 'northwind', ts_source: 'client_corrected' });
-    const user = await db.sql.query<{ traits: unknown; account_id: string }>('select traits, account_id from users where app_id = $1 and actor = $2', [keys.appId, 'seg-user']);
+    const user = await db.sql.query<{ traits: unknown; account_id: string }>('select traits, account_id from users where app_id = $1 and actor = $2', [
+      keys.appId,
+      'seg-user',
+    ]);
     expect(user.rows[0]).toEqual({ traits: { email: 'dana@northwind.test', role: 'admin' }, account_id: 'northwind' });
     const account = await db.sql.query<{ traits: unknown }>('select traits from accounts where app_id = $1 and account_id = $2', [keys.appId, 'northwind']);
     expect(account.rows[0]!.traits).toEqual({ name: 'Northwind', seats: 25, plan: 'growth' });

@@ -58,12 +58,22 @@ describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge hi
   };
   const override = async (gate: string, body: Record<string, unknown>) => {
     clock += 1000;
-    const res = await app.request(`/v1/admin/gates/${gate}/overrides`, { method: 'PUT', headers: secret(), body: JSON.stringify({ by: 'csm@waymark.test', ...body }) });
+    const res = await app.request(`/v1/admin/gates/${gate}/overrides`, {
+      method: 'PUT',
+      headers: secret(),
+      body: JSON.stringify({ by: 'csm@waymark.test', ...body }),
+    });
     expect(res.status).toBe(200);
   };
 
   it('gives the CSM override in force per gate, the user one beating the account one', async () => {
-    const group = (userId: string, groupId: string) => ({ type: 'group', messageId: randomUUID(), userId, groupId, timestamp: new Date(clock - hour).toISOString() });
+    const group = (userId: string, groupId: string) => ({
+      type: 'group',
+      messageId: randomUUID(),
+      userId,
+      groupId,
+      timestamp: new Date(clock - hour).toISOString(),
+    });
     await send([group('vip', 'megacorp'), group('skeptic', 'megacorp'), group('other', 'initech')]);
     await override('reports.advanced', { accountId: 'megacorp', state: 'unlock' });
     await override('reports.advanced', { userId: 'skeptic', state: 'lock' });
@@ -96,7 +106,12 @@ describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge hi
   it("gives the user's nudge history from their nudge events, skipping malformed ones and those older than 90 days", async () => {
     const at = (h: number) => clock - h * hour;
     await send([
-      track('nia', 'Nudge Shown', { nudge: 'tasks-help', checklist: 'getting-started', item: 'add-tasks', reason: 'idle-on-step', kind: 'toast', session: 's1' }, at(50)),
+      track(
+        'nia',
+        'Nudge Shown',
+        { nudge: 'tasks-help', checklist: 'getting-started', item: 'add-tasks', reason: 'idle-on-step', kind: 'toast', session: 's1' },
+        at(50),
+      ),
       track('nia', 'Nudge Clicked', { nudge: 'tasks-help' }, at(49)),
       track('nia', 'Nudge Snoozed', { nudge: 'tasks-help', until: at(49) + day }, at(49)),
       track('nia', 'Nudge Shown', { nudge: 'invite-help', session: 's2' }, at(3)),
@@ -129,7 +144,16 @@ describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge hi
     expect(nudges[0]!.nudge).toBe('n10');
     expect(nudges[499]!.nudge).toBe('n509');
 
-    await send([{ type: 'track', messageId: randomUUID(), anonymousId: 'visitor-7', event: 'Nudge Dismissed', properties: { nudge: 'tasks-help' }, timestamp: new Date(clock - hour).toISOString() }]);
+    await send([
+      {
+        type: 'track',
+        messageId: randomUUID(),
+        anonymousId: 'visitor-7',
+        event: 'Nudge Dismissed',
+        properties: { nudge: 'tasks-help' },
+        timestamp: new Date(clock - hour).toISOString(),
+      },
+    ]);
     const anon = await state('anonymousId=visitor-7');
     expect(anon.nudges).toEqual([{ type: 'dismissed', nudge: 'tasks-help', at: clock - hour }]);
     expect(anon.overrides).toEqual({});

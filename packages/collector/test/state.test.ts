@@ -135,7 +135,9 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
   });
 
   it('answers for an anonymous visitor by anonymousId', async () => {
-    await send([{ type: 'track', messageId: randomUUID(), anonymousId: 'visitor-1', event: 'Project Created', timestamp: new Date(clock - hour).toISOString() }]);
+    await send([
+      { type: 'track', messageId: randomUUID(), anonymousId: 'visitor-1', event: 'Project Created', timestamp: new Date(clock - hour).toISOString() },
+    ]);
     const s = await state('anonymousId=visitor-1');
     expect(s.snapshot.items).toEqual({ 'getting-started': ['create-project'] });
   });

@@ -47,16 +47,28 @@ describe.each(backends)('stuck users on $name', (backend) => {
   async function setup(config: unknown = stuckConfig) {
     const keys: AppKeys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     const secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+    const pushed = await app.request('/v1/admin/config', {
+      method: 'PUT',
+      headers: { ...secret, 'Content-Type': 'application/json' },
+      body: JSON.stringify(config),
+    });
     expect(pushed.status).toBe(201);
     const current = (await createCurrentConfigReader(db.sql)(keys.appId))!;
-    const msg = (userId: string, at: number, fields: Record<string, unknown>) => ({ type: 'track', messageId: randomUUID(), userId, timestamp: iso(at), ...fields });
+    const msg = (userId: string, at: number, fields: Record<string, unknown>) => ({
+      type: 'track',
+      messageId: randomUUID(),
+      userId,
+      timestamp: iso(at),
+      ...fields,
+    });
     return {
       keys,
       secret,
       group: (userId: string, groupId: string) => ({ type: 'group', messageId: randomUUID(), userId, groupId, timestamp: iso(t0 - day) }),
-      stuck: (userId: string, at: number, item: string, reason = 'idle-on-step') => msg(userId, at, { event: 'User Stuck', properties: { checklist: 'getting-started', item, reason } }),
-      completed: (userId: string, at: number, item: string) => msg(userId, at, { event: 'Checklist Item Completed', properties: { checklist: 'getting-started', item } }),
+      stuck: (userId: string, at: number, item: string, reason = 'idle-on-step') =>
+        msg(userId, at, { event: 'User Stuck', properties: { checklist: 'getting-started', item, reason } }),
+      completed: (userId: string, at: number, item: string) =>
+        msg(userId, at, { event: 'Checklist Item Completed', properties: { checklist: 'getting-started', item } }),
       track: (userId: string, at: number, event: string) => msg(userId, at, { event, properties: {} }),
       async send(batch: unknown[]) {
         const res = await app.request('/v1/batch', post({ writeKey: keys.publicKey, batch }, { Origin: origin }));
@@ -126,7 +138,9 @@ describe.each(backends)('stuck users on $name', (backend) => {
     await a.send([a.completed('eve', t0 + 4 * day, 'add-tasks')]);
     expect(await a.mark(t0 + 5 * day)).toEqual({ marked: 0, cleared: 1 });
     expect(await a.list()).toEqual([]);
-    expect(await a.list('?includeCleared=true')).toMatchObject([{ userId: 'eve', item: 'add-tasks', markedAt: iso(t0 + 3 * day), clearedAt: iso(t0 + 5 * day) }]);
+    expect(await a.list('?includeCleared=true')).toMatchObject([
+      { userId: 'eve', item: 'add-tasks', markedAt: iso(t0 + 3 * day), clearedAt: iso(t0 + 5 * day) },
+    ]);
     expect(await a.mark(t0 + 6 * day)).toEqual({ marked: 0, cleared: 0 });
 
     await a.send([a.stuck('eve', t0 + 10 * day, 'add-tasks', 'errors')]);
@@ -155,7 +169,14 @@ describe.each(backends)('stuck users on $name', (backend) => {
       a.group('ivy', 'umbrella'),
       a.stuck('hal', t0, 'add-tasks'),
       a.stuck('ivy', t0 + 1, 'add-tasks'),
-      { type: 'track', messageId: randomUUID(), anonymousId: 'visitor-9', event: 'User Stuck', properties: { checklist: 'getting-started', item: 'add-tasks', reason: 'errors' }, timestamp: iso(t0 + 2) },
+      {
+        type: 'track',
+        messageId: randomUUID(),
+        anonymousId: 'visitor-9',
+        event: 'User Stuck',
+        properties: { checklist: 'getting-started', item: 'add-tasks', reason: 'errors' },
+        timestamp: iso(t0 + 2),
+      },
       // Malformed: no item; never a row.
       { type: 'track', messageId: randomUUID(), userId: 'jo', event: 'User Stuck', properties: { checklist: 'getting-started' }, timestamp: iso(t0) },
     ]);
@@ -166,7 +187,11 @@ describe.each(backends)('stuck users on $name', (backend) => {
     expect(all[2]).toMatchObject({ anonymousId: 'visitor-9', accountId: null, reason: 'errors' });
     expect(await a.list('?limit=1')).toHaveLength(1);
 
-    for (const [query, field] of [['?includeCleared=yes', 'includeCleared'], ['?limit=0', 'limit'], ['?accountId=', 'accountId']]) {
+    for (const [query, field] of [
+      ['?includeCleared=yes', 'includeCleared'],
+      ['?limit=0', 'limit'],
+      ['?accountId=', 'accountId'],
+    ]) {
       const res = await app.request(`/v1/admin/stuck${query}`, { headers: a.secret });
       expect(res.status, query).toBe(400);
       expect((await readJson(res)).error, query).toMatchObject({ code: 'invalid_query', field });

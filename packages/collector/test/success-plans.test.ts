@@ -16,7 +16,13 @@ const planConfig = {
   ...onboardingConfig,
   successPlans: [
     { goals: [{ milestone: 'activated' }, { milestone: 'team-formed', dueDay: 21 }] },
-    { segment: 'enterprise', goals: [{ milestone: 'team-formed', dueDay: 30, owner: 'it-lead@customer.test' }, { milestone: 'exported-today', dueDay: 60 }] },
+    {
+      segment: 'enterprise',
+      goals: [
+        { milestone: 'team-formed', dueDay: 30, owner: 'it-lead@customer.test' },
+        { milestone: 'exported-today', dueDay: 60 },
+      ],
+    },
   ],
 };
 
@@ -35,7 +41,11 @@ describe.each(backends)('success plans on $name', (backend) => {
     return readJson(res);
   };
   const put = (accountId: string, body: unknown, headers: Record<string, string> = secret) =>
-    app.request(`/v1/admin/accounts/${accountId}/plan`, { method: 'PUT', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    app.request(`/v1/admin/accounts/${accountId}/plan`, {
+      method: 'PUT',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const brief = (goals: Array<Record<string, unknown>>) => goals.map((g) => ({ milestone: g['milestone'], dueDay: g['dueDay'], status: g['status'] }));
 
   beforeAll(async () => {
@@ -43,12 +53,33 @@ describe.each(backends)('success plans on $name', (backend) => {
     app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
     keys = await createApp(db.sql, { name: 'Acme', origins: [] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(planConfig) });
+    const pushed = await app.request('/v1/admin/config', {
+      method: 'PUT',
+      headers: { ...secret, 'Content-Type': 'application/json' },
+      body: JSON.stringify(planConfig),
+    });
     expect(pushed.status).toBe(201);
-    const group = (userId: string, groupId: string, traits: Record<string, unknown>) => ({ type: 'group', messageId: randomUUID(), userId, groupId, traits: { createdAt: iso(t0), ...traits }, timestamp: iso(t0) });
+    const group = (userId: string, groupId: string, traits: Record<string, unknown>) => ({
+      type: 'group',
+      messageId: randomUUID(),
+      userId,
+      groupId,
+      traits: { createdAt: iso(t0), ...traits },
+      timestamp: iso(t0),
+    });
     const res = await app.request(
       '/v1/batch',
-      post({ batch: [group('ivy', 'initech', { segment: 'enterprise' }), group('gus', 'globex', { plan: 'enterprise' }), group('hal', 'hooli', { segment: 'smb' }), group('una', 'umbrella', {})] }, secret),
+      post(
+        {
+          batch: [
+            group('ivy', 'initech', { segment: 'enterprise' }),
+            group('gus', 'globex', { plan: 'enterprise' }),
+            group('hal', 'hooli', { segment: 'smb' }),
+            group('una', 'umbrella', {}),
+          ],
+        },
+        secret,
+      ),
     );
     expect((await readJson(res)).accepted).toBe(4);
     // Recorded progress: initech's account milestone on day 3, hooli's first user activated on day 9.
@@ -63,7 +94,16 @@ describe.each(backends)('success plans on $name', (backend) => {
     const initech = await plan('initech');
     expect(initech).toMatchObject({ accountId: 'initech', source: 'default', segment: 'enterprise', day: 15, updatedBy: null, updatedAt: null, log: [] });
     expect(initech.goals).toEqual([
-      { milestone: 'team-formed', name: 'Team formed', dueDay: 30, owner: 'it-lead@customer.test', status: 'done', reachedAt: iso(t0 + 3 * day), reachedDay: 3, daysLeft: 15 },
+      {
+        milestone: 'team-formed',
+        name: 'Team formed',
+        dueDay: 30,
+        owner: 'it-lead@customer.test',
+        status: 'done',
+        reachedAt: iso(t0 + 3 * day),
+        reachedDay: 3,
+        daysLeft: 15,
+      },
       { milestone: 'exported-today', name: 'Exported today', dueDay: 60, status: 'on-track', reachedAt: null, reachedDay: null, daysLeft: 45 },
     ]);
     expect((await plan('globex')).segment).toBe('enterprise');
@@ -89,15 +129,38 @@ describe.each(backends)('success plans on $name', (backend) => {
   });
 
   it('edits an account plan with who and when logged, and resets it to the default', async () => {
-    const edited = await put('umbrella', { goals: [{ milestone: 'activated', dueDay: 20, owner: 'una@umbrella.test', note: 'After the holidays' }, { milestone: 'exported-today' }], by: 'dana@vendor.test' });
+    const edited = await put('umbrella', {
+      goals: [{ milestone: 'activated', dueDay: 20, owner: 'una@umbrella.test', note: 'After the holidays' }, { milestone: 'exported-today' }],
+      by: 'dana@vendor.test',
+    });
     expect(edited.status).toBe(200);
     const body = await readJson(edited);
     expect(body).toMatchObject({ source: 'account', updatedBy: 'dana@vendor.test', updatedAt: iso(clock) });
     expect(body.goals).toEqual([
-      { milestone: 'activated', name: 'Activated', dueDay: 20, owner: 'una@umbrella.test', note: 'After the holidays', status: 'at-risk', reachedAt: null, reachedDay: null, daysLeft: 5 },
+      {
+        milestone: 'activated',
+        name: 'Activated',
+        dueDay: 20,
+        owner: 'una@umbrella.test',
+        note: 'After the holidays',
+        status: 'at-risk',
+        reachedAt: null,
+        reachedDay: null,
+        daysLeft: 5,
+      },
       { milestone: 'exported-today', name: 'Exported today', dueDay: 30, status: 'on-track', reachedAt: null, reachedDay: null, daysLeft: 15 },
     ]);
-    expect(body.log).toEqual([{ goals: [{ milestone: 'activated', dueDay: 20, owner: 'una@umbrella.test', note: 'After the holidays' }, { milestone: 'exported-today', dueDay: 30 }], previous: null, by: 'dana@vendor.test', at: iso(clock) }]);
+    expect(body.log).toEqual([
+      {
+        goals: [
+          { milestone: 'activated', dueDay: 20, owner: 'una@umbrella.test', note: 'After the holidays' },
+          { milestone: 'exported-today', dueDay: 30 },
+        ],
+        previous: null,
+        by: 'dana@vendor.test',
+        at: iso(clock),
+      },
+    ]);
 
     clock += 60_000;
     const reset = await readJson(await put('umbrella', { goals: null, by: 'eve@vendor.test' }));
@@ -117,8 +180,14 @@ describe.each(backends)('success plans on $name', (backend) => {
       expect(res.status).toBe(status);
       return (await readJson(res)).error;
     };
-    expect(await error(await put('initech', { goals: [{ milestone: 'nope' }], by: 'x' }), 400)).toMatchObject({ code: 'unknown_milestone', field: 'goals.0.milestone' });
-    expect(await error(await put('initech', { goals: [{ milestone: 'activated' }, { milestone: 'activated' }], by: 'x' }), 400)).toMatchObject({ code: 'invalid_body', field: 'goals.1.milestone' });
+    expect(await error(await put('initech', { goals: [{ milestone: 'nope' }], by: 'x' }), 400)).toMatchObject({
+      code: 'unknown_milestone',
+      field: 'goals.0.milestone',
+    });
+    expect(await error(await put('initech', { goals: [{ milestone: 'activated' }, { milestone: 'activated' }], by: 'x' }), 400)).toMatchObject({
+      code: 'invalid_body',
+      field: 'goals.1.milestone',
+    });
     expect(await error(await put('initech', { goals: [{ milestone: 'activated', dueDay: -1 }], by: 'x' }), 400)).toMatchObject({ field: 'goals.0.dueDay' });
     expect(await error(await put('initech', { goals: [{ milestone: 'activated', colour: 'red' }], by: 'x' }), 400)).toMatchObject({ field: 'goals.0.colour' });
     expect(await error(await put('initech', { goals: [] }), 400)).toMatchObject({ field: 'by' });
@@ -128,7 +197,11 @@ describe.each(backends)('success plans on $name', (backend) => {
 
   it('records the CSM session email as the editor', async () => {
     await createCsmUser(db.sql, { email: 'cy@vendor.test', name: 'Cy', role: 'csm', password: 'staple grown pony', apps: [keys.appId] }, clock);
-    const login = await app.request('/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9' }, body: JSON.stringify({ email: 'cy@vendor.test', password: 'staple grown pony' }) });
+    const login = await app.request('/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9' },
+      body: JSON.stringify({ email: 'cy@vendor.test', password: 'staple grown pony' }),
+    });
     expect(login.status).toBe(200);
     const cookie = /waymark_session=([^;]*)/.exec(login.headers.get('set-cookie') ?? '')![0];
     const res = await app.request(`/v1/admin/accounts/globex/plan?appId=${keys.appId}`, {

@@ -21,7 +21,9 @@ const config = {
     { key: 'tasks.add', name: 'Add tasks', tier: 'basic', events: ['Task Added'] },
     { key: 'reports', name: 'Reports', tier: 'advanced', events: ['Report Exported'] },
   ],
-  milestones: [{ key: 'team-formed', name: 'Team formed', scope: 'account', targetDay: 14, condition: { event: 'Teammate Invited', scope: 'account', count: { gte: 2 } } }],
+  milestones: [
+    { key: 'team-formed', name: 'Team formed', scope: 'account', targetDay: 14, condition: { event: 'Teammate Invited', scope: 'account', count: { gte: 2 } } },
+  ],
   checklists: [],
   guides: [],
 };
@@ -49,7 +51,14 @@ describe.each(backends)('account summaries on $name', (backend) => {
     ...fields,
   });
   const trackAt = (userId: string, groupId: string, at: number, event: string) => msg(userId, groupId, at, { type: 'track', event, properties: {} });
-  const group = (userId: string, groupId: string, at: number, traits: Record<string, unknown>) => ({ type: 'group', messageId: randomUUID(), userId, groupId, timestamp: iso(at), traits });
+  const group = (userId: string, groupId: string, at: number, traits: Record<string, unknown>) => ({
+    type: 'group',
+    messageId: randomUUID(),
+    userId,
+    groupId,
+    timestamp: iso(at),
+    traits,
+  });
   async function send(batch: unknown[], k: AppKeys = keys) {
     const res = await app.request('/v1/batch', post({ writeKey: k.publicKey, batch }, { Origin: origin }));
     expect(res.status).toBe(200);
@@ -68,7 +77,11 @@ describe.each(backends)('account summaries on $name', (backend) => {
     keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
     other = await createApp(db.sql, { name: 'Globex', origins: [origin] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const pushed = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) });
+    const pushed = await app.request('/v1/admin/config', {
+      method: 'PUT',
+      headers: { ...secret, 'Content-Type': 'application/json' },
+      body: JSON.stringify(config),
+    });
     expect(pushed.status).toBe(201);
     // initech: 5 seats, ada active on days 0 and 2, bob on days 1 and 2.
     await send([
@@ -88,7 +101,15 @@ describe.each(backends)('account summaries on $name', (backend) => {
   it('computes the metrics and health of day 3 as hand-computed', async () => {
     expect((await summarise(t0 + 3 * day)).accounts).toBe(3);
     const a = await get('/v1/admin/accounts/initech');
-    expect(a.account).toMatchObject({ name: 'Initech', day: 3, phase: 'onboarding', owner: 'cy@waymark.test', segment: 'smb', seats: 5, timeZone: 'Europe/Berlin' });
+    expect(a.account).toMatchObject({
+      name: 'Initech',
+      day: 3,
+      phase: 'onboarding',
+      owner: 'cy@waymark.test',
+      segment: 'smb',
+      seats: 5,
+      timeZone: 'Europe/Berlin',
+    });
     // Active: day 0 {ada}, day 1 {bob}, day 2 {ada, bob}; both used a basic feature; both basic features used.
     expect(a.metrics).toMatchObject({ dau: 0, wau: 2, mau: 2, stickiness: 0.5, activatedUsers: 2, seatActivation: 0.4, breadth: 1, depth: 2 });
     // Seats in use: both users in the last 7 and 28 days; no baseline yet (under 14 days); single events
@@ -121,7 +142,11 @@ describe.each(backends)('account summaries on $name', (backend) => {
 
   it("scores with the config's health weights and bands", async () => {
     const push = async (doc: unknown) => {
-      const res = await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(doc) });
+      const res = await app.request('/v1/admin/config', {
+        method: 'PUT',
+        headers: { ...secret, 'Content-Type': 'application/json' },
+        body: JSON.stringify(doc),
+      });
       expect(res.status).toBe(201);
     };
     // Activity alone (75 on day 3), and green from 75 up.
@@ -148,12 +173,16 @@ describe.each(backends)('account summaries on $name', (backend) => {
     g = await get('/v1/admin/accounts/globex');
     expect(g.flags).toEqual([]);
     // Cleared from the start of the day someone was back; the history keeps the last facts.
-    expect(g.clearedFlags).toEqual([{ ...noActivity, clearedAt: iso(dayStart(8)), facts: { days: 7 }, reason: 'no core feature used in the 7 days since the start' }]);
+    expect(g.clearedFlags).toEqual([
+      { ...noActivity, clearedAt: iso(dayStart(8)), facts: { days: 7 }, reason: 'no core feature used in the 7 days since the start' },
+    ]);
 
     // initech: active on days 0–2, then nobody; 4 silent days would be under 1% likely at its 1⅓ users
     // a day: went-quiet from day 7 (Berlin: UTC+1 in January); on day 8, nobody for 5 whole days.
     let i = await get('/v1/admin/accounts/initech');
-    expect(i.flags).toEqual([{ key: 'went-quiet', kind: 'went-quiet', since: iso(dayStart(7) - hour), facts: { days: 5, lastActiveDay: 2 }, reason: 'no one active for 5 days' }]);
+    expect(i.flags).toEqual([
+      { key: 'went-quiet', kind: 'went-quiet', since: iso(dayStart(7) - hour), facts: { days: 5, lastActiveDay: 2 }, reason: 'no one active for 5 days' },
+    ]);
     // No invites by day 14, so the milestone is overdue on day 15; two invites on day 16 reach it, late.
     await summarise(t0 + 15 * day + hour);
     i = await get('/v1/admin/accounts/initech');
@@ -223,7 +252,11 @@ describe.each(backends)('account summaries on $name', (backend) => {
     expect((await get('/v1/admin/portfolio?segment=enterprise')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['globex']);
     expect((await get('/v1/admin/portfolio?owner=dee@waymark.test')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['globex']);
     expect((await get('/v1/admin/portfolio?flag=no-activity')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['evil']);
-    expect((await get('/v1/admin/portfolio?stage=at-risk&sort=name')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual(['evil', 'globex', 'initech']);
+    expect((await get('/v1/admin/portfolio?stage=at-risk&sort=name')).accounts.map((a: { accountId: string }) => a.accountId)).toEqual([
+      'evil',
+      'globex',
+      'initech',
+    ]);
     expect((await get('/v1/admin/portfolio?stage=adopted')).total).toBe(0);
     const evil = all.accounts[0];
     expect(evil).toMatchObject({ stage: 'at-risk', band: 'red', driver: 'no-activity', reason: 'no core feature used in the 16 days since the start' });
@@ -249,7 +282,9 @@ describe.each(backends)('account summaries on $name', (backend) => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await res.text()).split('\r\n');
-    expect(lines[0]).toBe('accountId,name,day,phase,stage,health,band,change7d,driver,reason,flags,owner,segment,seats,seatActivation,nextGoal,nextGoalDue,updatedAt');
+    expect(lines[0]).toBe(
+      'accountId,name,day,phase,stage,health,band,change7d,driver,reason,flags,owner,segment,seats,seatActivation,nextGoal,nextGoalDue,updatedAt',
+    );
     expect(lines[1]!.startsWith(`evil,"'=HYPERLINK(""http://x.test"",""click"")",16,onboarding,at-risk,`)).toBe(true);
     expect(lines).toHaveLength(5);
   });
@@ -280,7 +315,14 @@ describe.each(backends)('account summaries on $name', (backend) => {
   });
 
   it('refuses a public key and a logged-out request, and shows a CSM only their apps', async () => {
-    for (const path of ['/v1/admin/portfolio', '/v1/admin/portfolio.csv', '/v1/admin/accounts/initech', '/v1/admin/accounts/initech/users', '/v1/admin/cohorts', '/v1/admin/funnels']) {
+    for (const path of [
+      '/v1/admin/portfolio',
+      '/v1/admin/portfolio.csv',
+      '/v1/admin/accounts/initech',
+      '/v1/admin/accounts/initech/users',
+      '/v1/admin/cohorts',
+      '/v1/admin/funnels',
+    ]) {
       expect([401, 403]).toContain((await app.request(path, { headers: { Authorization: `Bearer ${keys.publicKey}` } })).status);
       expect((await app.request(path)).status).toBe(401);
     }

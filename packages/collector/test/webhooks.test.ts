@@ -179,7 +179,14 @@ describe.each(backends)('webhooks on $name', (backend) => {
     });
     const log = await a.deliveries(all.subscription.id);
     expect(log).toHaveLength(2);
-    expect(log[0]).toMatchObject({ status: 'delivered', attempts: 1, responseCode: 200, error: null, deliveredAt: new Date(clock).toISOString(), nextAttemptAt: null });
+    expect(log[0]).toMatchObject({
+      status: 'delivered',
+      attempts: 1,
+      responseCode: 200,
+      error: null,
+      deliveredAt: new Date(clock).toISOString(),
+      nextAttemptAt: null,
+    });
     expect(log[0].attemptLog).toEqual([{ attempt: 1, at: new Date(clock).toISOString(), responseCode: 200, error: null, durationMs: expect.any(Number) }]);
     // Same event id for every subscription.
     const clearedLog = await a.deliveries(cleared.subscription.id);
@@ -288,7 +295,9 @@ describe.each(backends)('webhooks on $name', (backend) => {
     await a.subscribe({ url: `${hook.url}/timer` });
     await a.raise('flag.cleared', 'initech', 'usage-drop');
     hook.received.length = 0;
-    const stop = startJobs([webhooksJob(db.sql, { everyMs: 20, delivery: options() })], { warn: (msg, fields) => expect.fail(`${msg}: ${String(fields?.error)}`) });
+    const stop = startJobs([webhooksJob(db.sql, { everyMs: 20, delivery: options() })], {
+      warn: (msg, fields) => expect.fail(`${msg}: ${String(fields?.error)}`),
+    });
     await expect.poll(() => hook.received.filter((r) => r.path === '/timer').length, { timeout: 5000 }).toBe(1);
     await stop();
     await a.raise('flag.cleared', 'initech', 'usage-drop');

@@ -6,7 +6,10 @@ describe('correctTimestamp', () => {
   it('shifts by the offset between the client clock at send time and the server clock', () => {
     const clientBehind = server - 3_600_000;
     expect(clockOffset(clientBehind, server)).toBe(3_600_000);
-    expect(correctTimestamp({ timestampMs: clientBehind - 10_000, sentAtMs: clientBehind, receivedAtMs: server })).toEqual({ timestampMs: server - 10_000, source: 'client_corrected' });
+    expect(correctTimestamp({ timestampMs: clientBehind - 10_000, sentAtMs: clientBehind, receivedAtMs: server })).toEqual({
+      timestampMs: server - 10_000,
+      source: 'client_corrected',
+    });
   });
   it('keeps the client time when it cannot measure the offset', () => {
     expect(correctTimestamp({ timestampMs: server - 5, sentAtMs: undefined, receivedAtMs: server })).toEqual({ timestampMs: server - 5, source: 'client' });

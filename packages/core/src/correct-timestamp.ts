@@ -24,11 +24,10 @@ export function clockOffset(sentAtMs: number, receivedAtMs: number): number {
  * Corrects one event time. The offset is measured per request (Segment's convention:
  * `timestamp + (receivedAt - sentAt)`), so a retried batch re-measures it on each attempt.
  */
-export function correctTimestamp(input: {
-  timestampMs: number | undefined;
-  sentAtMs: number | undefined;
-  receivedAtMs: number;
-}): { timestampMs: number; source: TimestampSource } {
+export function correctTimestamp(input: { timestampMs: number | undefined; sentAtMs: number | undefined; receivedAtMs: number }): {
+  timestampMs: number;
+  source: TimestampSource;
+} {
   const { timestampMs, sentAtMs, receivedAtMs } = input;
   if (timestampMs === undefined) return { timestampMs: receivedAtMs, source: 'server' };
   const corrected = sentAtMs === undefined ? timestampMs : timestampMs + clockOffset(sentAtMs, receivedAtMs);

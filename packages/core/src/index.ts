@@ -212,7 +212,16 @@ export {
 } from './api/gate-overrides.js';
 export { gatesQuerySchema, explanationSchema, userGateSchema, userGatesSchema, type UserGate } from './api/gates.js';
 export { healthSchema, unhealthySchema } from './api/health.js';
-export { planBodySchema, planGoalSchema, goalViewSchema, successPlanSchema, type PlanGoal, type GoalView, type SuccessPlanView, type PlanBody } from './api/plans.js';
+export {
+  planBodySchema,
+  planGoalSchema,
+  goalViewSchema,
+  successPlanSchema,
+  type PlanGoal,
+  type GoalView,
+  type SuccessPlanView,
+  type PlanBody,
+} from './api/plans.js';
 export {
   portfolioFilterSchema,
   portfolioCsvQuerySchema,

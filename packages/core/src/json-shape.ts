@@ -73,7 +73,7 @@ export function inspectJson(value: unknown, basePath: string, maxDepth: number =
       bytes += v.length > 0 ? v.length + 1 : 2;
       for (let i = 0; i < v.length; i++) {
         const found = walk(v[i], depth + 1);
-        if (found) return found.steps.push(i), found;
+        if (found) return (found.steps.push(i), found);
       }
       return undefined;
     }
@@ -85,7 +85,7 @@ export function inspectJson(value: unknown, basePath: string, maxDepth: number =
       if (typeof keySize === 'string') return { reason: `key ${keySize}`, steps: [key] };
       bytes += keySize + 3;
       const found = walk((v as Record<string, unknown>)[key], depth + 1);
-      if (found) return found.steps.push(key), found;
+      if (found) return (found.steps.push(key), found);
     }
     return undefined;
   }

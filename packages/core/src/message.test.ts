@@ -14,7 +14,8 @@ describe('message schema', () => {
       { ...base, type: 'identify', traits: { email: 'a@b.c' } },
       { ...base, type: 'group', groupId: 'acct-1', traits: { seats: 5 } },
       { ...base, type: 'page', name: 'Home', properties: { path: '/' } },
-    ]) expect(message.safeParse(m).success).toBe(true);
+    ])
+      expect(message.safeParse(m).success).toBe(true);
   });
   it('turns numeric ids into strings', () => {
     const r = message.parse({ ...base, userId: 42, type: 'group', groupId: 7 });
@@ -64,7 +65,10 @@ describe('inspectJson', () => {
     expect(checkJsonShape({ list: ['ok', 'bad\u0000'] }, '')).toEqual({ path: 'list[1]', reason: 'contains a NUL character (\\u0000)' });
     expect(checkJsonShape({ s: '\udc00' }, '')?.reason).toMatch(/surrogate/);
     expect(checkJsonShape({ s: '😀' }, '')).toBeUndefined();
-    expect(checkJsonShape({ ok: 'é', list: [{ fine: 1 }, { 'k\u0000': 1 }] }, 'batch[2]')).toEqual({ path: 'batch[2].list[1].k\u0000', reason: 'key contains a NUL character (\\u0000)' });
+    expect(checkJsonShape({ ok: 'é', list: [{ fine: 1 }, { 'k\u0000': 1 }] }, 'batch[2]')).toEqual({
+      path: 'batch[2].list[1].k\u0000',
+      reason: 'key contains a NUL character (\\u0000)',
+    });
     expect(checkJsonShape({ a: [[[1]]] }, '', 3)).toEqual({ path: 'a[0][0]', reason: 'nested deeper than 3 levels' });
   });
 });
@@ -72,7 +76,9 @@ describe('inspectJson', () => {
 describe('eventKey', () => {
   it('counts tracks by name, pages as $page, tagged features per feature', () => {
     expect(eventKey(message.parse({ ...base, type: 'track', event: 'Report Exported' }))).toBe('Report Exported');
-    expect(eventKey(message.parse({ ...base, type: 'track', event: 'Feature Used', properties: { feature: 'reports.export' } }))).toBe('Feature Used:reports.export');
+    expect(eventKey(message.parse({ ...base, type: 'track', event: 'Feature Used', properties: { feature: 'reports.export' } }))).toBe(
+      'Feature Used:reports.export',
+    );
     expect(eventKey(message.parse({ ...base, type: 'page' }))).toBe('$page');
     expect(eventKey(message.parse({ ...base, type: 'identify' }))).toBeUndefined();
   });

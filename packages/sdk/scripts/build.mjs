@@ -72,7 +72,15 @@ async function bundle(entry, { format = 'iife', target = 'es2020', debug = false
     plugins: [
       tsSources,
       nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
-      esbuild({ target, tsconfig: false, jsx: 'transform', jsxFactory: 'h', jsxFragment: 'Fragment', define: { __DEBUG__: String(debug) }, legalComments: 'none' }),
+      esbuild({
+        target,
+        tsconfig: false,
+        jsx: 'transform',
+        jsxFactory: 'h',
+        jsxFragment: 'Fragment',
+        define: { __DEBUG__: String(debug) },
+        legalComments: 'none',
+      }),
       ...(debug ? [] : [letBindings, terser({ ecma: 2020, compress: { passes: 2, ecma: 2020 }, mangle: true, toplevel: true, format: { comments: false } })]),
     ],
     onwarn(warning, warn) {
@@ -80,7 +88,14 @@ async function bundle(entry, { format = 'iife', target = 'es2020', debug = false
       if (warning.code !== 'CIRCULAR_DEPENDENCY' && !(warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules'))) warn(warning);
     },
   });
-  const { output } = await bundled.generate({ format, generatedCode: 'es2015', esModule: false, freeze: false, strict: false, ...(format === 'iife' ? { name: undefined } : {}) });
+  const { output } = await bundled.generate({
+    format,
+    generatedCode: 'es2015',
+    esModule: false,
+    freeze: false,
+    strict: false,
+    ...(format === 'iife' ? { name: undefined } : {}),
+  });
   await bundled.close();
   return output[0].code;
 }
@@ -124,7 +139,9 @@ for (const file of ['waymark.js', 'waymark-ui.js', 'waymark-debug.js', 'index.js
   sizes[file] = gzipped;
   const budget = budgets[file];
   const over = budget !== undefined && gzipped > budget;
-  console.log(`${file.padEnd(18)} ${String(text.length).padStart(6)} B  ${String(gzipped).padStart(5)} B gzipped${budget ? `  (budget ${budget} B)` : ''}${over ? '  OVER BUDGET' : ''}`);
+  console.log(
+    `${file.padEnd(18)} ${String(text.length).padStart(6)} B  ${String(gzipped).padStart(5)} B gzipped${budget ? `  (budget ${budget} B)` : ''}${over ? '  OVER BUDGET' : ''}`,
+  );
   if (over) failed = true;
   if (file !== 'waymark.debug.js') {
     // Production bundles: no console, and nothing a strict CSP (no unsafe-eval) would block.
@@ -137,6 +154,8 @@ for (const file of ['waymark.js', 'waymark-ui.js', 'waymark-debug.js', 'index.js
   }
 }
 const total = sizes['waymark.js'] + sizes['waymark-ui.js'];
-console.log(`${'tracker + UI'.padEnd(18)} ${''.padStart(8)}  ${String(total).padStart(5)} B gzipped  (budget ${totalBudget} B)${total > totalBudget ? '  OVER BUDGET' : ''}`);
+console.log(
+  `${'tracker + UI'.padEnd(18)} ${''.padStart(8)}  ${String(total).padStart(5)} B gzipped  (budget ${totalBudget} B)${total > totalBudget ? '  OVER BUDGET' : ''}`,
+);
 if (total > totalBudget) failed = true;
 if (failed) process.exit(1);

@@ -128,7 +128,15 @@ export function startWaymark(options: WaymarkOptions): Waymark {
   const guidance =
     options.ui === false
       ? undefined
-      : createGuidance({ api: api$, key: options.key, ui: options.ui ?? `${api$}/sdk/waymark-ui.js`, platform, identity, sheet: sheet!, track: (e, p) => api.track(e, p) });
+      : createGuidance({
+          api: api$,
+          key: options.key,
+          ui: options.ui ?? `${api$}/sdk/waymark-ui.js`,
+          platform,
+          identity,
+          sheet: sheet!,
+          track: (e, p) => api.track(e, p),
+        });
   const cleanups = [watchLifecycle(guard('beacon', delivery.beacon, undefined), () => void api.flush())];
   if (options.featureClicks !== false) cleanups.push(watchFeatures((feature) => api.track(featureUsedEvent, { feature })));
   if (options.autoPage !== false) {

@@ -16,8 +16,7 @@ const response = (status: number, body: unknown = {}, headers: Record<string, st
   headers: new Headers(headers),
   json: async () => body,
 });
-const accepted = (sent: Sent): ResponseLike =>
-  response(200, { results: sent.batch.map((m) => ({ messageId: m.messageId, status: 'accepted' })) });
+const accepted = (sent: Sent): ResponseLike => response(200, { results: sent.batch.map((m) => ({ messageId: m.messageId, status: 'accepted' })) });
 const json = (id: string, pad = 0): string => JSON.stringify({ type: 'track', event: 'E', messageId: id, anonymousId: 'a', pad: 'x'.repeat(pad) });
 
 function harness(
@@ -301,8 +300,7 @@ describe('delivery', () => {
       const store = createMemoryStore();
       return { ...store, put: async (m) => (await store.put(m), true) };
     };
-    const copiedIds = (storage: { map: Map<string, string> }) =>
-      (JSON.parse(storage.map.get(key) ?? '[]') as QueuedMessage[]).map((m) => m.id);
+    const copiedIds = (storage: { map: Map<string, string> }) => (JSON.parse(storage.map.get(key) ?? '[]') as QueuedMessage[]).map((m) => m.id);
 
     it('copies on page hide what the store has not confirmed; the next page queues and sends it, and removes the copy', async () => {
       const storage = memory();

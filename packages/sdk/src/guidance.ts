@@ -64,7 +64,11 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
     asked = who.userId;
     // Nothing is asked about a visitor who withdrew consent.
     ready = identity.consented()
-      ? Promise.all([get<ConfigBody>('/v1/config'), get<UserState>('/v1/state', { anonymousId: who.anonymousId, userId: who.userId, userHash: who.userHash }), who.userId])
+      ? Promise.all([
+          get<ConfigBody>('/v1/config'),
+          get<UserState>('/v1/state', { anonymousId: who.anonymousId, userId: who.userId, userHash: who.userHash }),
+          who.userId,
+        ])
       : Promise.resolve([undefined, undefined, undefined]);
     void ready.then(([body, state]) => {
       const done = [...(state?.dismissed ?? []), ...(state?.snapshot?.completed ?? [])];
@@ -76,7 +80,8 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
           body.config.gates.some((g) => !gates?.[g.key]?.unlocked) ||
           Object.values(state?.guides ?? {}).some((p) => p.status === 'active') ||
           body.config.checklists.some((c) => !done.includes(c.key)))
-      ) load();
+      )
+        load();
       // Without the UI, nothing is locked (and a collector out of reach never blocks the page).
       else sheet.replaceSync('');
     });

@@ -16,8 +16,7 @@ export function createIdbStore(): QueueStore {
       () => false,
     );
   // IndexedDB can fail at any time (private mode, quota, a closing tab); the in-memory queue carries on.
-  const read = <T>(fallback: T, pick: (values: unknown[]) => T): Promise<T> =>
-    use('readonly', (s) => promisifyRequest(s.getAll())).then(pick, () => fallback);
+  const read = <T>(fallback: T, pick: (values: unknown[]) => T): Promise<T> => use('readonly', (s) => promisifyRequest(s.getAll())).then(pick, () => fallback);
   return {
     all: () => read([], (values) => values.filter(isQueued)),
     put: (m) => write((s) => s.put(m, m.id)),

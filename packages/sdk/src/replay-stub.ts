@@ -1,7 +1,21 @@
 import type { Waymark } from './types.js';
 
 /** The methods the snippet's stub queues (everything but `destroy`). */
-export const stubMethods = ['identify', 'group', 'track', 'page', 'reset', 'consent', 'flush', 'startGuide', 'showChecklist', 'debug', 'ui', 'quiet', 'onGateChange'] as const;
+export const stubMethods = [
+  'identify',
+  'group',
+  'track',
+  'page',
+  'reset',
+  'consent',
+  'flush',
+  'startGuide',
+  'showChecklist',
+  'debug',
+  'ui',
+  'quiet',
+  'onGateChange',
+] as const;
 
 type StubMethod = (typeof stubMethods)[number];
 

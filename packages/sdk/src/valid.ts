@@ -10,8 +10,7 @@ export const isId = (v: unknown): v is string | number =>
 export const isName = (v: unknown): v is string => typeof v === 'string' && v !== '' && v.length <= limits.maxEventNameLength;
 
 /** Optional properties or traits: a plain object, or nothing. */
-export const isProps = (v: unknown): v is Properties | null | undefined =>
-  v == null || (typeof v === 'object' && !Array.isArray(v));
+export const isProps = (v: unknown): v is Properties | null | undefined => v == null || (typeof v === 'object' && !Array.isArray(v));
 
 /** Reports a call dropped for bad arguments (debug build only; silent in production). */
 export function invalid(method: string, args: unknown[]): void {

@@ -48,7 +48,7 @@ describe('bundles', () => {
   // checked present in the UI chunk, so a marker that stopped meaning anything fails here too.
   const markers: Array<[what: string, marker: string]> = [
     ['Preact (its diff)', 'dangerouslySetInnerHTML'],
-    ['Preact hooks (a component\'s hook state)', '__H'],
+    ["Preact hooks (a component's hook state)", '__H'],
     ['@floating-ui/dom (its platform)', 'getClippingRect'],
     ['@floating-ui/dom (the hide middleware)', 'referenceHidden'],
     ['the condition evaluator (a node kind)', 'daysSinceStart'],

@@ -12,7 +12,11 @@ const win = window as unknown as WaymarkWindow;
 const run = (code: string): void => void new Function(code)();
 
 /** URLs of the POSTs (batches) the stubbed fetch received; the GETs are config and state. */
-const batchUrls = (): string[] => vi.mocked(fetch).mock.calls.filter((c) => c[1] !== undefined).map((c) => String(c[0]));
+const batchUrls = (): string[] =>
+  vi
+    .mocked(fetch)
+    .mock.calls.filter((c) => c[1] !== undefined)
+    .map((c) => String(c[0]));
 
 describe('snippet and script tag', () => {
   const requests: Envelope[] = [];

@@ -22,8 +22,18 @@ export function ActivityChart(props: { series: AccountDailySeries }) {
   }, [series]);
   return (
     <>
-      <LineChart title="Active users and seat activation by day" x={chart.x} lines={chart.lines} yLabel="users" y2Label="seats" y2Range={[0, chart.seats.top]} format2={percent} />
-      {chart.seats.clipped && <p class="muted small chart-note">Seat activation over {percent(chart.seats.top)} is drawn at the top; the legend shows the true value.</p>}
+      <LineChart
+        title="Active users and seat activation by day"
+        x={chart.x}
+        lines={chart.lines}
+        yLabel="users"
+        y2Label="seats"
+        y2Range={[0, chart.seats.top]}
+        format2={percent}
+      />
+      {chart.seats.clipped && (
+        <p class="muted small chart-note">Seat activation over {percent(chart.seats.top)} is drawn at the top; the legend shows the true value.</p>
+      )}
     </>
   );
 }

@@ -33,8 +33,12 @@ export function HealthPanel(props: { health: AccountDetail['health']; history: A
             <tr>
               <th scope="col">Component</th>
               <th scope="col">Score</th>
-              <th scope="col" class="num">Weight</th>
-              <th scope="col" class="num">Costs</th>
+              <th scope="col" class="num">
+                Weight
+              </th>
+              <th scope="col" class="num">
+                Costs
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -51,13 +55,19 @@ export function HealthPanel(props: { health: AccountDetail['health']; history: A
                   {num(c.value)}
                 </td>
                 <td class="num">{Math.round((c.weight / totalWeight) * 100)}%</td>
-                <td class="num" title="points of health this component costs">−{num(c.shortfall / totalWeight)}</td>
+                <td class="num" title="points of health this component costs">
+                  −{num(c.shortfall / totalWeight)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {history.length > 0 ? <LineChart title="Health by day" x={chart.x} lines={chart.lines} yRange={[0, 100]} /> : <p class="notice">No health history yet.</p>}
+      {history.length > 0 ? (
+        <LineChart title="Health by day" x={chart.x} lines={chart.lines} yRange={[0, 100]} />
+      ) : (
+        <p class="notice">No health history yet.</p>
+      )}
     </div>
   );
 }

@@ -25,9 +25,19 @@ export function MilestoneTimeline(props: { milestones: AccountDetail['milestones
           <li key={m.key} class="timeline-row">
             <span class="timeline-name">{m.name}</span>
             <span class="timeline-lane" aria-hidden="true">
-              {m.reachedDay !== null && m.targetDay !== null && <span class={`timeline-gap status-${m.status}`} style={{ left: at(Math.min(m.reachedDay, m.targetDay)), width: `${(Math.abs(Math.min(span, m.reachedDay) - Math.min(span, m.targetDay)) / span) * 100}%` }} />}
+              {m.reachedDay !== null && m.targetDay !== null && (
+                <span
+                  class={`timeline-gap status-${m.status}`}
+                  style={{
+                    left: at(Math.min(m.reachedDay, m.targetDay)),
+                    width: `${(Math.abs(Math.min(span, m.reachedDay) - Math.min(span, m.targetDay)) / span) * 100}%`,
+                  }}
+                />
+              )}
               {m.targetDay !== null && <span class="timeline-target" style={{ left: at(m.targetDay) }} title={`target: day ${m.targetDay}`} />}
-              {m.reachedDay !== null && <span class={`timeline-reached status-${m.status}`} style={{ left: at(m.reachedDay) }} title={`reached: day ${m.reachedDay}`} />}
+              {m.reachedDay !== null && (
+                <span class={`timeline-reached status-${m.status}`} style={{ left: at(m.reachedDay) }} title={`reached: day ${m.reachedDay}`} />
+              )}
             </span>
             <span class={`pill status-${m.status}`}>
               {label(m.status)}
@@ -40,7 +50,8 @@ export function MilestoneTimeline(props: { milestones: AccountDetail['milestones
         ))}
       </ol>
       <p class="legend muted small">
-        <span class="legend-target" aria-hidden="true" /> target day <span class="legend-reached" aria-hidden="true" /> reached <span class="legend-today" aria-hidden="true" /> today (day {props.day})
+        <span class="legend-target" aria-hidden="true" /> target day <span class="legend-reached" aria-hidden="true" /> reached{' '}
+        <span class="legend-today" aria-hidden="true" /> today (day {props.day})
       </p>
     </div>
   );

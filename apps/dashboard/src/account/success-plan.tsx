@@ -79,7 +79,16 @@ export function SuccessPlan(props: { appId: string; accountId: string; config: W
                   </select>
                 </td>
                 <td>
-                  <input aria-label={`Goal ${i + 1} due day`} type="number" min={0} max={365} required class="short" value={d.dueDay} onInput={(e) => update(i, { dueDay: e.currentTarget.value })} />
+                  <input
+                    aria-label={`Goal ${i + 1} due day`}
+                    type="number"
+                    min={0}
+                    max={365}
+                    required
+                    class="short"
+                    value={d.dueDay}
+                    onInput={(e) => update(i, { dueDay: e.currentTarget.value })}
+                  />
                 </td>
                 <td>
                   <input aria-label={`Goal ${i + 1} owner`} value={d.owner} onInput={(e) => update(i, { owner: e.currentTarget.value })} />
@@ -98,7 +107,12 @@ export function SuccessPlan(props: { appId: string; accountId: string; config: W
         </table>
         <Status error={error} />
         <div class="button-row">
-          <button type="button" class="button-quiet" disabled={milestones.length === 0} onClick={() => setDraft([...draft, { milestone: milestones[0]?.key ?? '', dueDay: String(milestones[0]?.targetDay ?? 30), owner: '', note: '' }])}>
+          <button
+            type="button"
+            class="button-quiet"
+            disabled={milestones.length === 0}
+            onClick={() => setDraft([...draft, { milestone: milestones[0]?.key ?? '', dueDay: String(milestones[0]?.targetDay ?? 30), owner: '', note: '' }])}
+          >
             Add goal
           </button>
           <span class="spacer" />
@@ -115,7 +129,9 @@ export function SuccessPlan(props: { appId: string; accountId: string; config: W
   return (
     <div>
       <p class="muted small">
-        {p.source === 'default' ? `The default plan for ${p.segment ? `segment ${p.segment}` : 'every account'}.` : `Edited by ${p.updatedBy ?? '?'} on ${dateTime(p.updatedAt)}.`}
+        {p.source === 'default'
+          ? `The default plan for ${p.segment ? `segment ${p.segment}` : 'every account'}.`
+          : `Edited by ${p.updatedBy ?? '?'} on ${dateTime(p.updatedAt)}.`}
       </p>
       {p.goals.length === 0 ? (
         <p class="notice">No goals.</p>
@@ -127,7 +143,9 @@ export function SuccessPlan(props: { appId: string; accountId: string; config: W
               <th scope="col">Due</th>
               <th scope="col">Status</th>
               <th scope="col">Owner</th>
-              <th scope="col" class="hide-narrow">Note</th>
+              <th scope="col" class="hide-narrow">
+                Note
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -136,7 +154,9 @@ export function SuccessPlan(props: { appId: string; accountId: string; config: W
                 <th scope="row">{g.name ?? g.milestone}</th>
                 <td>
                   day {g.dueDay}
-                  {g.daysLeft !== null && g.daysLeft !== undefined && g.status !== 'done' && <span class="muted small"> ({g.daysLeft >= 0 ? `${g.daysLeft} days left` : `${-g.daysLeft} days late`})</span>}
+                  {g.daysLeft !== null && g.daysLeft !== undefined && g.status !== 'done' && (
+                    <span class="muted small"> ({g.daysLeft >= 0 ? `${g.daysLeft} days left` : `${-g.daysLeft} days late`})</span>
+                  )}
                 </td>
                 <td>
                   <span class={`pill status-${g.status}`}>{label(g.status)}</span>

@@ -30,9 +30,18 @@ export function UsageChart(props: { series: AccountDailySeries }) {
   }, [series]);
   return (
     <>
-      <LineChart title="Use against its usual level, and seats active in 28 days" x={chart.x} lines={chart.lines} yLabel="share" yRange={[0, chart.scale.top]} format={percent} />
+      <LineChart
+        title="Use against its usual level, and seats active in 28 days"
+        x={chart.x}
+        lines={chart.lines}
+        yLabel="share"
+        yRange={[0, chart.scale.top]}
+        format={percent}
+      />
       {chart.noBaseline && <p class="muted small chart-note">The usual level needs 14 days of use; this account has not had them yet.</p>}
-      {chart.scale.clipped && <p class="muted small chart-note">Values over {percent(chart.scale.top)} are drawn at the top; the legend shows the true value.</p>}
+      {chart.scale.clipped && (
+        <p class="muted small chart-note">Values over {percent(chart.scale.top)} are drawn at the top; the legend shows the true value.</p>
+      )}
     </>
   );
 }

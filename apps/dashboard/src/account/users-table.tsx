@@ -12,7 +12,9 @@ const nameOf = (u: AccountUser) => {
 
 /** The account's users, most recently seen first, with checklist progress and where they are stuck. */
 export function UsersTable(props: { appId: string; accountId: string }) {
-  const users = useResource<{ users: AccountUser[]; total: number }>(adminUrl(props.appId, `accounts/${encodeURIComponent(props.accountId)}/users`, { limit: 100 }));
+  const users = useResource<{ users: AccountUser[]; total: number }>(
+    adminUrl(props.appId, `accounts/${encodeURIComponent(props.accountId)}/users`, { limit: 100 }),
+  );
   const d = users.data;
   if (!d) return <Status loading={users.loading} error={users.error} />;
   if (d.users.length === 0) return <p class="notice">No users yet.</p>;
@@ -62,7 +64,11 @@ export function UsersTable(props: { appId: string; accountId: string }) {
           ))}
         </tbody>
       </table>
-      {d.total > d.users.length && <p class="muted small">Showing the {d.users.length} most recently seen of {d.total} users.</p>}
+      {d.total > d.users.length && (
+        <p class="muted small">
+          Showing the {d.users.length} most recently seen of {d.total} users.
+        </p>
+      )}
     </div>
   );
 }

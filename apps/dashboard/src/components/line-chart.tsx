@@ -49,10 +49,31 @@ export function LineChart(props: {
       },
       axes: [
         // Whole days only on the x axis.
-        { label: props.xLabel ?? 'day', incrs: [1, 2, 5, 7, 10, 14, 30, 60, 90, 180], stroke: '#475569', grid: { stroke: '#e2e8f0' }, ticks: { stroke: '#cbd5e1' } },
-        { label: props.yLabel, stroke: '#475569', grid: { stroke: '#e2e8f0' }, ticks: { stroke: '#cbd5e1' }, ...(props.format ? { values: (_u: uPlot, vals: number[]) => vals.map((v) => props.format!(v)) } : {}) },
+        {
+          label: props.xLabel ?? 'day',
+          incrs: [1, 2, 5, 7, 10, 14, 30, 60, 90, 180],
+          stroke: '#475569',
+          grid: { stroke: '#e2e8f0' },
+          ticks: { stroke: '#cbd5e1' },
+        },
+        {
+          label: props.yLabel,
+          stroke: '#475569',
+          grid: { stroke: '#e2e8f0' },
+          ticks: { stroke: '#cbd5e1' },
+          ...(props.format ? { values: (_u: uPlot, vals: number[]) => vals.map((v) => props.format!(v)) } : {}),
+        },
         ...(hasY2
-          ? [{ scale: 'y2', side: 1 as const, label: props.y2Label, stroke: '#475569', grid: { show: false }, ...(props.format2 ? { values: (_u: uPlot, vals: number[]) => vals.map((v) => props.format2!(v)) } : {}) }]
+          ? [
+              {
+                scale: 'y2',
+                side: 1 as const,
+                label: props.y2Label,
+                stroke: '#475569',
+                grid: { show: false },
+                ...(props.format2 ? { values: (_u: uPlot, vals: number[]) => vals.map((v) => props.format2!(v)) } : {}),
+              },
+            ]
           : []),
       ],
       series: [

@@ -32,7 +32,8 @@ export function AccountView(props: { appId: string; accountId: string; config: W
   const m = d.metrics;
   const time = m.timeInProduct;
   const names = new Map(d.milestones.map((ms) => [ms.key, ms.name]));
-  const seatsIn = (active: number | undefined, share: number | null | undefined) => (active === undefined ? '—' : `${active}${a.seats ? ` of ${a.seats}` : ''}${share === null || share === undefined ? '' : ` (${pct(share)})`}`);
+  const seatsIn = (active: number | undefined, share: number | null | undefined) =>
+    active === undefined ? '—' : `${active}${a.seats ? ` of ${a.seats}` : ''}${share === null || share === undefined ? '' : ` (${pct(share)})`}`;
   return (
     <article class="account">
       <Link to={back} class="back">
@@ -76,7 +77,9 @@ export function AccountView(props: { appId: string; accountId: string; config: W
           <dt>Time in product</dt>
           <dd>
             {time ? `${num(time.minutesPerDay)} min/day` : '—'}
-            {time && <span class="kpi-sub">{time.minutesPerUserDay === null ? 'nobody active' : `${num(time.minutesPerUserDay)} min per active user-day`}</span>}
+            {time && (
+              <span class="kpi-sub">{time.minutesPerUserDay === null ? 'nobody active' : `${num(time.minutesPerUserDay)} min per active user-day`}</span>
+            )}
           </dd>
         </div>
         <div>

@@ -61,9 +61,17 @@ export function CohortsView(props: { appId: string; config: WaymarkConfigInput |
       {chart && chart.lines.length > 0 && (
         <div class="panel">
           <p class="muted small">
-            Share of each start week's accounts (Monday, UTC; accounts in brackets) that reached the milestone by day D. A line stops where no account of the week has lived that long. Newest week: {date(chart.lines[0]!.label.slice(0, 10))}.
+            Share of each start week's accounts (Monday, UTC; accounts in brackets) that reached the milestone by day D. A line stops where no account of the
+            week has lived that long. Newest week: {date(chart.lines[0]!.label.slice(0, 10))}.
           </p>
-          <LineChart title={`Reached “${milestones.find((m) => m.key === milestone)?.name ?? milestone}” by day`} x={chart.x} lines={chart.lines} yRange={[0, 1]} format={percent} height={320} />
+          <LineChart
+            title={`Reached “${milestones.find((m) => m.key === milestone)?.name ?? milestone}” by day`}
+            x={chart.x}
+            lines={chart.lines}
+            yRange={[0, 1]}
+            format={percent}
+            height={320}
+          />
         </div>
       )}
     </section>

@@ -32,7 +32,11 @@ export function FunnelsView(props: { appId: string; config: WaymarkConfigInput |
                     caption={`Users who did each item of ${c.checklist}`}
                     rows={[
                       { label: 'Users', value: c.users },
-                      ...c.items.map((i) => ({ label: cfg?.items.find((x) => x.key === i.item)?.title ?? i.item, value: i.users, ratio: c.users ? i.users / c.users : undefined })),
+                      ...c.items.map((i) => ({
+                        label: cfg?.items.find((x) => x.key === i.item)?.title ?? i.item,
+                        value: i.users,
+                        ratio: c.users ? i.users / c.users : undefined,
+                      })),
                       { label: 'Finished', value: c.completed, ratio: c.rate, tone: 'good' as const },
                     ]}
                   />
@@ -55,7 +59,11 @@ export function FunnelsView(props: { appId: string; config: WaymarkConfigInput |
                     caption={`Funnel of guide ${g.guide}`}
                     rows={[
                       { label: 'Started', value: g.started },
-                      ...g.stepConversion.map((s) => ({ label: `Step ${s.step + 1}: ${cfg?.steps[s.step]?.title ?? g.stepKeys[s.step] ?? ''}`, value: s.count, ratio: s.fromStart })),
+                      ...g.stepConversion.map((s) => ({
+                        label: `Step ${s.step + 1}: ${cfg?.steps[s.step]?.title ?? g.stepKeys[s.step] ?? ''}`,
+                        value: s.count,
+                        ratio: s.fromStart,
+                      })),
                       { label: 'Completed', value: g.completed, ratio: g.completionRate, tone: 'good' as const },
                       { label: 'Dismissed', value: g.dismissed, ratio: g.dismissRate, tone: 'neutral' as const },
                       { label: 'Errored', value: g.errored, ratio: g.errorRate, tone: 'bad' as const },

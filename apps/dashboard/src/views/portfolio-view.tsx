@@ -33,8 +33,9 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams; co
 
   const go = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(q);
-    for (const [k, v] of Object.entries(changes)) if (v === undefined || v === '') next.delete(k);
-    else next.set(k, v);
+    for (const [k, v] of Object.entries(changes))
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, v);
     navigate(`/a/${encodeURIComponent(props.appId)}/portfolio${next.size ? `?${next}` : ''}`);
   };
   const onSort = (column: string) => go({ sort: column, order: column === sort ? (order === 'asc' ? 'desc' : 'asc') : defaultOrder[column], page: undefined });
@@ -94,18 +95,40 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams; co
         <label>
           Owner
           <input list="owners" value={value('owner')} onInput={(e) => setDraft({ ...draft, owner: e.currentTarget.value })} />
-          <datalist id="owners">{owners.map((o) => <option value={o} key={o} />)}</datalist>
+          <datalist id="owners">
+            {owners.map((o) => (
+              <option value={o} key={o} />
+            ))}
+          </datalist>
         </label>
         <label>
           Segment
           <input list="segments" value={value('segment')} onInput={(e) => setDraft({ ...draft, segment: e.currentTarget.value })} />
-          <datalist id="segments">{segments.map((s) => <option value={s} key={s} />)}</datalist>
+          <datalist id="segments">
+            {segments.map((s) => (
+              <option value={s} key={s} />
+            ))}
+          </datalist>
         </label>
         <fieldset class="range">
           <legend>Day</legend>
-          <input type="number" min={0} aria-label="From day" placeholder="from" value={value('dayMin')} onInput={(e) => setDraft({ ...draft, dayMin: e.currentTarget.value })} />
+          <input
+            type="number"
+            min={0}
+            aria-label="From day"
+            placeholder="from"
+            value={value('dayMin')}
+            onInput={(e) => setDraft({ ...draft, dayMin: e.currentTarget.value })}
+          />
           <span aria-hidden="true">–</span>
-          <input type="number" min={0} aria-label="To day" placeholder="to" value={value('dayMax')} onInput={(e) => setDraft({ ...draft, dayMax: e.currentTarget.value })} />
+          <input
+            type="number"
+            min={0}
+            aria-label="To day"
+            placeholder="to"
+            value={value('dayMax')}
+            onInput={(e) => setDraft({ ...draft, dayMax: e.currentTarget.value })}
+          />
         </fieldset>
         <div class="filter-actions">
           <button type="submit" class="button">
@@ -121,7 +144,9 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams; co
         <>
           <div class="table-wrap">
             <table class="table portfolio">
-              <caption class="sr-only">Accounts, sorted by {sort} ({order === 'asc' ? 'ascending' : 'descending'})</caption>
+              <caption class="sr-only">
+                Accounts, sorted by {sort} ({order === 'asc' ? 'ascending' : 'descending'})
+              </caption>
               <thead>
                 <tr>
                   <SortHeader label="Account" column="name" sort={sort} order={order} onSort={onSort} />
@@ -131,8 +156,12 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams; co
                   <SortHeader label="7-day change" column="change" sort={sort} order={order} onSort={onSort} class="hide-narrow" />
                   <th scope="col">Flags</th>
                   <th scope="col">Owner</th>
-                  <th scope="col" class="hide-narrow">Segment</th>
-                  <th scope="col" class="hide-narrow">Next goal due</th>
+                  <th scope="col" class="hide-narrow">
+                    Segment
+                  </th>
+                  <th scope="col" class="hide-narrow">
+                    Next goal due
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -150,12 +179,18 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams; co
                       <HealthBadge score={a.health} band={a.band} change7d={a.change7d} />
                     </td>
                     <td class="num hide-narrow">{a.change7d === null ? '—' : a.change7d > 0 ? `+${a.change7d}` : a.change7d}</td>
-                    <td>
-                      {a.flags.length === 0 ? <span class="muted">—</span> : <FlagChips flags={a.flags} names={names} />}
-                    </td>
+                    <td>{a.flags.length === 0 ? <span class="muted">—</span> : <FlagChips flags={a.flags} names={names} />}</td>
                     <td class="owner">{a.owner ?? <span class="muted">—</span>}</td>
                     <td class="hide-narrow">{a.segment ?? <span class="muted">—</span>}</td>
-                    <td class="hide-narrow">{a.nextGoal ? <span title={`target day ${a.nextGoal.targetDay}`}>{names.get(a.nextGoal.milestone) ?? a.nextGoal.milestone} · {date(a.nextGoal.due)}</span> : <span class="muted">—</span>}</td>
+                    <td class="hide-narrow">
+                      {a.nextGoal ? (
+                        <span title={`target day ${a.nextGoal.targetDay}`}>
+                          {names.get(a.nextGoal.milestone) ?? a.nextGoal.milestone} · {date(a.nextGoal.due)}
+                        </span>
+                      ) : (
+                        <span class="muted">—</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

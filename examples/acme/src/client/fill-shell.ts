@@ -10,7 +10,14 @@ export function fillShell(doc: Document, user: DemoUser): void {
   setText(doc, 'account-name', user.account.name);
   setText(doc, 'account-plan', user.account.plan);
   setText(doc, 'user-name', user.name);
-  setText(doc, 'user-avatar', user.name.split(' ').map((part) => part[0] ?? '').join(''));
+  setText(
+    doc,
+    'user-avatar',
+    user.name
+      .split(' ')
+      .map((part) => part[0] ?? '')
+      .join(''),
+  );
   doc.body.classList.add('ready');
 }
 

@@ -5,11 +5,7 @@ export type Child = Node | string | number | false | null | undefined;
 export type Attributes = Record<string, string | number | boolean | undefined>;
 
 /** Creates an element with attributes and children (no inline styles: the CSP forbids them). */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Attributes = {},
-  ...children: Child[]
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === false) continue;

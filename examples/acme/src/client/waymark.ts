@@ -28,12 +28,4 @@ declare global {
 }
 
 /** Every method the stub must accept, in the order the SDK documents them. */
-export const WAYMARK_METHODS: readonly WaymarkMethod[] = [
-  'identify',
-  'group',
-  'track',
-  'page',
-  'reset',
-  'consent',
-  'flush',
-];
+export const WAYMARK_METHODS: readonly WaymarkMethod[] = ['identify', 'group', 'track', 'page', 'reset', 'consent', 'flush'];

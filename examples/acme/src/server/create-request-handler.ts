@@ -15,9 +15,7 @@ export interface RequestHandlerOptions {
 }
 
 /** The node:http handler for the Acme demo: pages, assets, SPA fallback for `/app/*`. */
-export function createRequestHandler(
-  options: RequestHandlerOptions,
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const csp = contentSecurityPolicy(options.collectorOrigin);
   const login = renderPage(options.pages.login, options.values);
   const app = renderPage(options.pages.app, options.values);

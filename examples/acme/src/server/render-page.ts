@@ -20,7 +20,5 @@ function escapeAttribute(value: string): string {
 
 /** Fills `{{COLLECTOR}}` and `{{PUBLIC_KEY}}` in a page template; both only ever appear inside attributes. */
 export function renderPage(template: string, values: PageValues): string {
-  return template
-    .replaceAll('{{COLLECTOR}}', escapeAttribute(values.collector))
-    .replaceAll('{{PUBLIC_KEY}}', escapeAttribute(values.publicKey));
+  return template.replaceAll('{{COLLECTOR}}', escapeAttribute(values.collector)).replaceAll('{{PUBLIC_KEY}}', escapeAttribute(values.publicKey));
 }

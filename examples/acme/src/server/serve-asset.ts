@@ -15,12 +15,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * Sends one file from `assetsDir` for a request path below `/assets/`; answers 404 for anything
  * missing, of an unknown type, or resolving outside the directory. Returns the status sent.
  */
-export async function serveAsset(
-  assetsDir: string,
-  relativePath: string,
-  res: ServerResponse,
-  headOnly: boolean,
-): Promise<number> {
+export async function serveAsset(assetsDir: string, relativePath: string, res: ServerResponse, headOnly: boolean): Promise<number> {
   const root = resolve(assetsDir);
   let decoded: string;
   try {

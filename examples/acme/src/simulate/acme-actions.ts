@@ -42,7 +42,8 @@ const projectScreen = (c: ActionContext): AcmeScreen =>
   c.screen.startsWith('/app/projects/') && c.random.chance(0.9)
     ? { title: 'Project', path: c.screen }
     : { title: 'Project', path: `/app/projects/${c.projects.length > 0 ? c.random.pick(c.projects) : 'new'}` };
-const someProject = (c: ActionContext): string => (c.screen.startsWith('/app/projects/') ? c.screen.slice('/app/projects/'.length) : c.projects.length > 0 ? c.random.pick(c.projects) : 'p0');
+const someProject = (c: ActionContext): string =>
+  c.screen.startsWith('/app/projects/') ? c.screen.slice('/app/projects/'.length) : c.projects.length > 0 ? c.random.pick(c.projects) : 'p0';
 const featureUsed = (feature: string): TrackCall => ({ event: 'Feature Used', properties: { feature } });
 // The SDK records a click inside `data-waymark-feature` as Feature Used; about half the clicks
 // that lead to a tracked event land inside the tagged element.
@@ -94,7 +95,10 @@ export const acmeActions: readonly AcmeAction[] = [
     screen: () => ({ title: 'Team', path: '/app/team' }),
     calls(c) {
       c.invites += 1;
-      return maybeTagged(c, 'team.invite', { event: 'Teammate Invited', properties: { role: c.random.chance(0.85) ? 'member' : 'admin', invitedCount: c.invites } });
+      return maybeTagged(c, 'team.invite', {
+        event: 'Teammate Invited',
+        properties: { role: c.random.chance(0.85) ? 'member' : 'admin', invitedCount: c.invites },
+      });
     },
   },
   {
@@ -103,7 +107,8 @@ export const acmeActions: readonly AcmeAction[] = [
     afterSteps: 4,
     roles: ['owner', 'admin'],
     screen: () => ({ title: 'Settings', path: '/app/settings' }),
-    calls: (c) => maybeTagged(c, 'settings.save', { event: 'Settings Saved', properties: { section: c.random.pick(['workspace', 'profile', 'notifications']) } }),
+    calls: (c) =>
+      maybeTagged(c, 'settings.save', { event: 'Settings Saved', properties: { section: c.random.pick(['workspace', 'profile', 'notifications']) } }),
   },
   {
     key: 'export-report',
@@ -127,18 +132,23 @@ export const acmeActions: readonly AcmeAction[] = [
     feature: 'automations',
     roles: ['owner', 'admin'],
     screen: () => ({ title: 'Automations', path: '/app/automations' }),
-    calls: (c) => maybeTagged(c, 'automations', { event: 'Automation Created', properties: { trigger: c.random.pick(['task.completed', 'task.added', 'project.created']) } }),
+    calls: (c) =>
+      maybeTagged(c, 'automations', {
+        event: 'Automation Created',
+        properties: { trigger: c.random.pick(['task.completed', 'task.added', 'project.created']) },
+      }),
   },
   {
     key: 'look-around',
     weight: 8,
     afterSteps: 0,
     roles: ['owner', 'admin', 'member', 'viewer'],
-    screen: (c) => c.random.pick([
-      { title: 'Projects', path: '/app/projects' },
-      { title: 'Team', path: '/app/team' },
-      { title: 'Reports', path: '/app/reports' },
-    ]),
+    screen: (c) =>
+      c.random.pick([
+        { title: 'Projects', path: '/app/projects' },
+        { title: 'Team', path: '/app/team' },
+        { title: 'Reports', path: '/app/reports' },
+      ]),
     calls: () => [],
   },
 ];

@@ -7,7 +7,11 @@ import { timeZones } from './time-zones.js';
 
 const dayMs = 86_400_000;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const slug = (s: string) => s.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+const slug = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 
 /** Ids carry the seed, so two runs with different seeds add two populations instead of mixing one. */
 export const accountId = (seed: number, index: number) => `sim${seed}-acct-${pad(index + 1, 4)}`;
@@ -49,7 +53,16 @@ export function buildPopulation(options: SimulationOptions): { accounts: SimAcco
     const rawSeats = Math.ceil(size * random.between(low, high));
     const seats = rawSeats <= 10 ? Math.max(rawSeats, 3) : Math.ceil(rawSeats / 5) * 5;
     const segment = seats < 20 ? 'smb' : seats < 100 ? 'mid-market' : 'enterprise';
-    const plan = segment === 'enterprise' ? 'enterprise' : segment === 'mid-market' ? (random.chance(0.8) ? 'business' : 'enterprise') : random.chance(0.7) ? 'starter' : 'business';
+    const plan =
+      segment === 'enterprise'
+        ? 'enterprise'
+        : segment === 'mid-market'
+          ? random.chance(0.8)
+            ? 'business'
+            : 'enterprise'
+          : random.chance(0.7)
+            ? 'starter'
+            : 'business';
     // Enterprise accounts go to the two senior CSMs; everyone else is pooled.
     const csmOwner = segment === 'enterprise' ? random.pick(nameParts.csmOwners.slice(0, 2)) : random.pick(nameParts.csmOwners);
     const account: SimAccount = {

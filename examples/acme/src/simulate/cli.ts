@@ -40,8 +40,20 @@ async function main() {
   const key = args.dryRun ? 'sk_dry_run' : readKey(args);
   if (key.startsWith('pk_')) fail('That is a public key; the simulator sends from a server, like a Segment server-side client: pass the secret key (sk_...).');
   const url = args.url ?? `http://localhost:${process.env['PORT'] ?? 8787}`;
-  const options = { seed: args.seed, accounts: args.accounts, users: args.users, days: args.days, now: Date.now(), url, key, config: checked.config, concurrency: args.concurrency };
-  console.log(`Simulating ${args.accounts} accounts and ${args.users} users over ${args.days} days (seed ${args.seed})${args.dryRun ? ', dry run' : ` into ${url}`} ...`);
+  const options = {
+    seed: args.seed,
+    accounts: args.accounts,
+    users: args.users,
+    days: args.days,
+    now: Date.now(),
+    url,
+    key,
+    config: checked.config,
+    concurrency: args.concurrency,
+  };
+  console.log(
+    `Simulating ${args.accounts} accounts and ${args.users} users over ${args.days} days (seed ${args.seed})${args.dryRun ? ', dry run' : ` into ${url}`} ...`,
+  );
   const noSend: typeof fetch = async (_input, init) => {
     const body = JSON.parse(String(init?.body)) as { batch: unknown[] };
     return new Response(JSON.stringify({ ok: true, accepted: body.batch.length, duplicates: 0, rejected: 0 }), { status: 200 });

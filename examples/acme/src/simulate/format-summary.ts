@@ -14,7 +14,11 @@ export function formatSummary(summary: RunSummary, options: { dryRun?: boolean }
       .join(', ')}.`,
     `${options.dryRun ? 'Dry run, nothing sent: would send' : 'Sent'} ${number.format(totals.messages)} events in ${number.format(totals.batches)} batches in ${formatDuration(summary.sendSeconds)} (${number.format(Math.round(rate))} events/s; generated in ${summary.generateSeconds.toFixed(1)} s):`,
     `  accepted ${number.format(totals.accepted)}, duplicates ${number.format(totals.duplicates)}, rejected ${number.format(totals.rejected)}, retried requests ${totals.retries}${
-      totals.retries > 0 ? ` (${Object.entries(totals.retryReasons).map(([reason, n]) => `${n}× ${reason}`).join(', ')})` : ''
+      totals.retries > 0
+        ? ` (${Object.entries(totals.retryReasons)
+            .map(([reason, n]) => `${n}× ${reason}`)
+            .join(', ')})`
+        : ''
     }`,
     `  ${kinds.map(([k, n]) => `${k} ${number.format(n)}`).join(', ')}`,
     ...totals.rejections.map((r) => `  rejected: ${r}`),

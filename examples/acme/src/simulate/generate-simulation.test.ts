@@ -68,7 +68,12 @@ describe('generateSimulation', () => {
     }
     // Day 0 is spread over the 90 days: accounts in each month of their first 90 days.
     const ages = sim.accounts.map((a) => (now - a.createdAt) / dayMs);
-    for (const [from, to] of [[0, 30], [30, 60], [60, 90]] as const) expect(ages.filter((d) => d >= from && d < to).length).toBeGreaterThan(30);
+    for (const [from, to] of [
+      [0, 30],
+      [30, 60],
+      [60, 90],
+    ] as const)
+      expect(ages.filter((d) => d >= from && d < to).length).toBeGreaterThan(30);
     for (const kind of ['fast-adopter', 'steady', 'slow-starter', 'stalled', 'seat-underuse', 'usage-collapse']) expect(ofKind(kind).length).toBeGreaterThan(5);
   });
 
@@ -77,11 +82,39 @@ describe('generateSimulation', () => {
     expect(first.body['traits']).toEqual(accountOf.get(String(first.body['groupId']))!.traits);
     const identify = sim.messages.find((m) => m.body.type === 'identify')!;
     expect(Object.keys(identify.body['traits'] as object).sort()).toEqual(['createdAt', 'email', 'name', 'role']);
-    const app = ['Project Created', 'Project Renamed', 'Task Added', 'Task Completed', 'Teammate Invited', 'Settings Saved', 'Report Exported', 'Automation Created', 'Feature Used'];
+    const app = [
+      'Project Created',
+      'Project Renamed',
+      'Task Added',
+      'Task Completed',
+      'Teammate Invited',
+      'Settings Saved',
+      'Report Exported',
+      'Automation Created',
+      'Feature Used',
+    ];
     const allowed = new Set<string>([...app, ...Object.values(onboardingEvents)]);
     const seen = new Set(sim.messages.map(event).filter((e) => e !== undefined));
     for (const name of seen) expect(allowed).toContain(name);
-    for (const name of ['Project Created', 'Task Added', 'Teammate Invited', 'Settings Saved', 'Report Exported', 'Feature Used', 'Checklist Item Completed', 'Guide Started', 'Guide Step Viewed', 'Guide Completed', 'Guide Dismissed', 'User Stuck', 'Nudge Shown', 'Nudge Clicked', 'Milestone Reached', 'Gate Unlocked', 'Gate Blocked']) {
+    for (const name of [
+      'Project Created',
+      'Task Added',
+      'Teammate Invited',
+      'Settings Saved',
+      'Report Exported',
+      'Feature Used',
+      'Checklist Item Completed',
+      'Guide Started',
+      'Guide Step Viewed',
+      'Guide Completed',
+      'Guide Dismissed',
+      'User Stuck',
+      'Nudge Shown',
+      'Nudge Clicked',
+      'Milestone Reached',
+      'Gate Unlocked',
+      'Gate Blocked',
+    ]) {
       expect(seen).toContain(name);
     }
     expect(sim.messages.some((m) => m.body.type === 'page')).toBe(true);
@@ -166,7 +199,8 @@ describe('generateSimulation', () => {
       const days: number[] = [];
       for (const a of ofKind(kind)) {
         for (const m of byAccount.get(a.id) ?? []) {
-          if (event(m) === onboardingEvents.milestoneReached && (m.body['properties'] as { milestone: string }).milestone === 'activated') days.push((m.at - a.createdAt) / dayMs);
+          if (event(m) === onboardingEvents.milestoneReached && (m.body['properties'] as { milestone: string }).milestone === 'activated')
+            days.push((m.at - a.createdAt) / dayMs);
         }
       }
       days.sort((x, y) => x - y);
@@ -176,7 +210,9 @@ describe('generateSimulation', () => {
     // Seat activation: users with a core event over licensed seats.
     const seatActivation = (kind: string) => {
       const shares = ofKind(kind).map((a) => {
-        const active = new Set((byAccount.get(a.id) ?? []).filter((m) => ['Task Added', 'Project Created', 'Task Completed'].includes(event(m) ?? '')).map((m) => m.body.userId));
+        const active = new Set(
+          (byAccount.get(a.id) ?? []).filter((m) => ['Task Added', 'Project Created', 'Task Completed'].includes(event(m) ?? '')).map((m) => m.body.userId),
+        );
         return active.size / a.traits.seats;
       });
       return shares.reduce((x, y) => x + y, 0) / shares.length;

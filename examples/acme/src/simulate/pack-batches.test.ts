@@ -13,7 +13,12 @@ const bodyBytes = (batch: string[]) => Buffer.byteLength(`{"sentAt":"2026-11-22T
 
 describe('packBatches', () => {
   it('keeps every message, in order, with its timestamp', () => {
-    const batches = [...packBatches(Array.from({ length: 1234 }, (_, i) => message(i)), { maxCount: 100, maxBytes: 400_000 })];
+    const batches = [
+      ...packBatches(
+        Array.from({ length: 1234 }, (_, i) => message(i)),
+        { maxCount: 100, maxBytes: 400_000 },
+      ),
+    ];
     expect(batches.map((b) => b.messages.length)).toEqual([...Array(12).fill(100), 34]);
     const all = batches.flatMap((b) => b.messages.map((json) => JSON.parse(json) as { messageId: string; timestamp: string }));
     expect(all.map((m) => m.messageId)).toEqual(Array.from({ length: 1234 }, (_, i) => `m-${i}`));
@@ -34,7 +39,12 @@ describe('packBatches', () => {
   });
 
   it('never exceeds the collector message count, and refuses a message over 32 KB', () => {
-    const batches = [...packBatches(Array.from({ length: 4500 }, (_, i) => message(i)), { maxCount: 5000, maxBytes: 10_000_000 })];
+    const batches = [
+      ...packBatches(
+        Array.from({ length: 4500 }, (_, i) => message(i)),
+        { maxCount: 5000, maxBytes: 10_000_000 },
+      ),
+    ];
     for (const b of batches) expect(b.messages.length).toBeLessThanOrEqual(limits.maxBatchMessages);
     expect(() => [...packBatches([message(0, 20_000)])]).toThrow(/over the 32768-byte limit/);
   });

@@ -30,7 +30,8 @@ export function* packBatches(messages: Iterable<SimMessage>, packLimits: PackLim
   for (const message of messages) {
     const json = messageJson(message);
     const size = byteLength(json);
-    if (size > limits.maxMessageBytes) throw new RangeError(`message ${message.body.messageId} is ${size} bytes, over the ${limits.maxMessageBytes}-byte limit`);
+    if (size > limits.maxMessageBytes)
+      throw new RangeError(`message ${message.body.messageId} is ${size} bytes, over the ${limits.maxMessageBytes}-byte limit`);
     if (batch.length > 0 && (batch.length >= maxCount || bytes + size + 1 > maxBytes)) {
       yield { messages: batch, bytes };
       batch = [];

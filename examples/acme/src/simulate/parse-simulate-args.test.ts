@@ -7,7 +7,9 @@ describe('parseSimulateArgs', () => {
   });
 
   it('reads every option', () => {
-    expect(parseSimulateArgs(['--seed', '7', '--accounts', '5', '--users', '30', '--days', '14', '--url', 'http://c:1', '--key', 'sk_1', '--dry-run'])).toMatchObject({
+    expect(
+      parseSimulateArgs(['--seed', '7', '--accounts', '5', '--users', '30', '--days', '14', '--url', 'http://c:1', '--key', 'sk_1', '--dry-run']),
+    ).toMatchObject({
       seed: 7,
       accounts: 5,
       users: 30,

@@ -30,7 +30,18 @@ describe('runSimulation against a collector', () => {
     });
     expect(pushed.status).toBe(201);
     // Small batches, so even this run takes several requests and two at a time.
-    options = { seed: 5, accounts: 5, users: 30, days: 14, now: Date.now(), url: collector.url, key: keys.secretKey, config, concurrency: 2, packLimits: { maxCount: 40, maxBytes: 16_000 } };
+    options = {
+      seed: 5,
+      accounts: 5,
+      users: 30,
+      days: 14,
+      now: Date.now(),
+      url: collector.url,
+      key: keys.secretKey,
+      config,
+      concurrency: 2,
+      packLimits: { maxCount: 40, maxBytes: 16_000 },
+    };
   });
 
   afterAll(async () => {

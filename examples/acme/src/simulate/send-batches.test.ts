@@ -46,7 +46,14 @@ describe('sendBatches', () => {
     ];
     const fetch = (async (_url: string, init: RequestInit) => (answers.shift() ?? (() => ok(String(init.body))))()) as typeof globalThis.fetch;
     const sleeps: number[] = [];
-    const totals = await sendBatches([batch(4)], { url: 'http://c.test', key: 'sk_x', concurrency: 1, random: () => 0, fetch, sleep: async (ms) => void sleeps.push(ms) });
+    const totals = await sendBatches([batch(4)], {
+      url: 'http://c.test',
+      key: 'sk_x',
+      concurrency: 1,
+      random: () => 0,
+      fetch,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     expect(totals).toMatchObject({ accepted: 4, retries: 3 });
     expect(sleeps).toEqual([2000, 250, 500]);
     expect(totals.retryReasons).toEqual({ '429': 1, '503 internal': 1, 'network error: ECONNRESET': 1 });
@@ -58,6 +65,8 @@ describe('sendBatches', () => {
       new SendError('the collector refused a batch (401 invalid_key: no such key); stopping'),
     );
     const down = (async () => new Response('', { status: 502 })) as typeof globalThis.fetch;
-    await expect(sendBatches([batch(1)], { url: 'http://c.test', key: 'sk_x', concurrency: 1, random: () => 0, fetch: down, maxAttempts: 3, sleep: async () => {} })).rejects.toThrow(/failed 3 times \(last: 502\)/);
+    await expect(
+      sendBatches([batch(1)], { url: 'http://c.test', key: 'sk_x', concurrency: 1, random: () => 0, fetch: down, maxAttempts: 3, sleep: async () => {} }),
+    ).rejects.toThrow(/failed 3 times \(last: 502\)/);
   });
 });

@@ -1,4 +1,13 @@
-import { emptySnapshot, evaluateCondition, onboardingEvents, recordEvent, settleProgress, snapshotFacts, type StateSnapshot, type WaymarkConfig } from '@waymark/core';
+import {
+  emptySnapshot,
+  evaluateCondition,
+  onboardingEvents,
+  recordEvent,
+  settleProgress,
+  snapshotFacts,
+  type StateSnapshot,
+  type WaymarkConfig,
+} from '@waymark/core';
 import { acmeActions, type AcmeAction, type ActionContext } from './acme-actions.js';
 import { acmeSteps } from './acme-steps.js';
 import { archetypes } from './archetypes.js';
@@ -19,11 +28,7 @@ const stuckReasons = ['idle-on-step', 'repeat-visits', 'dead-clicks', 'failed-at
  * checklist items, milestones, stuck users and nudges). Checklist items and milestones are settled
  * with core's own `settleProgress`, so they appear exactly when the config says they are done.
  */
-export function simulateUser(
-  user: SimUser,
-  config: WaymarkConfig,
-  options: SimulationOptions,
-): SimMessage[] {
+export function simulateUser(user: SimUser, config: WaymarkConfig, options: SimulationOptions): SimMessage[] {
   const { account } = user;
   const archetype = archetypes[account.archetype];
   const random = createRandom(options.seed, user.id);
@@ -42,13 +47,18 @@ export function simulateUser(
   let lastProgressAt = user.joinedAt;
   let activeDays = 0;
   let snapshot: StateSnapshot = emptySnapshot();
-  snapshot = { ...snapshot, user: { ...snapshot.user, traits: { ...user.traits }, startedAt: user.joinedAt }, account: { ...snapshot.account, traits: { ...account.traits }, startedAt: account.createdAt } };
+  snapshot = {
+    ...snapshot,
+    user: { ...snapshot.user, traits: { ...user.traits }, startedAt: user.joinedAt },
+    account: { ...snapshot.account, traits: { ...account.traits }, startedAt: account.createdAt },
+  };
   const guidesSeen = new Set<string>();
   const nudgesDismissed = new Set<string>();
   let nextId = 0;
   const context: ActionContext = { random, projects: [], screen: '', invites: 0, nextId: (prefix) => `${prefix}${++nextId}` };
   const unlockedGates = new Set<string>();
-  const lockedGate = (feature: string | undefined) => (feature !== undefined && !unlockedGates.has(feature) ? config.gates.find((g) => g.key === feature) : undefined);
+  const lockedGate = (feature: string | undefined) =>
+    feature !== undefined && !unlockedGates.has(feature) ? config.gates.find((g) => g.key === feature) : undefined;
 
   // One context object per user: it is the same on every message (and serialised per message anyway).
   const messageContext = { groupId: account.id, library };
@@ -75,10 +85,12 @@ export function simulateUser(
     let changed = r.snapshot !== snapshot;
     snapshot = r.snapshot;
     if (audience) {
-      for (const { checklist: c, item } of r.changes.items) push({ type: 'track', event: onboardingEvents.checklistItemCompleted, properties: { checklist: c, item } });
+      for (const { checklist: c, item } of r.changes.items)
+        push({ type: 'track', event: onboardingEvents.checklistItemCompleted, properties: { checklist: c, item } });
       for (const c of r.changes.completed) push({ type: 'track', event: onboardingEvents.checklistCompleted, properties: { checklist: c } });
     }
-    for (const m of r.changes.milestones) if (userMilestones.has(m)) push({ type: 'track', event: onboardingEvents.milestoneReached, properties: { milestone: m } });
+    for (const m of r.changes.milestones)
+      if (userMilestones.has(m)) push({ type: 'track', event: onboardingEvents.milestoneReached, properties: { milestone: m } });
     if (unlockedGates.size < config.gates.length) {
       const facts = snapshotFacts(snapshot, at);
       for (const gate of config.gates) {
@@ -202,7 +214,9 @@ export function simulateUser(
       const gated = acmeActions.filter((a) => lockedGate(a.feature));
       if (gated.length > 0) perform(random.pick(gated));
     }
-    const unlocked = acmeActions.filter((a) => a.afterSteps <= Math.max(steps, audience ? 0 : 2) && (a.roles ?? ['owner', 'admin', 'member']).includes(user.traits.role));
+    const unlocked = acmeActions.filter(
+      (a) => a.afterSteps <= Math.max(steps, audience ? 0 : 2) && (a.roles ?? ['owner', 'admin', 'member']).includes(user.traits.role),
+    );
     if (unlocked.length === 0) return;
     const actions = Math.round(random.between(1, 6.5) * user.engagement);
     for (let i = 0; i < actions && at < options.now; i++) perform(pickWeighted(random, unlocked, (a) => a.weight));
@@ -219,7 +233,9 @@ export function simulateUser(
     if (!joining && (user.engagement === 0 || !random.chance(Math.min(0.95, p)))) continue;
     activeDays += 1;
     const sessions = joining ? 1 : 1 + (random.chance(0.25) ? 1 : 0) + (random.chance(0.05) ? 1 : 0);
-    const hours = Array.from({ length: sessions }, () => Math.min(19.5, Math.max(7.5, random.normal(random.chance(0.55) ? 10.5 : 15, 1.6)))).sort((a, b) => a - b);
+    const hours = Array.from({ length: sessions }, () => Math.min(19.5, Math.max(7.5, random.normal(random.chance(0.55) ? 10.5 : 15, 1.6)))).sort(
+      (a, b) => a - b,
+    );
     for (const [i, hour] of hours.entries()) {
       const start = joining ? user.joinedAt + i * 2 * hourMs : midnight + hour * hourMs;
       if (start >= options.now) break;

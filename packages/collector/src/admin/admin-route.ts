@@ -15,7 +15,6 @@ import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { adminUserStateRoute } from '../user-state/admin-user-state-route.js';
 
-
 /**
  * Admin calls for the app of the secret key (or of ?appId= with a CSM session): each feature's
  * admin routes mounted here, and the app itself, its latest events and its usage rollups.

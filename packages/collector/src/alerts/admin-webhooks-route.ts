@@ -37,7 +37,13 @@ export function adminWebhooksRoute(deps: RouteDeps): Hono<CollectorEnv> {
     const body = await jsonBody(c.req.raw, c.env?.incoming, createBody, 8192);
     const by = c.get('csm')?.email ?? body.by;
     if (by === undefined) throw new ApiError(400, 'invalid_body', "by: is required: who creates the subscription, e.g. the CSM's email", 'by');
-    const created = await createSubscription(deps.sql, c.get('app').appId, { url: body.url, format: body.format, events: [...new Set(body.events)], by, at: deps.now() });
+    const created = await createSubscription(deps.sql, c.get('app').appId, {
+      url: body.url,
+      format: body.format,
+      events: [...new Set(body.events)],
+      by,
+      at: deps.now(),
+    });
     return c.json(created, 201);
   });
 
@@ -52,16 +58,30 @@ export function adminWebhooksRoute(deps: RouteDeps): Hono<CollectorEnv> {
     const appId = c.get('app').appId;
     const q = parseQuery(deliveriesQuerySchema, c.req.query());
     const sub = await subscription(appId, c.req.param('id'));
-    return c.json({ deliveries: await listDeliveries(deps.sql, appId, { subscriptionId: sub.id, status: q.status, limit: q.limit }) }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ deliveries: await listDeliveries(deps.sql, appId, { subscriptionId: sub.id, status: q.status, limit: q.limit }) }, 200, {
+      'Cache-Control': 'no-store',
+    });
   });
 
   // Sends a `webhook.test` event to this subscription now (one attempt here; retried later like any delivery).
   route.post('/:id/test', async (c) => {
     const appId = c.get('app').appId;
     const sub = await subscription(appId, c.req.param('id'));
-    if (sub.disabledAt !== null) throw new ApiError(409, 'webhook_disabled', `the subscription was disabled at ${sub.disabledAt} (${sub.disabledReason ?? 'no reason'}); create a new one`, 'id');
+    if (sub.disabledAt !== null)
+      throw new ApiError(
+        409,
+        'webhook_disabled',
+        `the subscription was disabled at ${sub.disabledAt} (${sub.disabledReason ?? 'no reason'}); create a new one`,
+        'id',
+      );
     const at = deps.now();
-    const event = { id: `evt_test_${crypto.randomUUID().replace(/-/g, '')}`, type: 'webhook.test' as const, createdAt: new Date(at).toISOString(), appId, data: { message: 'A test event from Waymark.' } };
+    const event = {
+      id: `evt_test_${crypto.randomUUID().replace(/-/g, '')}`,
+      type: 'webhook.test' as const,
+      createdAt: new Date(at).toISOString(),
+      appId,
+      data: { message: 'A test event from Waymark.' },
+    };
     const ids = await enqueueEvents(deps.sql, appId, [event], at, sub.id);
     await sendDueDeliveries(deps.sql, delivery, { ids });
     const [sent] = await listDeliveries(deps.sql, appId, { ids, limit: 1 });

@@ -47,7 +47,13 @@ async function post(d: ClaimedDelivery, options: DeliveryOptions): Promise<{ cod
     return { code: res.status, error: res.status >= 200 && res.status < 300 ? null : `HTTP ${res.status}${text ? `: ${text}` : ''}` };
   } catch (error) {
     const e = error as Error;
-    return { code: null, error: e.name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}`.slice(0, 300) };
+    return {
+      code: null,
+      error:
+        e.name === 'TimeoutError'
+          ? `no answer within ${options.timeoutMs} ms`
+          : `${e.message}${e.cause instanceof Error ? `: ${e.cause.message}` : ''}`.slice(0, 300),
+    };
   }
 }
 
@@ -60,10 +66,15 @@ async function post(d: ClaimedDelivery, options: DeliveryOptions): Promise<{ cod
 export async function attemptDelivery(sql: Pick<Sql, 'query' | 'transaction'>, d: ClaimedDelivery, options: DeliveryOptions): Promise<AttemptOutcome> {
   const attempt = d.attempts + 1;
   // Checked again here: a 410 to an earlier delivery of the same claimed batch disables the subscription.
-  const { rows: current } = await sql.query<{ disabled: boolean }>('select disabled_at is not null as disabled from webhook_subscriptions where app_id = $1 and id = $2', [d.appId, d.subscriptionId]);
+  const { rows: current } = await sql.query<{ disabled: boolean }>(
+    'select disabled_at is not null as disabled from webhook_subscriptions where app_id = $1 and id = $2',
+    [d.appId, d.subscriptionId],
+  );
   const started = performance.now();
   const skipped = d.url === null || current[0] === undefined || current[0].disabled;
-  const result = skipped ? { code: null, error: current[0] === undefined ? 'the subscription was deleted' : 'the subscription is disabled' } : await post(d, options);
+  const result = skipped
+    ? { code: null, error: current[0] === undefined ? 'the subscription was deleted' : 'the subscription is disabled' }
+    : await post(d, options);
   const now = options.now();
   const at = new Date(now).toISOString();
   const ok = result.code !== null && result.code >= 200 && result.code < 300;
@@ -88,11 +99,10 @@ export async function attemptDelivery(sql: Pick<Sql, 'query' | 'transaction'>, d
       [d.appId, d.id, status, skipped ? d.attempts : attempt, result.code, result.error, next, ok ? at : null],
     );
     if (gone) {
-      await tx.query("update webhook_subscriptions set disabled_at = $3, disabled_reason = 'the receiver answered 410 Gone' where app_id = $1 and id = $2 and disabled_at is null", [
-        d.appId,
-        d.subscriptionId,
-        at,
-      ]);
+      await tx.query(
+        "update webhook_subscriptions set disabled_at = $3, disabled_reason = 'the receiver answered 410 Gone' where app_id = $1 and id = $2 and disabled_at is null",
+        [d.appId, d.subscriptionId, at],
+      );
     }
   });
   return { status, responseCode: result.code, error: result.error };

@@ -70,7 +70,17 @@ describe('buildDigest', () => {
 
   it('is empty but complete for an owner without accounts', () => {
     const digest = buildDigest({ ...fixture, accounts: [] });
-    expect(digest.totals).toEqual({ accounts: 0, red: 0, yellow: 0, green: 0, unscored: 0, flagsRaised: 0, flagsCleared: 0, milestonesReached: 0, overdueGoals: 0 });
+    expect(digest.totals).toEqual({
+      accounts: 0,
+      red: 0,
+      yellow: 0,
+      green: 0,
+      unscored: 0,
+      flagsRaised: 0,
+      flagsCleared: 0,
+      milestonesReached: 0,
+      overdueGoals: 0,
+    });
     expect(digestMarkdown(digest)).toBe(
       '# Weekly digest: dana@vendor.test, 2026-W10\n\n2026-03-02 to 2026-03-08 · 0 accounts\n\n**Health:** 0 red, 0 yellow, 0 green\n\n**This week:** 0 flags raised, 0 cleared, 0 milestones reached; 0 goals overdue\n',
     );

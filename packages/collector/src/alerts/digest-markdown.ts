@@ -19,14 +19,35 @@ export function digestMarkdown(digest: Digest): string {
   const list = (title: string, items: string[]) => {
     if (items.length) out.push('', `## ${title}`, '', ...items.map((i) => `- ${i}`));
   };
-  list('Flags raised', digest.flagsRaised.map((f) => `${md(f.name)}: \`${f.flag}\` (${day(f.at)})`));
-  list('Flags cleared', digest.flagsCleared.map((f) => `${md(f.name)}: \`${f.flag}\` (${day(f.at)})`));
-  list('Milestones reached', digest.milestonesReached.map((m) => `${md(m.name)}: ${md(m.milestoneName)}${m.day !== null ? ` on day ${m.day}` : ''}${m.onTime === false ? ' (late)' : ''}`));
-  list('Overdue goals', digest.overdueGoals.map((g) => `${md(g.name)}: ${md(g.milestoneName)}, due day ${g.dueDay}, ${g.daysOverdue} day${g.daysOverdue === 1 ? '' : 's'} over${g.goalOwner ? ` (owner ${md(g.goalOwner)})` : ''}`));
+  list(
+    'Flags raised',
+    digest.flagsRaised.map((f) => `${md(f.name)}: \`${f.flag}\` (${day(f.at)})`),
+  );
+  list(
+    'Flags cleared',
+    digest.flagsCleared.map((f) => `${md(f.name)}: \`${f.flag}\` (${day(f.at)})`),
+  );
+  list(
+    'Milestones reached',
+    digest.milestonesReached.map(
+      (m) => `${md(m.name)}: ${md(m.milestoneName)}${m.day !== null ? ` on day ${m.day}` : ''}${m.onTime === false ? ' (late)' : ''}`,
+    ),
+  );
+  list(
+    'Overdue goals',
+    digest.overdueGoals.map(
+      (g) =>
+        `${md(g.name)}: ${md(g.milestoneName)}, due day ${g.dueDay}, ${g.daysOverdue} day${g.daysOverdue === 1 ? '' : 's'} over${g.goalOwner ? ` (owner ${md(g.goalOwner)})` : ''}`,
+    ),
+  );
   const bands = [
     ['Red', digest.health.red],
     ['Yellow', digest.health.yellow],
   ] as const;
-  for (const [band, accounts] of bands) list(`${band} accounts`, accounts.map((a) => `${md(a.name)}: health ${a.health ?? '–'}${a.day !== null ? `, day ${a.day}` : ''}`));
+  for (const [band, accounts] of bands)
+    list(
+      `${band} accounts`,
+      accounts.map((a) => `${md(a.name)}: health ${a.health ?? '–'}${a.day !== null ? `, day ${a.day}` : ''}`),
+    );
   return `${out.join('\n')}\n`;
 }

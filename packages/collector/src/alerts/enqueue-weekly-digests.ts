@@ -19,7 +19,10 @@ export async function enqueueWeeklyDigests(sql: Pick<Sql, 'query'>, currentConfi
   );
   let queued = 0;
   for (const { app_id: appId } of apps) {
-    const { rows: owners } = await sql.query<{ owner: string }>(`select distinct ${ownerSql} as owner from accounts where app_id = $1 and ${ownerSql} is not null order by 1`, [appId]);
+    const { rows: owners } = await sql.query<{ owner: string }>(
+      `select distinct ${ownerSql} as owner from accounts where app_id = $1 and ${ownerSql} is not null order by 1`,
+      [appId],
+    );
     const config = (await currentConfig(appId))?.config;
     for (const { owner } of owners) {
       const eventId = `evt_digest_${week.label}_${owner}`;
@@ -32,7 +35,9 @@ export async function enqueueWeeklyDigests(sql: Pick<Sql, 'query'>, currentConfi
       if (!missing[0]?.n) continue;
       const digest = buildDigest(await readDigestInput(sql, appId, owner, week, config, now));
       const createdAt = new Date(now).toISOString();
-      queued += (await enqueueEvents(sql, appId, [{ id: eventId, type: 'digest.weekly', createdAt, appId, data: digest as unknown as Record<string, unknown> }], now)).length;
+      queued += (
+        await enqueueEvents(sql, appId, [{ id: eventId, type: 'digest.weekly', createdAt, appId, data: digest as unknown as Record<string, unknown> }], now)
+      ).length;
     }
   }
   return queued;

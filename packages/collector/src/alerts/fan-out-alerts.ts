@@ -14,7 +14,13 @@ interface OutboxRow {
 
 /** The webhook event of an alert outbox row: data is the row's payload plus accountId and flag. */
 function outboxEvent(appId: string, r: OutboxRow): WebhookEvent {
-  return { id: `evt_flag_${r.id}`, type: r.kind, createdAt: new Date(r.created_at).toISOString(), appId, data: { ...r.payload, accountId: r.account_id, flag: r.flag } };
+  return {
+    id: `evt_flag_${r.id}`,
+    type: r.kind,
+    createdAt: new Date(r.created_at).toISOString(),
+    appId,
+    data: { ...r.payload, accountId: r.account_id, flag: r.flag },
+  };
 }
 
 /**
@@ -50,7 +56,12 @@ export async function fanOutAlerts(sql: Pick<Sql, 'query' | 'transaction'>, now:
         [appId, after, pageSize],
       );
       if (rows.length === 0) return 0;
-      const ids = await enqueueEvents(tx, appId, rows.map((r) => outboxEvent(appId, r)), now);
+      const ids = await enqueueEvents(
+        tx,
+        appId,
+        rows.map((r) => outboxEvent(appId, r)),
+        now,
+      );
       await tx.query(
         'insert into webhook_cursors (app_id, outbox_id) values ($1, $2::bigint) on conflict (app_id) do update set outbox_id = excluded.outbox_id',
         [appId, rows[rows.length - 1]!.id],

@@ -27,7 +27,14 @@ export async function listDeliveries(
      order by created_at desc, id desc limit $5`,
     [appId, filter.subscriptionId ?? null, filter.status ?? null, filter.ids ?? null, filter.limit],
   );
-  const { rows: attempts } = await sql.query<{ delivery_id: string; attempt: number; at: Date | string; response_code: number | null; error: string | null; duration_ms: number }>(
+  const { rows: attempts } = await sql.query<{
+    delivery_id: string;
+    attempt: number;
+    at: Date | string;
+    response_code: number | null;
+    error: string | null;
+    duration_ms: number;
+  }>(
     'select delivery_id, attempt, at, response_code, error, duration_ms from webhook_attempts where app_id = $1 and delivery_id = any($2::text[]) order by delivery_id, attempt',
     [appId, rows.map((r) => r.id)],
   );

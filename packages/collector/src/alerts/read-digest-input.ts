@@ -16,7 +16,14 @@ const bands = new Set(['red', 'yellow', 'green']);
  * account analytics tables (account_summaries, account_flags, account_milestones) when they exist;
  * without them accounts are unscored, no flags are listed, and milestones come from recorded progress.
  */
-export async function readDigestInput(sql: Pick<Sql, 'query'>, appId: string, owner: string, week: DigestWeek, config: WaymarkConfig | undefined, now: number): Promise<DigestInput> {
+export async function readDigestInput(
+  sql: Pick<Sql, 'query'>,
+  appId: string,
+  owner: string,
+  week: DigestWeek,
+  config: WaymarkConfig | undefined,
+  now: number,
+): Promise<DigestInput> {
   const { rows: raw } = await sql.query<{ account_id: string; traits: Record<string, unknown>; first_seen: Date | string }>(
     `select account_id, traits, first_seen from accounts where app_id = $1 and ${ownerSql} = $2 order by account_id`,
     [appId, owner],
@@ -62,7 +69,13 @@ export async function readDigestInput(sql: Pick<Sql, 'query'>, appId: string, ow
   const target = new Map((config?.milestones ?? []).map((m) => [m.key, m.targetDay]));
   let milestones: DigestInput['milestones'] = [];
   if (has.milestones) {
-    const { rows: m } = await sql.query<{ account_id: string; milestone: string; reached_at: Date | string; day_reached: number | null; target_day: number | null }>(
+    const { rows: m } = await sql.query<{
+      account_id: string;
+      milestone: string;
+      reached_at: Date | string;
+      day_reached: number | null;
+      target_day: number | null;
+    }>(
       `select account_id, milestone, reached_at, day_reached, target_day from account_milestones
        where app_id = $1 and account_id = any($2::text[]) and reached_at >= $3 and reached_at < $4`,
       [appId, ids, week.start, week.end],
@@ -72,13 +85,21 @@ export async function readDigestInput(sql: Pick<Sql, 'query'>, appId: string, ow
     for (const [accountId, reached] of await reachedMilestones(sql, appId, ids)) {
       const p = profiles.get(accountId)!;
       for (const [milestone, at] of reached) {
-        milestones.push({ accountId, milestone, reachedAt: new Date(at).toISOString(), day: accountDay(p.startAt, at, p.timeZone), targetDay: target.get(milestone) ?? null });
+        milestones.push({
+          accountId,
+          milestone,
+          reachedAt: new Date(at).toISOString(),
+          day: accountDay(p.startAt, at, p.timeZone),
+          targetDay: target.get(milestone) ?? null,
+        });
       }
     }
   }
 
   const plans = await accountPlans(sql, appId, rows, config, now);
-  const goals = [...plans.values()].flatMap((p) => p.goals.map((g) => ({ accountId: p.accountId, milestone: g.milestone, dueDay: g.dueDay, owner: g.owner, status: g.status, currentDay: p.day })));
+  const goals = [...plans.values()].flatMap((p) =>
+    p.goals.map((g) => ({ accountId: p.accountId, milestone: g.milestone, dueDay: g.dueDay, owner: g.owner, status: g.status, currentDay: p.day })),
+  );
 
   return { owner, week, accounts, flags, milestones, goals, milestoneNames: Object.fromEntries((config?.milestones ?? []).map((m) => [m.key, m.name])) };
 }

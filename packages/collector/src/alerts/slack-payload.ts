@@ -18,20 +18,41 @@ function flagText(event: WebhookEvent): string {
   const account = escape(str(d['accountName']) ?? str(d['accountId']) ?? 'an account');
   const flag = escape(str(d['flag']) ?? 'a flag');
   const raised = event.type === 'flag.raised';
-  const facts = [str(d['day']) && `day ${str(d['day'])}`, str(d['health']) && `health ${str(d['health'])}${str(d['band']) ? ` (${str(d['band'])})` : ''}`].filter(Boolean);
+  const facts = [
+    str(d['day']) && `day ${str(d['day'])}`,
+    str(d['health']) && `health ${str(d['health'])}${str(d['band']) ? ` (${str(d['band'])})` : ''}`,
+  ].filter(Boolean);
   return `${raised ? ':warning: Flag raised' : ':white_check_mark: Flag cleared'} on *${account}*: \`${flag}\`${facts.length ? ` — ${facts.join(', ')}` : ''}`;
 }
 
 function digestBlocks(digest: Digest): SlackPayload {
   const t = digest.totals;
   const text = `Weekly digest for ${digest.owner}, ${digest.week.label}: ${t.accounts} accounts, ${t.flagsRaised} flags raised, ${t.flagsCleared} cleared, ${t.milestonesReached} milestones reached, ${t.overdueGoals} goals overdue`;
-  const lines = (title: string, items: string[]) => (items.length ? `*${title}*\n${items.slice(0, 10).map((i) => `• ${i}`).join('\n')}${items.length > 10 ? `\n…and ${items.length - 10} more` : ''}` : '');
+  const lines = (title: string, items: string[]) =>
+    items.length
+      ? `*${title}*\n${items
+          .slice(0, 10)
+          .map((i) => `• ${i}`)
+          .join('\n')}${items.length > 10 ? `\n…and ${items.length - 10} more` : ''}`
+      : '';
   const body = [
     `*Health:* :red_circle: ${t.red} red · :large_yellow_circle: ${t.yellow} yellow · :large_green_circle: ${t.green} green${t.unscored ? ` · ${t.unscored} not scored` : ''}`,
-    lines('Flags raised', digest.flagsRaised.map((f) => `${escape(f.name)}: \`${escape(f.flag)}\``)),
-    lines('Flags cleared', digest.flagsCleared.map((f) => `${escape(f.name)}: \`${escape(f.flag)}\``)),
-    lines('Milestones reached', digest.milestonesReached.map((m) => `${escape(m.name)}: ${escape(m.milestoneName)}${m.day !== null ? ` (day ${m.day})` : ''}`)),
-    lines('Overdue goals', digest.overdueGoals.map((g) => `${escape(g.name)}: ${escape(g.milestoneName)}, due day ${g.dueDay} (${g.daysOverdue} days over)`)),
+    lines(
+      'Flags raised',
+      digest.flagsRaised.map((f) => `${escape(f.name)}: \`${escape(f.flag)}\``),
+    ),
+    lines(
+      'Flags cleared',
+      digest.flagsCleared.map((f) => `${escape(f.name)}: \`${escape(f.flag)}\``),
+    ),
+    lines(
+      'Milestones reached',
+      digest.milestonesReached.map((m) => `${escape(m.name)}: ${escape(m.milestoneName)}${m.day !== null ? ` (day ${m.day})` : ''}`),
+    ),
+    lines(
+      'Overdue goals',
+      digest.overdueGoals.map((g) => `${escape(g.name)}: ${escape(g.milestoneName)}, due day ${g.dueDay} (${g.daysOverdue} days over)`),
+    ),
   ].filter(Boolean);
   return {
     text: escape(text),

@@ -58,7 +58,10 @@ export async function deleteSubscription(sql: Pick<Sql, 'transaction'>, appId: s
   return sql.transaction(async (tx) => {
     const { rows } = await tx.query('delete from webhook_subscriptions where app_id = $1 and id = $2 returning id', [appId, id]);
     if (rows.length === 0) return false;
-    await tx.query('delete from webhook_attempts where app_id = $1 and delivery_id in (select id from webhook_deliveries where app_id = $1 and subscription_id = $2)', [appId, id]);
+    await tx.query(
+      'delete from webhook_attempts where app_id = $1 and delivery_id in (select id from webhook_deliveries where app_id = $1 and subscription_id = $2)',
+      [appId, id],
+    );
     await tx.query('delete from webhook_deliveries where app_id = $1 and subscription_id = $2', [appId, id]);
     return true;
   });

@@ -14,7 +14,8 @@ export interface AccountProfile {
   seats: unknown;
 }
 
-const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : undefined);
+const text = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : typeof v === 'number' ? String(v) : undefined;
 
 function validZone(v: unknown): string | undefined {
   if (typeof v !== 'string' || v === '' || v.length > 100) return undefined;

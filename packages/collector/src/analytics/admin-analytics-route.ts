@@ -30,14 +30,24 @@ export function adminAnalyticsRoute(deps: RouteDeps, currentConfig: CurrentConfi
   route.get('/portfolio.csv', async (c) => {
     const f = parseQuery(portfolioFilterSchema, c.req.query());
     const { accounts } = await listPortfolio(deps.sql, c.get('app').appId, f, true);
-    return c.body(portfolioCsv(accounts), 200, { ...noStore, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="portfolio.csv"' });
+    return c.body(portfolioCsv(accounts), 200, {
+      ...noStore,
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="portfolio.csv"',
+    });
   });
 
   route.get('/accounts/:accountId', async (c) => {
     const { accountId } = parseQuery(accountParamsSchema, c.req.param());
     const appId = c.get('app').appId;
     const detail = await readAccountDetail(deps.sql, appId, accountId, (await currentConfig(appId))?.config);
-    if (!detail) throw new ApiError(404, 'account_not_found', `no summary of account "${accountId}" (unknown, or not summarised yet: summaries are refreshed every few seconds)`, 'accountId');
+    if (!detail)
+      throw new ApiError(
+        404,
+        'account_not_found',
+        `no summary of account "${accountId}" (unknown, or not summarised yet: summaries are refreshed every few seconds)`,
+        'accountId',
+      );
     return c.json(detail, 200, noStore);
   });
 

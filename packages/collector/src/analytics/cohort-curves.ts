@@ -2,7 +2,11 @@ import type { Sql } from '../db/sql.js';
 import type { Cohort } from '@waymark/core';
 
 /** Cohort curves of an app's accounts by start week, from the stored milestones, newest week first. */
-export async function cohortCurves(sql: Pick<Sql, 'query'>, appId: string, options: { days: number; weeks: number; milestone?: string | undefined }): Promise<Cohort[]> {
+export async function cohortCurves(
+  sql: Pick<Sql, 'query'>,
+  appId: string,
+  options: { days: number; weeks: number; milestone?: string | undefined },
+): Promise<Cohort[]> {
   const { rows: sizes } = await sql.query<{ week: string; day: number; n: number }>(
     `select to_char(date_trunc('week', start_at at time zone 'UTC'), 'YYYY-MM-DD') as week, least(day, $2) as day, count(*)::int as n
      from account_summaries where app_id = $1 group by 1, 2`,

@@ -231,12 +231,20 @@ export function computeAccountSummary(
     },
     { weights, bands, rules, fromDay: today - historyDays + 1 },
   );
-  const history: HealthDay[] = timeline.days.map((t) => ({ day: t.day, date: dayNumberToDate(startDay + t.day), score: t.score, band: t.band, components: t.components }));
+  const history: HealthDay[] = timeline.days.map((t) => ({
+    day: t.day,
+    date: dayNumberToDate(startDay + t.day),
+    score: t.score,
+    band: t.band,
+    components: t.components,
+  }));
   const now_ = timeline.days[timeline.days.length - 1]!;
   const points = history.map((h) => ({ day: h.day, score: h.score }));
 
   const flags = summaryFlags(timeline.spans, inputs, names, dayStart, now);
-  const statuses = new Map(configMilestones.map((m) => [m.key, milestoneStatus({ targetDay: m.targetDay, reachedDay: reachedDays.get(m.key), currentDay: today })]));
+  const statuses = new Map(
+    configMilestones.map((m) => [m.key, milestoneStatus({ targetDay: m.targetDay, reachedDay: reachedDays.get(m.key), currentDay: today })]),
+  );
   const milestones: AccountMilestone[] = configMilestones.map((m) => ({
     key: m.key,
     name: m.name,
@@ -254,7 +262,7 @@ export function computeAccountSummary(
     firstValue: firstValue ? reachedDays.has(firstValue.key) : activatedDay.size > 0,
   });
 
-const checklists: Record<string, unknown> = {};
+  const checklists: Record<string, unknown> = {};
   for (const c of config?.checklists ?? []) {
     const done = inputs.checklistItems.get(c.key);
     const audience = inputs.checklistAudience?.get(c.key);
@@ -303,7 +311,11 @@ const checklists: Record<string, unknown> = {};
     featuresUsed: featuresBy(today).sort(),
     depth: nullable(depth(daily, today)),
     timeToFirstValue: nullable(timeToFirstValue(configMilestones, reachedDays)),
-    attainment: milestoneAttainment(configMilestones.map((m) => m.key), reachedDays, today).map((a) => ({ ...a, share: nullable(a.share) })),
+    attainment: milestoneAttainment(
+      configMilestones.map((m) => m.key),
+      reachedDays,
+      today,
+    ).map((a) => ({ ...a, share: nullable(a.share) })),
     checklists,
     nudgeEffectiveness: nudgeMetrics(inputs.nudges),
     stuckUsers: inputs.stuckUsers,
@@ -353,7 +365,13 @@ function summaryFlags(
   now: number,
 ): SummaryFlags {
   const history: FlagHistoryEntry[] = spans.map((s) => {
-    const flag: Flag = { key: s.key, kind: s.kind, since: dayStart(s.fromDay), facts: s.facts, ...(s.milestone === undefined ? {} : { milestone: s.milestone }) };
+    const flag: Flag = {
+      key: s.key,
+      kind: s.kind,
+      since: dayStart(s.fromDay),
+      facts: s.facts,
+      ...(s.milestone === undefined ? {} : { milestone: s.milestone }),
+    };
     return { ...flag, reason: flagReason(flag, names), clearedAt: s.toDay === undefined ? undefined : dayStart(s.toDay) };
   });
   const flags: ReasonedFlag[] = history.filter((h) => h.clearedAt === undefined).map(({ clearedAt: _, ...f }) => f);

@@ -47,10 +47,9 @@ export async function findDueAccounts(sql: Pick<Sql, 'transaction'>, now: number
     // A little overlap, so progress written by another collector with a slightly slower clock is not missed.
     const since = state[0] ? new Date(new Date(state[0].ran_at).getTime() - 60_000).toISOString() : null;
     const { rows } = await tx.query<{ app_id: string; account_id: string }>(dueQuery, [new Date(now).toISOString(), since]);
-    await tx.query(
-      `insert into summariser_state (name, ran_at) values ('accounts', $1) on conflict (name) do update set ran_at = excluded.ran_at`,
-      [new Date(now).toISOString()],
-    );
+    await tx.query(`insert into summariser_state (name, ran_at) values ('accounts', $1) on conflict (name) do update set ran_at = excluded.ran_at`, [
+      new Date(now).toISOString(),
+    ]);
     return rows.map((r) => ({ appId: r.app_id, accountId: r.account_id }));
   });
 }

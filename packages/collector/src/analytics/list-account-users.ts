@@ -11,7 +11,14 @@ export async function listAccountUsers(
   config: Pick<WaymarkConfig, 'checklists'> | undefined,
   page: { limit: number; offset: number },
 ): Promise<{ users: AccountUser[]; total: number }> {
-  const { rows } = await sql.query<{ actor: string; user_id: string | null; traits: Record<string, unknown>; first_seen: Date; last_seen: Date | null; total: number }>(
+  const { rows } = await sql.query<{
+    actor: string;
+    user_id: string | null;
+    traits: Record<string, unknown>;
+    first_seen: Date;
+    last_seen: Date | null;
+    total: number;
+  }>(
     `select u.actor, u.user_id, u.traits, u.first_seen, l.last_seen, count(*) over ()::int as total
      from users u left join (select actor, max(last_seen) as last_seen from usage_all where app_id = $1 and account_id = $2 group by actor) l on l.actor = u.actor
      where u.app_id = $1 and u.account_id = $2

@@ -36,7 +36,12 @@ const defaultOrder = { day: 'desc', health: 'asc', change: 'asc', name: 'asc' } 
  * A page of an app's account summaries, filtered and sorted (nulls last), with the total
  * matching. `page: 0` lists every match (for the CSV export), up to 100,000.
  */
-export async function listPortfolio(sql: Pick<Sql, 'query'>, appId: string, f: PortfolioFilter, all = false): Promise<{ accounts: PortfolioAccount[]; total: number }> {
+export async function listPortfolio(
+  sql: Pick<Sql, 'query'>,
+  appId: string,
+  f: PortfolioFilter,
+  all = false,
+): Promise<{ accounts: PortfolioAccount[]; total: number }> {
   const order = f.order ?? defaultOrder[f.sort];
   const limit = all ? 100_000 : f.limit;
   const offset = all ? 0 : (f.page - 1) * f.limit;

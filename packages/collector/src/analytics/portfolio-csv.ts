@@ -1,7 +1,26 @@
 import { csvCell } from './csv-cell.js';
 import type { PortfolioAccount } from './list-portfolio.js';
 
-const columns = ['accountId', 'name', 'day', 'phase', 'stage', 'health', 'band', 'change7d', 'driver', 'reason', 'flags', 'owner', 'segment', 'seats', 'seatActivation', 'nextGoal', 'nextGoalDue', 'updatedAt'];
+const columns = [
+  'accountId',
+  'name',
+  'day',
+  'phase',
+  'stage',
+  'health',
+  'band',
+  'change7d',
+  'driver',
+  'reason',
+  'flags',
+  'owner',
+  'segment',
+  'seats',
+  'seatActivation',
+  'nextGoal',
+  'nextGoalDue',
+  'updatedAt',
+];
 
 /** The portfolio as CSV text: a header line, then one line per account, CRLF line ends. */
 export function portfolioCsv(accounts: readonly PortfolioAccount[]): string {

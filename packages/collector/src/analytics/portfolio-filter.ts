@@ -9,7 +9,9 @@ export const portfolioFilter = z.object({
   dayMax: day.optional(),
   band: z.enum(['red', 'yellow', 'green'], { error: 'must be red, yellow or green' }).optional(),
   flag: text.optional(),
-  stage: z.enum(['onboarding', 'adopting', 'adopted', 'at-risk', 'graduated'], { error: 'must be onboarding, adopting, adopted, at-risk or graduated' }).optional(),
+  stage: z
+    .enum(['onboarding', 'adopting', 'adopted', 'at-risk', 'graduated'], { error: 'must be onboarding, adopting, adopted, at-risk or graduated' })
+    .optional(),
   owner: text.optional(),
   segment: text.optional(),
   sort: z.enum(['day', 'health', 'change', 'name'], { error: 'must be day, health, change or name' }).default('health'),

@@ -11,7 +11,12 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
  * stretches of cleared flags (the flag history), and the daily health history.
  * Undefined when the account has no summary (yet).
  */
-export async function readAccountDetail(sql: Pick<Sql, 'query'>, appId: string, accountId: string, config: Pick<WaymarkConfig, 'milestones'> | undefined): Promise<Record<string, unknown> | undefined> {
+export async function readAccountDetail(
+  sql: Pick<Sql, 'query'>,
+  appId: string,
+  accountId: string,
+  config: Pick<WaymarkConfig, 'milestones'> | undefined,
+): Promise<Record<string, unknown> | undefined> {
   const params = [appId, accountId];
   const { rows } = await sql.query<Record<string, unknown> & { start_at: Date; updated_at: Date; seats: string | null; next_goal_due: string | null }>(
     `select name, start_at, time_zone, day, phase, stage, reason, flags, owner, segment, seats, health, band, health_change_7d, driver, components, metrics, series, trend,
@@ -51,7 +56,15 @@ export async function readAccountDetail(sql: Pick<Sql, 'query'>, appId: string, 
       seats: s.seats === null ? null : Number(s.seats),
       updatedAt: iso(s.updated_at),
     },
-    health: { score: s['health'], band: s['band'], change7d: s['health_change_7d'], driver: s['driver'], reason: s['reason'], components: (s['components'] as { parts?: unknown }).parts ?? [], trend: s['trend'] },
+    health: {
+      score: s['health'],
+      band: s['band'],
+      change7d: s['health_change_7d'],
+      driver: s['driver'],
+      reason: s['reason'],
+      components: (s['components'] as { parts?: unknown }).parts ?? [],
+      trend: s['trend'],
+    },
     metrics: s['metrics'],
     series: s['series'],
     milestones: milestones.rows.map((m) => ({

@@ -19,20 +19,38 @@ export async function readFunnels(
      from events where app_id = $1 and event = any($3::text[]) and properties->>'guide' is not null
        and ($4::text is null or account_id = $4) and ($5::timestamptz is null or ts >= $5) and ($6::timestamptz is null or ts < $6)
      group by 1, 2, 3`,
-    [appId, g.guideStepViewed, [g.guideStarted, g.guideStepViewed, g.guideCompleted, g.guideDismissed, g.guideErrored], scope.accountId ?? null, scope.from ?? null, scope.to ?? null],
+    [
+      appId,
+      g.guideStepViewed,
+      [g.guideStarted, g.guideStepViewed, g.guideCompleted, g.guideDismissed, g.guideErrored],
+      scope.accountId ?? null,
+      scope.from ?? null,
+      scope.to ?? null,
+    ],
   );
   const guideKeys = [...new Set([...(config?.guides ?? []).map((x) => x.key), ...stages.map((s) => s.guide)])];
   const guides = guideKeys.map((guide) => {
     const mine = stages.filter((s) => s.guide === guide);
     const count = (event: string) => mine.filter((s) => s.event === event).reduce((n, s) => n + s.users, 0);
-    const stepKeys = config?.guides.find((x) => x.key === guide)?.steps.map((s) => s.key) ?? [...new Set(mine.filter((s) => s.step !== null).map((s) => s.step!))];
+    const stepKeys = config?.guides.find((x) => x.key === guide)?.steps.map((s) => s.key) ?? [
+      ...new Set(mine.filter((s) => s.step !== null).map((s) => s.step!)),
+    ];
     const steps = stepKeys.map((k) => mine.find((s) => s.event === g.guideStepViewed && s.step === k)?.users ?? 0);
-    const funnel = guideFunnel({ started: count(g.guideStarted), steps, completed: count(g.guideCompleted), dismissed: count(g.guideDismissed), errored: count(g.guideErrored) });
+    const funnel = guideFunnel({
+      started: count(g.guideStarted),
+      steps,
+      completed: count(g.guideCompleted),
+      dismissed: count(g.guideDismissed),
+      errored: count(g.guideErrored),
+    });
     return { guide, stepKeys, ...funnel, steps };
   });
 
   const users = `select 'user:' || actor from users where app_id = $1 and user_id is not null and ($2::text is null or account_id = $2)`;
-  const { rows: total } = await sql.query<{ n: number }>(`select count(*)::int as n from users where app_id = $1 and user_id is not null and ($2::text is null or account_id = $2)`, [appId, scope.accountId ?? null]);
+  const { rows: total } = await sql.query<{ n: number }>(
+    `select count(*)::int as n from users where app_id = $1 and user_id is not null and ($2::text is null or account_id = $2)`,
+    [appId, scope.accountId ?? null],
+  );
   const { rows: items } = await sql.query<{ key: string; users: number }>(
     `select key, count(*)::int as users from progress where app_id = $1 and kind = 'item' and subject in (${users}) group by key`,
     [appId, scope.accountId ?? null],

@@ -31,5 +31,9 @@ export async function readNudgeShows(sql: Pick<Sql, 'query'>, appId: string, acc
      from shown s where s.checklist is not null`,
     [appId, accountId],
   );
-  return rows.map((r) => ({ nudge: r.nudge, shownAt: new Date(r.shown_at).getTime(), completedAt: r.completed_at === null ? undefined : new Date(r.completed_at).getTime() }));
+  return rows.map((r) => ({
+    nudge: r.nudge,
+    shownAt: new Date(r.shown_at).getTime(),
+    completedAt: r.completed_at === null ? undefined : new Date(r.completed_at).getTime(),
+  }));
 }

@@ -1,4 +1,15 @@
-import { deriveFacts, emptySnapshot, evaluateCondition, onboardingEvents, progressTimeline, snapshotFacts, type Condition, type ProgressTimes, type TimelineScope, type WaymarkConfig } from '@waymark/core';
+import {
+  deriveFacts,
+  emptySnapshot,
+  evaluateCondition,
+  onboardingEvents,
+  progressTimeline,
+  snapshotFacts,
+  type Condition,
+  type ProgressTimes,
+  type TimelineScope,
+  type WaymarkConfig,
+} from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { accountProfile } from './account-profile.js';
 import { withStageFact } from './with-stage-fact.js';
@@ -51,7 +62,12 @@ export async function settleAccountProgress(
   config: Pick<WaymarkConfig, 'milestones' | 'checklists'>,
   now: number,
 ): Promise<ChecklistAudience> {
-  const { rows: accounts } = await sql.query<{ traits: Record<string, unknown>; traits_at: Date | string | null; first_seen: Date | string; stage: string | null }>(
+  const { rows: accounts } = await sql.query<{
+    traits: Record<string, unknown>;
+    traits_at: Date | string | null;
+    first_seen: Date | string;
+    stage: string | null;
+  }>(
     `select a.traits, a.traits_at, a.first_seen, s.stage from accounts a
      left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id where a.app_id = $1 and a.account_id = $2`,
     [appId, accountId],
@@ -99,7 +115,14 @@ export async function settleAccountProgress(
       [appId, accountId, keys],
     );
     // Literal event names, so PostgreSQL can use the partial index events_onboarding_progress.
-    const { rows: sdk } = await sql.query<{ actor: string; event: string; milestone: string | null; checklist: string | null; item: string | null; at: Date | string }>(
+    const { rows: sdk } = await sql.query<{
+      actor: string;
+      event: string;
+      milestone: string | null;
+      checklist: string | null;
+      item: string | null;
+      at: Date | string;
+    }>(
       `select actor, event, properties->>'milestone' as milestone, properties->>'checklist' as checklist, properties->>'item' as item, min(ts) as at
        from events where app_id = $1 and account_id = $2 and event in ('Milestone Reached', 'Checklist Item Completed', 'Checklist Completed')
        group by 1, 2, 3, 4, 5`,
@@ -121,7 +144,8 @@ export async function settleAccountProgress(
     const accountScoped = new Set(accountMilestones.map((m) => m.key));
     for (const s of sdk) {
       const at = ms(s.at)!;
-      if (s.event === onboardingEvents.milestoneReached && s.milestone) claim(accountScoped.has(s.milestone) ? accountSubject : `user:${s.actor}`, 'milestones', s.milestone, at);
+      if (s.event === onboardingEvents.milestoneReached && s.milestone)
+        claim(accountScoped.has(s.milestone) ? accountSubject : `user:${s.actor}`, 'milestones', s.milestone, at);
       else if (s.event === onboardingEvents.checklistItemCompleted && s.checklist && s.item) claim(`user:${s.actor}`, 'items', `${s.checklist}/${s.item}`, at);
       else if (s.event === onboardingEvents.checklistCompleted && s.checklist) claim(`user:${s.actor}`, 'completed', s.checklist, at);
     }

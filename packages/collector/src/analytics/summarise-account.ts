@@ -10,7 +10,13 @@ import { accountSummaryLock } from '../db/advisory-locks.js';
  * Recomputes and stores one account's summary at `now`, in one transaction under a per-account
  * advisory lock, so two collectors never raise the same flag twice. Returns false for an unknown account.
  */
-export async function summariseAccount(sql: Pick<Sql, 'transaction'>, appId: string, accountId: string, currentConfig: CurrentConfigReader, now: number): Promise<boolean> {
+export async function summariseAccount(
+  sql: Pick<Sql, 'transaction'>,
+  appId: string,
+  accountId: string,
+  currentConfig: CurrentConfigReader,
+  now: number,
+): Promise<boolean> {
   const config = (await currentConfig(appId))?.config;
   return sql.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(${accountSummaryLock}, hashtext($1))`, [`${appId}/${accountId}`]);

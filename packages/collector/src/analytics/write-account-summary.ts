@@ -31,7 +31,9 @@ export async function writeAccountSummary(
   now: number,
 ): Promise<void> {
   const p = s.profile;
-  const flags = [...s.flags.flags].sort((a, b) => rank(a) - rank(b) || a.since - b.since).map((f) => ({ key: f.key, kind: f.kind, since: iso(f.since), ...detailOf(f) }));
+  const flags = [...s.flags.flags]
+    .sort((a, b) => rank(a) - rank(b) || a.since - b.since)
+    .map((f) => ({ key: f.key, kind: f.kind, since: iso(f.since), ...detailOf(f) }));
   const seats = typeof p.seats === 'number' || (typeof p.seats === 'string' && p.seats.trim() !== '') ? Number(p.seats) : Number.NaN;
   await sql.query(
     `insert into account_summaries as s (app_id, account_id, name, start_at, time_zone, day, phase, owner, segment, seats, health, band,
@@ -84,7 +86,11 @@ export async function writeAccountSummary(
      from jsonb_to_recordset($3::jsonb) as x(day int, date date, health int, band text, components jsonb)
      on conflict (app_id, account_id, day) do update set date = excluded.date, health = excluded.health, band = excluded.band, components = excluded.components
      where (h.health, h.band, h.components) is distinct from (excluded.health, excluded.band, excluded.components)`,
-    [appId, accountId, JSON.stringify(s.history.map((h) => ({ day: h.day, date: h.date, health: nullable(h.score), band: nullable(h.band), components: h.components })))],
+    [
+      appId,
+      accountId,
+      JSON.stringify(s.history.map((h) => ({ day: h.day, date: h.date, health: nullable(h.score), band: nullable(h.band), components: h.components }))),
+    ],
     { prepare: 'waymark_summary_history' },
   );
   await sql.query(
@@ -110,7 +116,13 @@ export async function writeAccountSummary(
   );
   // The flag history: what the timeline computed replaces what was stored (late events can move or
   // remove a stretch); users-stuck, which has no daily series, is kept and opened or closed below.
-  const history = s.flags.history.map((f) => ({ flag: f.key, kind: f.kind, since: iso(f.since), cleared_at: f.clearedAt === undefined ? null : iso(f.clearedAt), detail: detailOf(f) }));
+  const history = s.flags.history.map((f) => ({
+    flag: f.key,
+    kind: f.kind,
+    since: iso(f.since),
+    cleared_at: f.clearedAt === undefined ? null : iso(f.clearedAt),
+    detail: detailOf(f),
+  }));
   await sql.query(
     `delete from account_flags f where f.app_id = $1 and f.account_id = $2 and f.kind <> 'users-stuck'
        and not exists (select 1 from jsonb_to_recordset($3::jsonb) as x(flag text, since timestamptz) where x.flag = f.flag and x.since = f.since)`,
@@ -134,16 +146,28 @@ export async function writeAccountSummary(
       [appId, accountId, stuck.key, stuck.kind, iso(stuck.since), JSON.stringify(detailOf(stuck))],
     );
   } else if (s.flags.cleared.some((f) => f.kind === 'users-stuck')) {
-    await sql.query("update account_flags set cleared_at = $3 where app_id = $1 and account_id = $2 and kind = 'users-stuck' and cleared_at is null", [appId, accountId, iso(now)]);
+    await sql.query("update account_flags set cleared_at = $3 where app_id = $1 and account_id = $2 and kind = 'users-stuck' and cleared_at is null", [
+      appId,
+      accountId,
+      iso(now),
+    ]);
   }
 
   const payload = { day: s.day, health: nullable(s.health.score), band: nullable(s.health.band), name: s.profile.name, owner: nullable(s.profile.owner) };
   const transitions = [
-    ...s.flags.raised.map((f) => ({ kind: 'flag.raised', flag: f.key, payload: { ...payload, flag: f.key, flagKind: f.kind, since: iso(f.since), ...detailOf(f) } })),
+    ...s.flags.raised.map((f) => ({
+      kind: 'flag.raised',
+      flag: f.key,
+      payload: { ...payload, flag: f.key, flagKind: f.kind, since: iso(f.since), ...detailOf(f) },
+    })),
     ...s.flags.cleared.map((f) => {
       // The stretch as computed now (with its last facts and reason), when the history still has it.
       const last = s.flags.history.filter((h) => h.key === f.key && h.clearedAt !== undefined).at(-1) ?? f;
-      return { kind: 'flag.cleared', flag: f.key, payload: { ...payload, flag: f.key, flagKind: f.kind, since: iso(f.since), clearedAt: iso(now), ...detailOf(last) } };
+      return {
+        kind: 'flag.cleared',
+        flag: f.key,
+        payload: { ...payload, flag: f.key, flagKind: f.kind, since: iso(f.since), clearedAt: iso(now), ...detailOf(last) },
+      };
     }),
   ];
   if (transitions.length === 0) return;

@@ -79,10 +79,9 @@ export async function listApps(sql: Pick<Sql, 'query'>): Promise<AppRecord[]> {
 export async function findAppByKey(sql: Pick<Sql, 'query'>, key: string): Promise<KeyMatch | undefined> {
   const kind: KeyKind | undefined = key.startsWith('pk_') ? 'public' : key.startsWith('sk_') ? 'secret' : undefined;
   if (!kind) return undefined;
-  const { rows } = await sql.query<AppRow>(
-    `select ${columns} from apps where ${kind === 'public' ? 'public_key' : 'secret_key_hash'} = $1`,
-    [kind === 'public' ? key : hashSecret(key)],
-  );
+  const { rows } = await sql.query<AppRow>(`select ${columns} from apps where ${kind === 'public' ? 'public_key' : 'secret_key_hash'} = $1`, [
+    kind === 'public' ? key : hashSecret(key),
+  ]);
   return rows[0] ? { app: toRecord(rows[0]), kind, secretKey: rows[0].secret_key } : undefined;
 }
 
@@ -97,7 +96,11 @@ export async function findAppById(sql: Pick<Sql, 'query'>, appId: string): Promi
  * once; running collectors stop accepting it within their key cache time (5 s).
  * Returns the current public key and, when rotated, the new secret key.
  */
-export async function rotateKeys(sql: Pick<Sql, 'query'>, appId: string, which: 'public' | 'secret' | 'both'): Promise<{ appId: string; publicKey: string; secretKey?: string }> {
+export async function rotateKeys(
+  sql: Pick<Sql, 'query'>,
+  appId: string,
+  which: 'public' | 'secret' | 'both',
+): Promise<{ appId: string; publicKey: string; secretKey?: string }> {
   const publicKey = which === 'secret' ? undefined : newKey('public');
   const secretKey = which === 'public' ? undefined : newKey('secret');
   const { rows } = await sql.query<{ public_key: string }>(

@@ -39,7 +39,12 @@ export function authRoute(deps: RouteDeps): Hono<CollectorEnv> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'email');
-      throw new ApiError(400, 'invalid_body', `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field);
+      throw new ApiError(
+        400,
+        'invalid_body',
+        `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`,
+        field,
+      );
     }
     const email = parsed.data.email.trim().toLowerCase();
     const ip = clientIp(c, deps.trustProxy);

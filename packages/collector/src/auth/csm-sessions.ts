@@ -33,7 +33,15 @@ export async function createCsmSession(sql: Query, userId: string, now: number):
  */
 export async function findCsmSession(sql: Query, token: string, now: number): Promise<CsmPrincipal | undefined> {
   const id = sessionId(token);
-  const { rows } = await sql.query<{ user_id: string; email: string; name: string; role: CsmRole; expires_at: Date | string; last_seen_at: Date | string; disabled_at: Date | string | null }>(
+  const { rows } = await sql.query<{
+    user_id: string;
+    email: string;
+    name: string;
+    role: CsmRole;
+    expires_at: Date | string;
+    last_seen_at: Date | string;
+    disabled_at: Date | string | null;
+  }>(
     `select s.user_id, u.email, u.name, u.role, s.expires_at, s.last_seen_at, u.disabled_at
      from csm_sessions s join csm_users u on u.id = s.user_id where s.id = $1`,
     [id],

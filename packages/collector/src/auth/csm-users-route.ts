@@ -35,7 +35,8 @@ export function csmUsersRoute(deps: RouteDeps, lookup: AppLookup): Hono<Collecto
   const byAdmin = requireCsm(deps, { role: 'admin' });
   const auth: MiddlewareHandler<CollectorEnv> = (c, next) => (c.req.header('authorization') !== undefined ? byKey(c, next) : byAdmin(c, next));
   const adminOnly: MiddlewareHandler<CollectorEnv> = async (c, next) => {
-    if (!c.get('csm')) throw new ApiError(403, 'admin_required', "only a CSM admin's session may do this; an app's secret key can only grant or revoke access to its own app");
+    if (!c.get('csm'))
+      throw new ApiError(403, 'admin_required', "only a CSM admin's session may do this; an app's secret key can only grant or revoke access to its own app");
     await next();
   };
   const ownApp: MiddlewareHandler<CollectorEnv> = async (c, next) => {
@@ -51,7 +52,12 @@ export function csmUsersRoute(deps: RouteDeps, lookup: AppLookup): Hono<Collecto
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'email');
-      throw new ApiError(400, 'invalid_body', `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field);
+      throw new ApiError(
+        400,
+        'invalid_body',
+        `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`,
+        field,
+      );
     }
     const created = await answer(createCsmUser(deps.sql, parsed.data, deps.now()));
     return c.json({ user: created.user, ...(created.generatedPassword ? { password: created.generatedPassword } : {}) }, 201, { 'Cache-Control': 'no-store' });
@@ -62,7 +68,9 @@ export function csmUsersRoute(deps: RouteDeps, lookup: AppLookup): Hono<Collecto
     return c.json({ users }, 200, { 'Cache-Control': 'no-store' });
   });
 
-  route.put('/:email/apps/:appId', ownApp, async (c) => c.json({ user: await answer(grantCsmApp(deps.sql, c.req.param('email'), c.req.param('appId'), deps.now())) }));
+  route.put('/:email/apps/:appId', ownApp, async (c) =>
+    c.json({ user: await answer(grantCsmApp(deps.sql, c.req.param('email'), c.req.param('appId'), deps.now())) }),
+  );
 
   route.delete('/:email/apps/:appId', ownApp, async (c) => c.json({ user: await answer(revokeCsmApp(deps.sql, c.req.param('email'), c.req.param('appId'))) }));
 

@@ -8,7 +8,6 @@ import type { CsmUser } from '@waymark/core';
 
 export type { CsmUser };
 
-
 interface UserRow {
   id: string;
   email: string;

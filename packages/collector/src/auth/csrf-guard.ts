@@ -14,7 +14,11 @@ import { requestHost } from '../http/proxy-aware.js';
 export function csrfGuard(c: Context<CollectorEnv>, trustProxy: boolean): void {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
-    throw new ApiError(415, 'unsupported_content_type', `requests authenticated by the session cookie that change something must be sent as application/json, not "${type || '(none)'}"`);
+    throw new ApiError(
+      415,
+      'unsupported_content_type',
+      `requests authenticated by the session cookie that change something must be sent as application/json, not "${type || '(none)'}"`,
+    );
   }
   const origin = c.req.header('origin');
   const site = c.req.header('sec-fetch-site');
@@ -26,5 +30,6 @@ export function csrfGuard(c: Context<CollectorEnv>, trustProxy: boolean): void {
       sameOrigin = false; // "null" (sandboxed frames, some redirects) or garbage
     }
   }
-  if (!sameOrigin) throw new ApiError(403, 'cross_origin', `a request from ${origin ?? 'another site'} cannot use the dashboard session; only pages of this collector can`);
+  if (!sameOrigin)
+    throw new ApiError(403, 'cross_origin', `a request from ${origin ?? 'another site'} cannot use the dashboard session; only pages of this collector can`);
 }

@@ -32,6 +32,11 @@ export async function loginRetryAfter(sql: Query, attempt: { email: string; ip: 
 
 /** Records a login attempt, and prunes attempts older than a day. */
 export async function recordLoginAttempt(sql: Query, attempt: { email: string; ip: string; succeeded: boolean }, now: number): Promise<void> {
-  await sql.query('insert into csm_login_attempts (email, ip, at, succeeded) values ($1, $2, $3, $4)', [attempt.email, attempt.ip, new Date(now), attempt.succeeded]);
+  await sql.query('insert into csm_login_attempts (email, ip, at, succeeded) values ($1, $2, $3, $4)', [
+    attempt.email,
+    attempt.ip,
+    new Date(now),
+    attempt.succeeded,
+  ]);
   await sql.query('delete from csm_login_attempts where at < $1', [new Date(now - 24 * 3_600_000)]);
 }

@@ -7,7 +7,9 @@ const keyLength = 32;
 function derive(password: string, salt: Buffer, options: ScryptOptions, length: number): Promise<Buffer> {
   // maxmem must cover 128 * N * r bytes, plus slack, or Node refuses the larger costs.
   const maxmem = 256 * (options.N ?? 16384) * (options.r ?? 8);
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, length, { ...options, maxmem }, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 /** Hashes a password with scrypt and a fresh 16-byte salt: "scrypt$N$r$p$salt$hash" (base64url). */

@@ -6,7 +6,7 @@ import type { CollectorEnv } from '../http/env.js';
 export function secretKeyForWrites(): MiddlewareHandler<CollectorEnv> {
   return async function secretKeyForWrites(c, next) {
     if (c.get('csm') && c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      throw new ApiError(403, 'secret_key_required', 'a CSM session may read this but not change it; use the app\'s secret key (waymark push)');
+      throw new ApiError(403, 'secret_key_required', "a CSM session may read this but not change it; use the app's secret key (waymark push)");
     }
     await next();
   };

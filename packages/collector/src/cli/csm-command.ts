@@ -21,7 +21,9 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   // One trailing newline is what `echo` and most pipes add; it is not part of the password.
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const describe = (u: CsmUser) =>
@@ -64,7 +66,12 @@ export async function csmCommand(args: string[], withSql: WithSql, out: (text: s
       }
       case 'list': {
         const users = await withSql('csm list', (sql) => listCsmUsers(sql));
-        print(users, users.length === 0 ? 'no CSM users; create the first admin with: waymark-collector csm create --email E --name N --role admin' : users.map(describe).join('\n'));
+        print(
+          users,
+          users.length === 0
+            ? 'no CSM users; create the first admin with: waymark-collector csm create --email E --name N --role admin'
+            : users.map(describe).join('\n'),
+        );
         return 0;
       }
       case 'grant':

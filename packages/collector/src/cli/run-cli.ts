@@ -119,7 +119,8 @@ async function appsCommand(args: string[], env: Env): Promise<number> {
     }
     case 'identity': {
       const appId = positionals[0];
-      if (!appId || values.require === values.optional) throw new AppInputError('give the app id and one of --require or --optional: apps identity APP_ID --require');
+      if (!appId || values.require === values.optional)
+        throw new AppInputError('give the app id and one of --require or --optional: apps identity APP_ID --require');
       await withSql(env, 'apps identity', (sql) => setRequireUserHash(sql, appId, values.require));
       print(
         { appId, requireUserHash: values.require },
@@ -156,7 +157,13 @@ export async function runCli(argv: string[], env: Env): Promise<number | undefin
         return 2;
     }
   } catch (error) {
-    if (error instanceof DataDirLockedError || error instanceof AppInputError || error instanceof CsmInputError || error instanceof UnknownCsmCommand || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    if (
+      error instanceof DataDirLockedError ||
+      error instanceof AppInputError ||
+      error instanceof CsmInputError ||
+      error instanceof UnknownCsmCommand ||
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+    ) {
       process.stderr.write(`waymark-collector: ${(error as Error).message}\n`);
       return error instanceof DataDirLockedError ? 3 : 2;
     }

@@ -12,8 +12,11 @@ import { secretKeyForWrites } from '../auth/secret-key-for-writes.js';
 // may be pretty-printed, so it gets room for the whitespace.
 const maxBodyBytes = 2 * maxConfigBytes;
 const tooLarge = (max: number) =>
-  new ApiError(413, 'config_too_large', `the request body is larger than ${Math.round(max / 1024)} KB; a config can be at most ${maxConfigBytes / 1024} KB of compact JSON`);
-
+  new ApiError(
+    413,
+    'config_too_large',
+    `the request body is larger than ${Math.round(max / 1024)} KB; a config can be at most ${maxConfigBytes / 1024} KB of compact JSON`,
+  );
 
 const versionFields = (v: StoredConfig) => ({ version: v.version, etag: v.etag, createdAt: v.createdAt, note: v.note, restoredFrom: v.restoredFrom });
 
@@ -30,14 +33,21 @@ export function adminConfigRoute(deps: RouteDeps): Hono<CollectorEnv> {
   route.put('/', async (c) => {
     const q = parseQuery(pushConfigQuerySchema, c.req.query());
     const type = (c.req.header('content-type') ?? 'application/json').split(';')[0]!.trim().toLowerCase();
-    if (type !== 'application/json') throw new ApiError(415, 'unsupported_content_type', `Content-Type ${type} is not accepted; send the config as application/json`);
+    if (type !== 'application/json')
+      throw new ApiError(415, 'unsupported_content_type', `Content-Type ${type} is not accepted; send the config as application/json`);
     const document = parseJson(await readBody(c.req.raw, maxBodyBytes, c.env?.incoming, tooLarge));
     const result = validateConfig(document);
     if (!result.ok) {
       const first = result.errors[0]!;
-      throw new ApiError(400, 'invalid_config', `the config has ${result.errors.length} problem(s); first: ${first.path || '(document)'}: ${first.message}`, first.path || undefined, {
-        errors: result.errors,
-      });
+      throw new ApiError(
+        400,
+        'invalid_config',
+        `the config has ${result.errors.length} problem(s); first: ${first.path || '(document)'}: ${first.message}`,
+        first.path || undefined,
+        {
+          errors: result.errors,
+        },
+      );
     }
     const stored = await putConfig(deps.sql, c.get('app').appId, { document, config: result.config, note: q.note });
     return c.json({ version: stored.version, etag: stored.etag, created: stored.created }, stored.created ? 201 : 200);

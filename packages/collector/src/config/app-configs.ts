@@ -91,19 +91,17 @@ export async function getConfig(sql: Pick<Sql, 'query'>, appId: string, version?
 
 /** The current version's number and ETag only (what `GET /v1/config` needs to answer a 304). */
 export async function currentConfigTag(sql: Pick<Sql, 'query'>, appId: string): Promise<{ version: number; etag: string } | undefined> {
-  const { rows } = await sql.query<{ version: number; etag: string }>(
-    'select version, etag from app_configs where app_id = $1 order by version desc limit 1',
-    [appId],
-  );
+  const { rows } = await sql.query<{ version: number; etag: string }>('select version, etag from app_configs where app_id = $1 order by version desc limit 1', [
+    appId,
+  ]);
   return rows[0];
 }
 
 /** Every version of the app's config, newest first. */
 export async function listConfigVersions(sql: Pick<Sql, 'query'>, appId: string): Promise<ConfigVersion[]> {
-  const { rows } = await sql.query<Row>(
-    'select version, etag, created_at, note, restored_from from app_configs where app_id = $1 order by version desc',
-    [appId],
-  );
+  const { rows } = await sql.query<Row>('select version, etag, created_at, note, restored_from from app_configs where app_id = $1 order by version desc', [
+    appId,
+  ]);
   return rows.map(toVersion);
 }
 
@@ -114,7 +112,10 @@ export async function listConfigVersions(sql: Pick<Sql, 'query'>, appId: string)
 export async function restoreConfig(sql: Pick<Sql, 'transaction'>, appId: string, version: number, note?: string): Promise<ConfigVersion | undefined> {
   return sql.transaction(async (tx) => {
     await lockApp(tx, appId);
-    const { rows } = await tx.query<{ source: string; config: string }>('select source, config from app_configs where app_id = $1 and version = $2', [appId, version]);
+    const { rows } = await tx.query<{ source: string; config: string }>('select source, config from app_configs where app_id = $1 and version = $2', [
+      appId,
+      version,
+    ]);
     const old = rows[0];
     if (!old) return undefined;
     return insertVersion(tx, appId, old, note ?? `restored from version ${version}`, version);

@@ -3,7 +3,10 @@ import { join, resolve } from 'node:path';
 
 /** Raised when another live process holds the data directory. */
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly holder: { pid: number; command: string; since: string }) {
+  constructor(
+    readonly dir: string,
+    readonly holder: { pid: number; command: string; since: string },
+  ) {
     super(
       `The data directory ${dir} is in use by another Waymark process (pid ${holder.pid}, "${holder.command}", since ${holder.since}).\n` +
         `The embedded database (PGlite) allows one process per data directory, so this command did not open it.\n` +

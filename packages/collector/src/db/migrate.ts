@@ -14,7 +14,11 @@ export async function migrate(sql: Sql, migrations: readonly Migration[] = all):
     const applied: number[] = [];
     for (const m of migrations) {
       if (done.has(m.id)) continue;
-      for (const statement of m.sql.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      for (const statement of m.sql
+        .split(/;\s*\n/)
+        .map((s) => s.trim())
+        .filter(Boolean))
+        await tx.query(statement);
       await tx.query('insert into schema_migrations (id, name) values ($1, $2)', [m.id, m.name]);
       applied.push(m.id);
     }

@@ -26,7 +26,12 @@ export function adminGatesRoute(deps: RouteDeps, currentConfig: CurrentConfigRea
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'state');
-      throw new ApiError(400, 'invalid_body', `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field);
+      throw new ApiError(
+        400,
+        'invalid_body',
+        `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`,
+        field,
+      );
     }
     const body = parsed.data;
     const by = c.get('csm')?.email ?? body.by;

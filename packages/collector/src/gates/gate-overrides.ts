@@ -51,7 +51,11 @@ export async function setGateOverride(
 }
 
 /** A gate's overrides in force (accounts first, then users, by id) and its change log, newest first. */
-export async function listGateOverrides(sql: Pick<Sql, 'query'>, appId: string, gate: string): Promise<{ overrides: GateOverride[]; log: GateOverrideChange[] }> {
+export async function listGateOverrides(
+  sql: Pick<Sql, 'query'>,
+  appId: string,
+  gate: string,
+): Promise<{ overrides: GateOverride[]; log: GateOverrideChange[] }> {
   const { rows: current } = await sql.query<Row>(
     `select gate_key as gate, scope, subject_id, state, set_by, set_at from gate_overrides
      where app_id = $1 and gate_key = $2 order by scope, subject_id`,

@@ -24,7 +24,12 @@ export function gatesRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
     const q = parseQuery(gatesQuerySchema, c.req.query());
     if (found.kind === 'public') {
       if (!found.secretKey) {
-        throw new ApiError(401, 'invalid_user_hash', "this app's secret key predates identity verification; rotate the keys, or call with the secret key", 'userHash');
+        throw new ApiError(
+          401,
+          'invalid_user_hash',
+          "this app's secret key predates identity verification; rotate the keys, or call with the secret key",
+          'userHash',
+        );
       }
       if (!userHashValid(found.secretKey, q.userId, q.userHash)) {
         throw new ApiError(

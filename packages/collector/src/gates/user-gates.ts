@@ -26,7 +26,14 @@ export async function readUserGates(
   const out: Record<string, UserGate> = {};
   for (const gate of gates) {
     const s = gateState(gate, facts, overrides.get(gate.key), config.config.checklists);
-    out[gate.key] = { unlocked: s.unlocked, reason: s.reason, locked: gate.locked, ...(s.progress ? { progress: s.progress } : {}), todo: s.todo, missing: explainCondition(gate.unlock, facts) };
+    out[gate.key] = {
+      unlocked: s.unlocked,
+      reason: s.reason,
+      locked: gate.locked,
+      ...(s.progress ? { progress: s.progress } : {}),
+      todo: s.todo,
+      missing: explainCondition(gate.unlock, facts),
+    };
   }
   return out;
 }

@@ -68,7 +68,8 @@ export function checkResponses(log: Logger, recorder: ContractRecorder = {}): Mi
     const handler = matchedRoutes(c).find((r) => r.method === method && routes.has(`${method} ${templateOf(r.path)}`));
     const key = handler && `${method} ${templateOf(handler.path)}`;
     const status = c.res.status;
-    const expected = key === undefined ? (status >= 400 ? outside : undefined) : (routes.get(key)!.responses[String(status)] ?? (status === 500 ? internal : undefined));
+    const expected =
+      key === undefined ? (status >= 400 ? outside : undefined) : (routes.get(key)!.responses[String(status)] ?? (status === 500 ? internal : undefined));
     const problem = await problemOf(expected, c.res);
     if (key !== undefined) recorder.checked?.(key, status);
     if (problem === undefined) return;

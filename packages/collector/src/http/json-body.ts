@@ -13,5 +13,10 @@ export async function jsonBody<T>(request: Request, incoming: Parameters<typeof 
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]].join('.') : (issue?.path.join('.') ?? '');
-  throw new ApiError(400, 'invalid_body', `${field || 'body'}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`, field || undefined);
+  throw new ApiError(
+    400,
+    'invalid_body',
+    `${field || 'body'}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`,
+    field || undefined,
+  );
 }

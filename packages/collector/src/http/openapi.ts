@@ -135,7 +135,13 @@ function response(res: ApiResponse, write: (schema: z.ZodType, io: Io) => Json):
   for (const media of res.media ?? []) content[media] = { schema: media === 'application/json' ? {} : { type: 'string' } };
   return {
     description: res.description,
-    ...(res.headers ? { headers: Object.fromEntries(Object.entries(res.headers).map(([name, h]) => [name, { description: h.description, schema: write(h.schema, 'output') }])) } : {}),
+    ...(res.headers
+      ? {
+          headers: Object.fromEntries(
+            Object.entries(res.headers).map(([name, h]) => [name, { description: h.description, schema: write(h.schema, 'output') }]),
+          ),
+        }
+      : {}),
     ...(Object.keys(content).length > 0 ? { content } : {}),
   };
 }
@@ -154,7 +160,12 @@ function operation(route: ApiRoute, write: (schema: z.ZodType, io: Io) => Json):
     ...(route.description ? { description: route.description } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
     ...(body
-      ? { requestBody: { required: true, content: Object.fromEntries((body.media ?? ['application/json']).map((media) => [media, { schema: write(body.schema, 'input') }])) } }
+      ? {
+          requestBody: {
+            required: true,
+            content: Object.fromEntries((body.media ?? ['application/json']).map((media) => [media, { schema: write(body.schema, 'input') }])),
+          },
+        }
       : {}),
     responses: Object.fromEntries(Object.entries(route.responses).map(([status, res]) => [status, response(res, write)])),
   };

@@ -44,11 +44,18 @@ export function batchRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEn
     }
     const { app, kind, secretKey } = early ?? (await authenticateKey(lookup, envelope.data.writeKey, origin, ['public', 'secret']));
     // Identity verification applies to the browser's public key; the secret key is trusted.
-    const verifyUser = kind === 'public' && app.requireUserHash ? (userId: string, hash: unknown) => secretKey !== null && userHashValid(secretKey, userId, hash) : undefined;
+    const verifyUser =
+      kind === 'public' && app.requireUserHash ? (userId: string, hash: unknown) => secretKey !== null && userHashValid(secretKey, userId, hash) : undefined;
     const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs, verifyUser });
     const big = prepared.oversized;
     if (big.length > 0) {
-      throw new ApiError(413, 'message_too_large', `${big.length} message(s) are larger than ${limits.maxMessageBytes / 1024} KB; nothing in this batch was stored`, `batch[${big[0]!.index}]`, { messages: big });
+      throw new ApiError(
+        413,
+        'message_too_large',
+        `${big.length} message(s) are larger than ${limits.maxMessageBytes / 1024} KB; nothing in this batch was stored`,
+        `batch[${big[0]!.index}]`,
+        { messages: big },
+      );
     }
     const stored = await writer.write({
       appId: app.appId,
@@ -66,7 +73,9 @@ export function batchRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEn
     deps.log.debug('batch', { appId: app.appId, ...summary });
     if (results.length > 0 && summary.rejected === results.length) {
       const first = results[0] as Extract<MessageResult, { status: 'rejected' }>;
-      throw new ApiError(400, 'invalid_messages', `no message was valid; first problem: ${first.error.field}: ${first.error.reason}`, first.error.field, { results });
+      throw new ApiError(400, 'invalid_messages', `no message was valid; first problem: ${first.error.field}: ${first.error.reason}`, first.error.field, {
+        results,
+      });
     }
     return c.json({ ok: true, ...summary, results });
   });

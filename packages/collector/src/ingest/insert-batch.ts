@@ -23,7 +23,16 @@ function entities(batches: readonly BatchInput[]): { users: UserUpsert[]; accoun
   ordered.sort((a, b) => (a.row.ts < b.row.ts ? -1 : a.row.ts > b.row.ts ? 1 : 0));
   for (const { appId, row: r } of ordered) {
     const userKey = `${appId}\u0000${r.actor}`;
-    const u = users.get(userKey) ?? { app_id: appId, actor: r.actor, user_id: null, anonymous_id: null, account_id: null, traits: {}, traits_at: null, first_seen: r.ts };
+    const u = users.get(userKey) ?? {
+      app_id: appId,
+      actor: r.actor,
+      user_id: null,
+      anonymous_id: null,
+      account_id: null,
+      traits: {},
+      traits_at: null,
+      first_seen: r.ts,
+    };
     u.user_id = r.user_id ?? u.user_id;
     u.anonymous_id = r.anonymous_id ?? u.anonymous_id;
     u.account_id = r.account_id ?? u.account_id;

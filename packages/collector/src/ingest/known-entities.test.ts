@@ -12,7 +12,14 @@ const user = (over: Partial<UserUpsert> = {}): UserUpsert => ({
   first_seen: '2026-03-09T10:00:00.000Z',
   ...over,
 });
-const account = (over: Partial<AccountUpsert> = {}): AccountUpsert => ({ app_id: 'app', account_id: 'acct-a', traits: {}, traits_at: null, first_seen: '2026-03-09T10:00:00.000Z', ...over });
+const account = (over: Partial<AccountUpsert> = {}): AccountUpsert => ({
+  app_id: 'app',
+  account_id: 'acct-a',
+  traits: {},
+  traits_at: null,
+  first_seen: '2026-03-09T10:00:00.000Z',
+  ...over,
+});
 
 describe('createKnownEntities', () => {
   it('leaves out only upserts that would change nothing', () => {

@@ -123,7 +123,8 @@ export function createKnownEntities(options: KnownEntitiesOptions = {}): KnownEn
         const firstSeenMs = Date.parse(u.first_seen);
         // Another statement that overlapped this one set a different account: which one committed
         // last is not known here.
-        const raced = known !== undefined && known.rememberedAt >= startedAt && u.account_id !== null && known.accountId !== null && known.accountId !== u.account_id;
+        const raced =
+          known !== undefined && known.rememberedAt >= startedAt && u.account_id !== null && known.accountId !== null && known.accountId !== u.account_id;
         put(users, key, {
           accountId: raced ? null : (u.account_id ?? known?.accountId ?? null),
           firstSeenMs: known ? Math.min(known.firstSeenMs, firstSeenMs) : firstSeenMs,

@@ -74,7 +74,8 @@ export function prepareBatch(
   const accountOfActor = new Map<string, string>();
   raw.forEach((item, index) => {
     const messageId = idOf(item);
-    const reject = (field: string, reason: string) => slots.push({ messageId, status: 'rejected', error: { field: `batch[${index}]${field ? `.${field}` : ''}`, reason } });
+    const reject = (field: string, reason: string) =>
+      slots.push({ messageId, status: 'rejected', error: { field: `batch[${index}]${field ? `.${field}` : ''}`, reason } });
     if (item === null || typeof item !== 'object' || Array.isArray(item)) return reject('', 'must be a JSON object');
     const { problem, bytes } = inspectJson(item, '');
     if (problem) return reject(problem.path, problem.reason);
@@ -94,7 +95,8 @@ export function prepareBatch(
           : 'does not match userId (it must be hex(HMAC-SHA256(secret key, userId)))',
       );
     }
-    if (verify && m.userId == null && m.type === 'group') return reject('userId', 'is required on group calls: this app verifies identities, so identify the user first');
+    if (verify && m.userId == null && m.type === 'group')
+      return reject('userId', 'is required on group calls: this app verifies identities, so identify the user first');
     if (seen.has(m.messageId)) return slots.push({ messageId, status: 'duplicate' });
     seen.add(m.messageId);
     const actor = actorOf(m);

@@ -27,7 +27,13 @@ export async function readAccounts(sql: Pick<Sql, 'query'>, appId: string, accou
 }
 
 /** The success plans of these accounts (their own when edited, else the config's default for their segment), goals with status at `now`. */
-export async function accountPlans(sql: Pick<Sql, 'query'>, appId: string, accounts: readonly AccountRow[], config: WaymarkConfig | undefined, now: number): Promise<Map<string, AccountPlan>> {
+export async function accountPlans(
+  sql: Pick<Sql, 'query'>,
+  appId: string,
+  accounts: readonly AccountRow[],
+  config: WaymarkConfig | undefined,
+  now: number,
+): Promise<Map<string, AccountPlan>> {
   const ids = accounts.map((a) => a.accountId);
   const [stored, reached] = await Promise.all([storedPlans(sql, appId, ids), reachedMilestones(sql, appId, ids)]);
   const plans = new Map<string, AccountPlan>();
@@ -35,7 +41,13 @@ export async function accountPlans(sql: Pick<Sql, 'query'>, appId: string, accou
     const profile = accountProfile(a.accountId, a.traits, a.firstSeen);
     const own = stored.get(a.accountId);
     const fallback = defaultPlan(config, profile.segment);
-    const goals = goalViews(own?.goals ?? fallback.goals, { config, reached: reached.get(a.accountId) ?? new Map(), startAt: profile.startAt, timeZone: profile.timeZone, now });
+    const goals = goalViews(own?.goals ?? fallback.goals, {
+      config,
+      reached: reached.get(a.accountId) ?? new Map(),
+      startAt: profile.startAt,
+      timeZone: profile.timeZone,
+      now,
+    });
     plans.set(a.accountId, {
       accountId: a.accountId,
       source: own ? 'account' : 'default',

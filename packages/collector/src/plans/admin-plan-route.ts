@@ -47,10 +47,16 @@ export function adminPlanRoute(deps: RouteDeps, currentConfig: CurrentConfigRead
       goals = body.goals.map((g, i) => {
         const target = milestones.get(g.milestone);
         const field = `goals.${i}.milestone`;
-        if (target === undefined) throw new ApiError(400, 'unknown_milestone', `${field}: milestone "${g.milestone}" is not defined in the current config`, field);
+        if (target === undefined)
+          throw new ApiError(400, 'unknown_milestone', `${field}: milestone "${g.milestone}" is not defined in the current config`, field);
         if (seen.has(g.milestone)) throw new ApiError(400, 'invalid_body', `${field}: milestone "${g.milestone}" is already a goal of this plan`, field);
         seen.add(g.milestone);
-        return { milestone: g.milestone, dueDay: g.dueDay ?? target, ...(g.owner !== undefined ? { owner: g.owner } : {}), ...(g.note ? { note: g.note } : {}) };
+        return {
+          milestone: g.milestone,
+          dueDay: g.dueDay ?? target,
+          ...(g.owner !== undefined ? { owner: g.owner } : {}),
+          ...(g.note ? { note: g.note } : {}),
+        };
       });
     }
     await setSuccessPlan(deps.sql, appId, row.accountId, { goals, by, at: deps.now() });

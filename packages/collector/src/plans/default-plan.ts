@@ -13,6 +13,10 @@ export function defaultPlan(config: WaymarkConfig | undefined, segment: string |
   const target = new Map(config.milestones.map((m) => [m.key, m.targetDay]));
   return {
     segment: plan.segment ?? null,
-    goals: plan.goals.map((g) => ({ milestone: g.milestone, dueDay: g.dueDay ?? target.get(g.milestone) ?? 0, ...(g.owner !== undefined ? { owner: g.owner } : {}) })),
+    goals: plan.goals.map((g) => ({
+      milestone: g.milestone,
+      dueDay: g.dueDay ?? target.get(g.milestone) ?? 0,
+      ...(g.owner !== undefined ? { owner: g.owner } : {}),
+    })),
   };
 }

@@ -10,7 +10,11 @@ export interface PlanChange {
 }
 
 /** The plans CSMs edited, by account (accounts without one follow the config's default). */
-export async function storedPlans(sql: Pick<Sql, 'query'>, appId: string, accountIds: readonly string[]): Promise<Map<string, { goals: PlanGoal[]; by: string; at: string }>> {
+export async function storedPlans(
+  sql: Pick<Sql, 'query'>,
+  appId: string,
+  accountIds: readonly string[],
+): Promise<Map<string, { goals: PlanGoal[]; by: string; at: string }>> {
   const { rows } = await sql.query<{ account_id: string; goals: PlanGoal[]; updated_by: string; updated_at: Date | string }>(
     'select account_id, goals, updated_by, updated_at from success_plans where app_id = $1 and account_id = any($2::text[])',
     [appId, accountIds],
@@ -19,10 +23,18 @@ export async function storedPlans(sql: Pick<Sql, 'query'>, appId: string, accoun
 }
 
 /** Sets an account's plan (goals null: back to the config's default) and logs who and when, in one transaction. */
-export async function setSuccessPlan(sql: Pick<Sql, 'transaction'>, appId: string, accountId: string, change: { goals: PlanGoal[] | null; by: string; at: number }): Promise<PlanChange> {
+export async function setSuccessPlan(
+  sql: Pick<Sql, 'transaction'>,
+  appId: string,
+  accountId: string,
+  change: { goals: PlanGoal[] | null; by: string; at: number },
+): Promise<PlanChange> {
   const at = new Date(change.at).toISOString();
   return sql.transaction(async (tx) => {
-    const { rows } = await tx.query<{ goals: PlanGoal[] }>('select goals from success_plans where app_id = $1 and account_id = $2 for update', [appId, accountId]);
+    const { rows } = await tx.query<{ goals: PlanGoal[] }>('select goals from success_plans where app_id = $1 and account_id = $2 for update', [
+      appId,
+      accountId,
+    ]);
     const previous = rows[0]?.goals ?? null;
     if (change.goals === null) await tx.query('delete from success_plans where app_id = $1 and account_id = $2', [appId, accountId]);
     else {

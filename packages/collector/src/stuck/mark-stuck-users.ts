@@ -101,7 +101,10 @@ export async function markStuckUsers(
       return days === undefined ? [] : [{ checklist: c.key, item: i.key, days }];
     }),
   );
-  const { rows: candidates } = delays.length === 0 ? { rows: [] } : await sql.query<{ actor: string; checklist: string; item: string; user_id: string | null }>(due, [appId, JSON.stringify(delays), at, limit]);
+  const { rows: candidates } =
+    delays.length === 0
+      ? { rows: [] }
+      : await sql.query<{ actor: string; checklist: string; item: string; user_id: string | null }>(due, [appId, JSON.stringify(delays), at, limit]);
   const settled = new Set<string>();
   for (const c of candidates) {
     if (settled.has(c.actor)) continue;
@@ -111,6 +114,8 @@ export async function markStuckUsers(
 
   const { rows: cleared } = await sql.query(clear, [appId, at]);
   const { rows: marked } =
-    candidates.length === 0 ? { rows: [] } : await sql.query(mark, [appId, at, JSON.stringify(candidates.map(({ actor, checklist, item }) => ({ actor, checklist, item })))]);
+    candidates.length === 0
+      ? { rows: [] }
+      : await sql.query(mark, [appId, at, JSON.stringify(candidates.map(({ actor, checklist, item }) => ({ actor, checklist, item })))]);
   return { marked: marked.length, cleared: cleared.length };
 }

@@ -15,7 +15,13 @@ export interface UserRef {
 }
 
 const hourMs = 3_600_000;
-const guideEvents = [onboardingEvents.guideStarted, onboardingEvents.guideStepViewed, onboardingEvents.guideCompleted, onboardingEvents.guideDismissed, onboardingEvents.guideErrored];
+const guideEvents = [
+  onboardingEvents.guideStarted,
+  onboardingEvents.guideStepViewed,
+  onboardingEvents.guideCompleted,
+  onboardingEvents.guideDismissed,
+  onboardingEvents.guideErrored,
+];
 
 /** When an account started: its `createdAt` trait when it is a date (ISO string or ms), else first seen. */
 function accountStart(traits: Record<string, unknown>, firstSeen: number): number {
@@ -83,10 +89,10 @@ export async function readUserState(
 
   const userSubject = `user:${actor}`;
   const accountSubject = accountId === null ? userSubject : `account:${accountId}`;
-  const { rows: recorded } = await sql.query<{ kind: string; key: string }>(
-    'select kind, key from progress where app_id = $1 and subject = any($2::text[])',
-    [appId, [userSubject, accountSubject]],
-  );
+  const { rows: recorded } = await sql.query<{ kind: string; key: string }>('select kind, key from progress where app_id = $1 and subject = any($2::text[])', [
+    appId,
+    [userSubject, accountSubject],
+  ]);
   for (const r of recorded) {
     if (r.kind === 'milestone' && !snapshot.milestones.includes(r.key)) snapshot.milestones.push(r.key);
     if (r.kind === 'checklist' && !snapshot.completed.includes(r.key)) snapshot.completed.push(r.key);
@@ -125,11 +131,23 @@ export async function readUserState(
          -- A step's error that the guide skipped over does not end the run; one marked ended does.
          and (event <> $7 or properties->>'ended' = 'true')
      ) e order by guide, ts desc, rank desc`,
-    [appId, actor, onboardingEvents.guideCompleted, onboardingEvents.guideDismissed, onboardingEvents.guideStepViewed, guideEvents, onboardingEvents.guideErrored],
+    [
+      appId,
+      actor,
+      onboardingEvents.guideCompleted,
+      onboardingEvents.guideDismissed,
+      onboardingEvents.guideStepViewed,
+      guideEvents,
+      onboardingEvents.guideErrored,
+    ],
   );
   const guides: Record<string, GuideState> = {};
   for (const r of guideRows) {
-    const ended: Record<string, GuideState['status']> = { [onboardingEvents.guideCompleted]: 'completed', [onboardingEvents.guideDismissed]: 'dismissed', [onboardingEvents.guideErrored]: 'errored' };
+    const ended: Record<string, GuideState['status']> = {
+      [onboardingEvents.guideCompleted]: 'completed',
+      [onboardingEvents.guideDismissed]: 'dismissed',
+      [onboardingEvents.guideErrored]: 'errored',
+    };
     const status = ended[r.event] ?? 'active';
     guides[r.guide] = { status, ...(status === 'active' && r.step ? { step: r.step } : {}), at: new Date(r.ts).toISOString() };
   }
@@ -142,7 +160,10 @@ export async function readUserState(
      ) e order by checklist, ts desc, rank desc`,
     [appId, actor, onboardingEvents.checklistDismissed, onboardingEvents.checklistOpened],
   );
-  const dismissed = checklistRows.filter((r) => r.event === onboardingEvents.checklistDismissed).map((r) => r.checklist).sort();
+  const dismissed = checklistRows
+    .filter((r) => r.event === onboardingEvents.checklistDismissed)
+    .map((r) => r.checklist)
+    .sort();
 
   const overrides: Record<string, OverrideState> = {};
   if (who.userId !== undefined) {

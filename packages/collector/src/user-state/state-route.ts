@@ -21,7 +21,8 @@ export function stateRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
   route.get('/', async (c) => {
     const found = await browserKey(c, lookup);
     const q = parseQuery(stateQuerySchema, c.req.query());
-    if (q.userId === undefined && q.anonymousId === undefined) throw new ApiError(400, 'invalid_query', 'give userId (after identify) or anonymousId', 'userId');
+    if (q.userId === undefined && q.anonymousId === undefined)
+      throw new ApiError(400, 'invalid_query', 'give userId (after identify) or anonymousId', 'userId');
     if (q.userId !== undefined && found.kind === 'public' && found.app.requireUserHash) {
       if (!found.secretKey || !userHashValid(found.secretKey, q.userId, q.userHash)) {
         throw new ApiError(

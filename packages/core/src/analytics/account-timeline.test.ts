@@ -25,7 +25,13 @@ const weekday = (d: number) => d % 7 < 5; // days 5 and 6 of each week are the w
 
 describe('accountTimeline', () => {
   it('raises nothing for a steady account that works on weekdays only', () => {
-    const t = accountTimeline(input(60, series(61, (d) => (weekday(d) ? 3 : 0)), { seats: 4 }));
+    const t = accountTimeline(
+      input(
+        60,
+        series(61, (d) => (weekday(d) ? 3 : 0)),
+        { seats: 4 },
+      ),
+    );
     expect(t.spans).toEqual([]);
     expect(t.days.at(-1)).toMatchObject({ band: 'green' });
   });
@@ -53,11 +59,22 @@ describe('accountTimeline', () => {
   });
 
   it('no-activity: raised on day noActivityDays when nobody has used a core feature, cleared by the first use', () => {
-    const t = accountTimeline(input(20, series(21, (d) => (d >= 9 ? 2 : 0))));
+    const t = accountTimeline(
+      input(
+        20,
+        series(21, (d) => (d >= 9 ? 2 : 0)),
+      ),
+    );
     expect(spansOf(t)).toContainEqual(['no-activity', 3, 9]);
     expect(t.days[5]).toMatchObject({ driver: 'no-activity', band: 'red' });
     // Users who only look around (active, but no core feature used until day 12) have not started either.
-    const lookers = accountTimeline(input(20, series(21, (d) => (d <= 4 || d >= 12 ? 1 : 0)), { firstCoreUseDay: 12 }));
+    const lookers = accountTimeline(
+      input(
+        20,
+        series(21, (d) => (d <= 4 || d >= 12 ? 1 : 0)),
+        { firstCoreUseDay: 12 },
+      ),
+    );
     expect(spansOf(lookers).filter(([key]) => key === 'no-activity')).toEqual([['no-activity', 3, 12]]);
   });
 
@@ -97,12 +114,19 @@ describe('accountTimeline', () => {
     const full = accountTimeline(input(69, daily, { seats: 8 }));
     const asOf50 = accountTimeline(input(50, daily, { seats: 8 }));
     expect(asOf50.days).toEqual(full.days.slice(0, 51));
-    const closed = (t: typeof full, by: number) => t.spans.map((s) => ({ ...s, toDay: s.toDay !== undefined && s.toDay <= by ? s.toDay : undefined, facts: undefined }));
+    const closed = (t: typeof full, by: number) =>
+      t.spans.map((s) => ({ ...s, toDay: s.toDay !== undefined && s.toDay <= by ? s.toDay : undefined, facts: undefined }));
     expect(closed(asOf50, 50)).toEqual(closed(full, 50).filter((s) => s.fromDay <= 50));
   });
 
   it('returns the days from fromDay on', () => {
-    const t = accountTimeline(input(30, series(31, () => 1)), { fromDay: 25 });
+    const t = accountTimeline(
+      input(
+        30,
+        series(31, () => 1),
+      ),
+      { fromDay: 25 },
+    );
     expect(t.days.map((d) => d.day)).toEqual([25, 26, 27, 28, 29, 30]);
   });
 });

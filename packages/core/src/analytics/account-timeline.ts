@@ -168,7 +168,12 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
       const reachedDay = m.reachedDay !== undefined && m.reachedDay <= d ? m.reachedDay : undefined;
       const status = milestoneStatus({ targetDay: m.targetDay, reachedDay, currentDay: d });
       if (status === 'overdue') {
-        flags.push({ key: `milestone-overdue:${m.key}`, kind: 'milestone-overdue', milestone: m.key, facts: { targetDay: m.targetDay, overdueDays: d - m.targetDay } });
+        flags.push({
+          key: `milestone-overdue:${m.key}`,
+          kind: 'milestone-overdue',
+          milestone: m.key,
+          facts: { targetDay: m.targetDay, overdueDays: d - m.targetDay },
+        });
       }
       return status;
     });
@@ -187,7 +192,8 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
       let score = health.score;
       let driver: TimelineDay['driver'] = health.driver;
       // Activity has a usual level to compare with from day 14 (see usageAgainstBaseline).
-      let reason = health.driver === undefined ? undefined : componentReason(health.driver, health.parts.find((p) => p.component === health.driver)!.value, d >= 14);
+      let reason =
+        health.driver === undefined ? undefined : componentReason(health.driver, health.parts.find((p) => p.component === health.driver)!.value, d >= 14);
       if (risk && score !== undefined) {
         score = Math.min(score, bands.red);
         driver = risk.kind;
@@ -195,8 +201,10 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
       }
       scores.set(d, score);
       // Judged on the whole days before this one, like the other flags; not while a risk flag says why.
-      if (!risk && fellEachDay(scores, d - 1, rules.healthFallingDays)) flags.push({ key: 'health-falling', kind: 'health-falling', facts: { days: rules.healthFallingDays } });
-      if (d >= fromDay) days.push({ day: d, components, parts: health.parts, score, band: score === undefined ? undefined : healthBand(score, bands), driver, reason, flags });
+      if (!risk && fellEachDay(scores, d - 1, rules.healthFallingDays))
+        flags.push({ key: 'health-falling', kind: 'health-falling', facts: { days: rules.healthFallingDays } });
+      if (d >= fromDay)
+        days.push({ day: d, components, parts: health.parts, score, band: score === undefined ? undefined : healthBand(score, bands), driver, reason, flags });
     }
 
     const holding = new Set(flags.map((f) => f.key));
@@ -210,7 +218,14 @@ export function accountTimeline(input: AccountSeries, options: AccountTimelineOp
       const span = open.get(f.key);
       if (span) span.facts = f.facts;
       else {
-        const started: FlagSpan = { key: f.key, kind: f.kind, ...(f.milestone === undefined ? {} : { milestone: f.milestone }), fromDay: d, toDay: undefined, facts: f.facts };
+        const started: FlagSpan = {
+          key: f.key,
+          kind: f.kind,
+          ...(f.milestone === undefined ? {} : { milestone: f.milestone }),
+          fromDay: d,
+          toDay: undefined,
+          facts: f.facts,
+        };
         open.set(f.key, started);
         spans.push(started);
       }

@@ -19,7 +19,9 @@ export function flagReason(flag: Pick<Flag, 'kind' | 'milestone' | 'facts'>, nam
       return `usage at ${share}% of its usual level (${plural(f.current, 'active user-day')} in ${plural(f.windowDays ?? 7, 'day')}, usually ${Math.round(f.usual)})`;
     }
     case 'few-seats-active':
-      return f.activeSeats === undefined || f.seats === undefined ? 'few seats in use' : `${f.activeSeats} of ${plural(f.seats, 'seat')} active in the last 28 days`;
+      return f.activeSeats === undefined || f.seats === undefined
+        ? 'few seats in use'
+        : `${f.activeSeats} of ${plural(f.seats, 'seat')} active in the last 28 days`;
     case 'milestone-overdue': {
       const name = (flag.milestone && names?.get(flag.milestone)) ?? flag.milestone ?? 'a milestone';
       return f.overdueDays === undefined ? `${name} is overdue` : `${name} ${plural(f.overdueDays, 'day')} overdue (due day ${f.targetDay})`;

@@ -18,5 +18,10 @@ it('is undefined when a day is missing or has no score', () => {
   expect(healthChange(history, 5)).toBeUndefined();
   expect(healthChange([])).toBeUndefined();
   expect(healthChange([...history, { day: 11, score: undefined }], 8)).toBeUndefined();
-  expect(healthChange([{ day: 10, score: 70 }, { day: 3, score: undefined }])).toBeUndefined();
+  expect(
+    healthChange([
+      { day: 10, score: 70 },
+      { day: 3, score: undefined },
+    ]),
+  ).toBeUndefined();
 });

@@ -6,7 +6,14 @@ const counts = (d: Map<number, Set<string>>, last: number) => Array.from({ lengt
 
 it('maps the metrics to 0–100 components; a young account has no baseline and counts its active days', () => {
   const d = daily({ 0: ['a'], 1: ['a'], 2: ['a', 'c'], 4: ['a'], 5: ['a', 'b'], 8: ['a', 'c'] });
-  const r = healthComponents({ daily: d, activeByDay: counts(d, 10), day: 10, seats: 2, breadth: 0.25, milestones: ['on-time', 'late', 'overdue', 'not-yet-due', 'on-time'] });
+  const r = healthComponents({
+    daily: d,
+    activeByDay: counts(d, 10),
+    day: 10,
+    seats: 2,
+    breadth: 0.25,
+    milestones: ['on-time', 'late', 'overdue', 'not-yet-due', 'on-time'],
+  });
   // Activity: no weekday baseline yet (day 10 < 14) → days 4–10, active on 4, 5 and 8 → 3/7.
   expect(r.activity).toBeCloseTo(300 / 7, 10);
   // Seats: a, b, c active in 28 days on 2 seats → capped at 100.

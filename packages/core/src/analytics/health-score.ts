@@ -32,11 +32,7 @@ export interface HealthScore {
  * values drop out and the remaining weights are renormalised to sum to 1), rounded, with its band
  * and its top negative driver. Components with no or a non-positive weight are ignored.
  */
-export function healthScore(
-  components: HealthComponents,
-  weights: HealthWeights = defaultHealthWeights,
-  bands: HealthBands = defaultHealthBands,
-): HealthScore {
+export function healthScore(components: HealthComponents, weights: HealthWeights = defaultHealthWeights, bands: HealthBands = defaultHealthBands): HealthScore {
   const present = (Object.keys(weights) as HealthComponent[]).flatMap((component) => {
     const weight = weights[component] ?? 0;
     const value = components[component];

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { milestoneAttainment } from './milestone-attainment.js';
 
 describe('milestoneAttainment', () => {
-  const reached = new Map([['a', 0], ['b', 7], ['c', 20], ['x', 1]]);
+  const reached = new Map([
+    ['a', 0],
+    ['b', 7],
+    ['c', 20],
+    ['x', 1],
+  ]);
 
   it('counts milestones reached by each checkpoint, once the checkpoint is over', () => {
     expect(milestoneAttainment(['a', 'b', 'c', 'd'], reached, 31)).toEqual([

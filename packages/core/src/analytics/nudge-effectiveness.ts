@@ -21,8 +21,6 @@ export interface NudgeEffectiveness {
  * the item was done counts twice when both shows are within the window.
  */
 export function nudgeEffectiveness(shown: readonly ShownNudge[], withinDays = 7): NudgeEffectiveness {
-  const converted = shown.filter(
-    (n) => n.completedAt !== undefined && n.completedAt >= n.shownAt && n.completedAt - n.shownAt <= withinDays * dayMs,
-  ).length;
+  const converted = shown.filter((n) => n.completedAt !== undefined && n.completedAt >= n.shownAt && n.completedAt - n.shownAt <= withinDays * dayMs).length;
   return { shown: shown.length, converted, rate: shown.length === 0 ? undefined : converted / shown.length };
 }

@@ -5,7 +5,15 @@ describe('timeToFirstValue', () => {
   const milestones = [{ key: 'setup' }, { key: 'activated', firstValue: true }];
 
   it('is the day the first-value milestone was reached', () => {
-    expect(timeToFirstValue(milestones, new Map([['setup', 1], ['activated', 6]]))).toBe(6);
+    expect(
+      timeToFirstValue(
+        milestones,
+        new Map([
+          ['setup', 1],
+          ['activated', 6],
+        ]),
+      ),
+    ).toBe(6);
     expect(timeToFirstValue(milestones, new Map([['activated', 0]]))).toBe(0);
   });
 

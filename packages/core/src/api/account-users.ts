@@ -3,7 +3,13 @@ import { count, isoTime, jsonObject } from './wire.js';
 
 /** The query of `GET /v1/admin/accounts/{accountId}/users`. */
 export const accountUsersQuerySchema = z.object({
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(100).describe('1 to 500, default 100.'),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(500, 'must be at most 500')
+    .default(100)
+    .describe('1 to 500, default 100.'),
   offset: z.coerce.number().int('must be a whole number').min(0, 'must be at least 0').default(0).describe('Default 0.'),
 });
 
@@ -15,7 +21,9 @@ export const accountUserSchema = z.strictObject({
   firstSeen: isoTime,
   lastSeen: isoTime.nullable(),
   checklists: z.array(z.strictObject({ key: z.string(), done: count, total: count, complete: z.boolean() })),
-  stuck: z.array(z.strictObject({ checklist: z.string(), item: z.string(), reason: z.string(), since: isoTime, markedAt: isoTime })).describe('Items the user is stuck on now.'),
+  stuck: z
+    .array(z.strictObject({ checklist: z.string(), item: z.string(), reason: z.string(), since: isoTime, markedAt: isoTime }))
+    .describe('Items the user is stuck on now.'),
 });
 
 /** The `GET /v1/admin/accounts/{accountId}/users` answer, most recently seen first. */

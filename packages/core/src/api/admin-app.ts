@@ -45,7 +45,10 @@ export const usageQuerySchema = z.object({
 /** The `GET /v1/admin/usage` answer: usage rollups by event key. */
 export const usageSchema = z.strictObject({
   events: z.array(z.strictObject({ event: z.string().describe('The event key.'), count, firstSeen: isoTime, lastSeen: isoTime })),
-  daily: z.array(z.strictObject({ day: isoDate, activeUsers: count })).optional().describe('For an account: its daily active users.'),
+  daily: z
+    .array(z.strictObject({ day: isoDate, activeUsers: count }))
+    .optional()
+    .describe('For an account: its daily active users.'),
 });
 
 /** The path of `GET /v1/admin/users/{userId}/state`. */

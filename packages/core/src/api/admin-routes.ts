@@ -44,7 +44,13 @@ export const adminRoutes: readonly ApiRoute[] = [
     summary: 'Usage rollups of an account or a user',
     security: appAdmin,
     query: usageQuerySchema,
-    responses: withErrors({ '200': json(usageSchema, 'Counts, first and last seen by event key; for an account, daily active users too.'), '400': apiError('Neither accountId nor userId, or a bad one (`invalid_query`).') }, adminErrors),
+    responses: withErrors(
+      {
+        '200': json(usageSchema, 'Counts, first and last seen by event key; for an account, daily active users too.'),
+        '400': apiError('Neither accountId nor userId, or a bad one (`invalid_query`).'),
+      },
+      adminErrors,
+    ),
   },
   {
     method: 'get',
@@ -52,7 +58,10 @@ export const adminRoutes: readonly ApiRoute[] = [
     summary: "A user's state, for the vendor's servers",
     security: appAdmin,
     params: userStateParamsSchema,
-    responses: withErrors({ '200': json(userStateSchema, 'As GET /v1/state (Cache-Control: no-store).'), '400': apiError('A userId over 200 characters (`invalid_query`).') }, adminErrors),
+    responses: withErrors(
+      { '200': json(userStateSchema, 'As GET /v1/state (Cache-Control: no-store).'), '400': apiError('A userId over 200 characters (`invalid_query`).') },
+      adminErrors,
+    ),
   },
   {
     method: 'get',
@@ -62,7 +71,7 @@ export const adminRoutes: readonly ApiRoute[] = [
     query: configVersionQuerySchema,
     responses: withErrors(
       {
-        '200': json(storedConfigSchema, 'The document as pushed, in the author\'s key order (Cache-Control: no-store).'),
+        '200': json(storedConfigSchema, "The document as pushed, in the author's key order (Cache-Control: no-store)."),
         ...badQuery,
         '404': apiError('No such version (`version_not_found`), or no config (`no_config`).'),
       },
@@ -81,7 +90,9 @@ export const adminRoutes: readonly ApiRoute[] = [
       {
         '200': json(configPushedSchema, 'Identical to the current version; nothing new stored.'),
         '201': json(configPushedSchema, 'Stored as a new version.'),
-        '400': apiError('Invalid config (`invalid_config`, with `errors: [{path, message}]`), JSON (`invalid_json`, `invalid_utf8`) or note (`invalid_query`).'),
+        '400': apiError(
+          'Invalid config (`invalid_config`, with `errors: [{path, message}]`), JSON (`invalid_json`, `invalid_utf8`) or note (`invalid_query`).',
+        ),
         '413': apiError(`Too large ${configTooLarge}`),
         '415': apiError('Not application/json (`unsupported_content_type`).'),
       },
@@ -121,7 +132,10 @@ export const adminRoutes: readonly ApiRoute[] = [
     security: appAdmin,
     params: gateParams,
     responses: withErrors(
-      { '200': json(gateOverridesSchema, 'Overrides and log (Cache-Control: no-store).'), '404': apiError('No such gate in the current config and no history (`unknown_gate`).') },
+      {
+        '200': json(gateOverridesSchema, 'Overrides and log (Cache-Control: no-store).'),
+        '404': apiError('No such gate in the current config and no history (`unknown_gate`).'),
+      },
       adminErrors,
     ),
   },

@@ -103,7 +103,11 @@ export const alertRoutes: readonly ApiRoute[] = [
     security: appAdmin,
     params: accountParamsSchema,
     responses: withErrors(
-      { '200': json(successPlanSchema, 'The plan (Cache-Control: no-store).'), '400': apiError('An accountId over 200 characters (`invalid_query`).'), '404': unknownAccount },
+      {
+        '200': json(successPlanSchema, 'The plan (Cache-Control: no-store).'),
+        '400': apiError('An accountId over 200 characters (`invalid_query`).'),
+        '404': unknownAccount,
+      },
       adminErrors,
     ),
   },
@@ -117,7 +121,9 @@ export const alertRoutes: readonly ApiRoute[] = [
     responses: withErrors(
       {
         '200': json(successPlanSchema, 'The plan as it is now.'),
-        '400': apiError('A bad body (`invalid_body`) or a milestone not in the current config (`unknown_milestone`), with `field`; or an accountId over 200 characters (`invalid_query`).'),
+        '400': apiError(
+          'A bad body (`invalid_body`) or a milestone not in the current config (`unknown_milestone`), with `field`; or an accountId over 200 characters (`invalid_query`).',
+        ),
         '404': unknownAccount,
       },
       adminWriteErrors,

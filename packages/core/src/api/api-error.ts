@@ -17,7 +17,7 @@ export const apiErrorSchema = z.strictObject({
     code: z.string().describe('Machine-readable: invalid_key, invalid_body, unknown_gate, ...'),
     message: z.string().describe('What went wrong and how to fix it, in words.'),
     field: z.string().optional().describe('Where the problem is, e.g. batch[3].messageId.'),
-    results: z.array(messageResultSchema).optional().describe('`invalid_messages`: every message\'s result, in batch order.'),
+    results: z.array(messageResultSchema).optional().describe("`invalid_messages`: every message's result, in batch order."),
     messages: z
       .array(z.strictObject({ index: count, messageId: z.string().nullable(), bytes: count }))
       .optional()

@@ -29,7 +29,15 @@ describe('apiRoutes', () => {
 
 describe('the contract schemas', () => {
   it('refuse a drifting field', () => {
-    const state = { snapshot: { user: { events: {}, traits: {} }, account: { events: {}, traits: {} }, milestones: [], items: {}, completed: [] }, guides: {}, dismissed: [], configVersion: null, overrides: {}, celebrated: [], nudges: [] };
+    const state = {
+      snapshot: { user: { events: {}, traits: {} }, account: { events: {}, traits: {} }, milestones: [], items: {}, completed: [] },
+      guides: {},
+      dismissed: [],
+      configVersion: null,
+      overrides: {},
+      celebrated: [],
+      nudges: [],
+    };
     expect(userStateSchema.safeParse(state).success).toBe(true);
     expect(userStateSchema.safeParse({ ...state, configVersion: undefined }).success).toBe(false);
     expect(userStateSchema.safeParse({ ...state, extra: 1 }).success).toBe(false);

@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import { apiError, json, withErrors, type ApiRoute } from './api-route.js';
 import { csmSessionSchema, loginBodySchema } from './auth.js';
-import { createCsmUserBodySchema, csmUserAnswerSchema, csmUserAppParamsSchema, csmUserCreatedSchema, csmUserParamsSchema, csmUsersSchema } from './csm-users.js';
+import {
+  createCsmUserBodySchema,
+  csmUserAnswerSchema,
+  csmUserAppParamsSchema,
+  csmUserCreatedSchema,
+  csmUserParamsSchema,
+  csmUsersSchema,
+} from './csm-users.js';
 
 const session = ['csmSession'] as const;
 const adminOrKey = ['csmSession', 'secretKey'] as const;
 const crossSite = apiError('Sent from another site (`cross_origin`).');
 const notJson = apiError('Not application/json (`unsupported_content_type`).');
 const csmUserErrors = {
-  '401': "No live session (`not_logged_in`), or a key that is not a secret key (`missing_key`, `invalid_key`, `invalid_authorization`, `secret_key_required`).",
+  '401': 'No live session (`not_logged_in`), or a key that is not a secret key (`missing_key`, `invalid_key`, `invalid_authorization`, `secret_key_required`).',
   '403': "Not an admin (`admin_required`), the wrong app's secret key (`wrong_app`), or a cross-site request with the cookie (`cross_origin`).",
   '415': 'A state change with the cookie not sent as application/json (`unsupported_content_type`).',
 };
@@ -83,7 +90,10 @@ export const authRoutes: readonly ApiRoute[] = [
     summary: 'Let a CSM user see an app (admin session, or the secret key of that app)',
     security: adminOrKey,
     params: csmUserAppParamsSchema,
-    responses: withErrors({ '200': userAnswer, '400': badEmail, '404': apiError('No such user (`csm_user_not_found`) or app (`app_not_found`).') }, csmUserErrors),
+    responses: withErrors(
+      { '200': userAnswer, '400': badEmail, '404': apiError('No such user (`csm_user_not_found`) or app (`app_not_found`).') },
+      csmUserErrors,
+    ),
   },
   {
     method: 'delete',

@@ -19,7 +19,9 @@ export const browserRoutes: readonly ApiRoute[] = [
     responses: withErrors(
       {
         '200': json(batchResultSchema, 'At least one message was accepted or a duplicate; results are in batch order.'),
-        '400': apiError('Invalid JSON, UTF-8 or envelope (`invalid_json`, `invalid_utf8`, `invalid_body`), or every message rejected (`invalid_messages`, with `results`).'),
+        '400': apiError(
+          'Invalid JSON, UTF-8 or envelope (`invalid_json`, `invalid_utf8`, `invalid_body`), or every message rejected (`invalid_messages`, with `results`).',
+        ),
         '413': apiError('Body over 500 KB (`batch_too_large`) or a message over 32 KB (`message_too_large`, with `messages`).'),
         '415': apiError('Content-Type is not application/json or text/plain (`unsupported_content_type`).'),
       },
@@ -75,4 +77,3 @@ export const browserRoutes: readonly ApiRoute[] = [
     ),
   },
 ];
-

@@ -3,8 +3,20 @@ import { count, isoDate } from './wire.js';
 
 /** The query of `GET /v1/admin/cohorts`. */
 export const cohortsQuerySchema = z.object({
-  days: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(365, 'must be at most 365').default(90).describe('Days of each curve, 1 to 365, default 90.'),
-  weeks: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(104, 'must be at most 104').default(26).describe('Most recent start weeks, 1 to 104, default 26.'),
+  days: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(365, 'must be at most 365')
+    .default(90)
+    .describe('Days of each curve, 1 to 365, default 90.'),
+  weeks: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(104, 'must be at most 104')
+    .default(26)
+    .describe('Most recent start weeks, 1 to 104, default 26.'),
   milestone: z.string().min(1).max(200).optional().describe('Only this milestone.'),
 });
 

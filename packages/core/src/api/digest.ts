@@ -10,7 +10,11 @@ export const digestQuerySchema = z.object({
     .max(200, 'must be at most 200 characters')
     .describe('The owner, as in the account traits.'),
   format: z.enum(['json', 'markdown'], { error: 'must be "json" or "markdown"' }).default('json').describe('json (default) or markdown (text/markdown).'),
-  week: z.string().regex(/^\d{4}-W\d{2}$/, 'must be an ISO week such as 2026-W10').optional().describe('ISO week, e.g. 2026-W10; default the last complete week (UTC).'),
+  week: z
+    .string()
+    .regex(/^\d{4}-W\d{2}$/, 'must be an ISO week such as 2026-W10')
+    .optional()
+    .describe('ISO week, e.g. 2026-W10; default the last complete week (UTC).'),
 });
 
 const named = { accountId: z.string(), name: z.string() };

@@ -18,9 +18,18 @@ export const portfolioFilterSchema = z.object({
   owner: text.optional().describe('Only this CSM owner (trait csmOwner, else owner).'),
   segment: text.optional().describe('Only this segment (trait segment, else plan).'),
   sort: z.enum(['day', 'health', 'change', 'name'], { error: 'must be day, health, change or name' }).default('health').describe('Sort key (default health).'),
-  order: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).optional().describe('Default: day desc, health asc, change asc, name asc. Nulls always last.'),
+  order: z
+    .enum(['asc', 'desc'], { error: 'must be asc or desc' })
+    .optional()
+    .describe('Default: day desc, health asc, change asc, name asc. Nulls always last.'),
   page: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100_000).default(1).describe('1-based, default 1.'),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(50).describe('1 to 200, default 50.'),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be at most 200')
+    .default(50)
+    .describe('1 to 200, default 50.'),
 });
 
 /** The CSV export's query: the portfolio's filters and sort, every matching account. */

@@ -37,7 +37,9 @@ export const stateSnapshotSchema = z
     items: z.record(z.string(), z.array(z.string())).describe('Done item keys by checklist key.'),
     completed: z.array(z.string()).describe('Keys of the checklists recorded complete.'),
   })
-  .describe('A StateSnapshot of @waymark/core: counters, traits, start times, milestones, checklist items and checklists reached.') satisfies z.ZodType<StateSnapshot>;
+  .describe(
+    'A StateSnapshot of @waymark/core: counters, traits, start times, milestones, checklist items and checklists reached.',
+  ) satisfies z.ZodType<StateSnapshot>;
 
 /** One thing that happened to a nudge (core's NudgeRecord); times in ms since the epoch. */
 export const nudgeRecordSchema = z.discriminatedUnion('type', [
@@ -48,7 +50,7 @@ export const nudgeRecordSchema = z.discriminatedUnion('type', [
 
 /** Where a user is in one guide, from their latest guide event. */
 export const guideStateSchema = z.strictObject({
-  status: z.enum(['active', 'completed', 'dismissed', 'errored']).describe('errored: the run stopped because a step\'s target never showed.'),
+  status: z.enum(['active', 'completed', 'dismissed', 'errored']).describe("errored: the run stopped because a step's target never showed."),
   step: z.string().optional().describe('The step last viewed, while the guide is active.'),
   at: isoTime.describe('When that latest event happened.'),
 });

@@ -5,7 +5,13 @@ import { isoTime } from './wire.js';
 export const stuckQuerySchema = z.object({
   accountId: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters').optional().describe('Only this account.'),
   includeCleared: z.enum(['true', 'false'], { error: 'must be "true" or "false"' }).optional().describe('true: also users whose item got done since.'),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(100).describe('1 to 1000, default 100'),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(100)
+    .describe('1 to 1000, default 100'),
 });
 
 /** A user marked stuck on a checklist item. */

@@ -10,7 +10,10 @@ export const createWebhookBodySchema = z.strictObject({
     .string({ error: 'is required: where to POST the events' })
     .max(2000, 'must be at most 2000 characters')
     .describe('https; http only to localhost or 127.0.0.1 (the collector checks it).'),
-  format: z.enum(['json', 'slack'], { error: 'must be "json" or "slack"' }).default('json').describe('slack: a Slack incoming-webhook message ({text, blocks}).'),
+  format: z
+    .enum(['json', 'slack'], { error: 'must be "json" or "slack"' })
+    .default('json')
+    .describe('slack: a Slack incoming-webhook message ({text, blocks}).'),
   events: z
     .array(z.enum(webhookEventTypes, { error: `must be one of ${webhookEventTypes.join(', ')}` }))
     .max(10)
@@ -32,7 +35,13 @@ export const webhookParamsSchema = z.object({ id: z.string().describe('The subsc
 /** The query of `GET /v1/admin/webhooks/{id}/deliveries`. */
 export const deliveriesQuerySchema = z.object({
   status: z.enum(['pending', 'delivered', 'failed'], { error: 'must be "pending", "delivered" or "failed"' }).optional().describe('Only these.'),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(50).describe('1 to 500, default 50'),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(500, 'must be at most 500')
+    .default(50)
+    .describe('1 to 500, default 50'),
 });
 
 /** A webhook subscription (never with its secret). */
@@ -61,7 +70,13 @@ export const webhookDeliverySchema = z.strictObject({
   nextAttemptAt: isoTime.nullable().describe('While pending.'),
   deliveredAt: isoTime.nullable(),
   attemptLog: z.array(
-    z.strictObject({ attempt: z.number().int().min(1), at: isoTime, responseCode: z.number().int().nullable(), error: z.string().nullable(), durationMs: count }),
+    z.strictObject({
+      attempt: z.number().int().min(1),
+      at: isoTime,
+      responseCode: z.number().int().nullable(),
+      error: z.string().nullable(),
+      durationMs: count,
+    }),
   ),
 });
 

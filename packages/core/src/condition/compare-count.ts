@@ -15,8 +15,6 @@ export function compareCount(n: number, c: Comparison): boolean {
 
 /** A comparison for people: `≥ 3`, `≥ 2 and ≤ 5`. */
 export function formatComparison(c: Comparison): string {
-  const parts = (Object.keys(symbols) as Array<keyof Comparison>)
-    .filter((k) => c[k] !== undefined)
-    .map((k) => `${symbols[k]} ${c[k]}`);
+  const parts = (Object.keys(symbols) as Array<keyof Comparison>).filter((k) => c[k] !== undefined).map((k) => `${symbols[k]} ${c[k]}`);
   return parts.join(' and ');
 }

@@ -10,7 +10,9 @@ export function conditionRefs(c: Condition, base: PropertyKey[] = []): Condition
   if ('not' in c) return conditionRefs(c.not, [...base, 'not']);
   if ('milestone' in c) return [{ path: [...base, 'milestone'], milestone: c.milestone }];
   if ('checklist' in c) {
-    return [c.item === undefined ? { path: [...base, 'checklist'], checklist: c.checklist } : { path: [...base, 'item'], checklist: c.checklist, item: c.item }];
+    return [
+      c.item === undefined ? { path: [...base, 'checklist'], checklist: c.checklist } : { path: [...base, 'item'], checklist: c.checklist, item: c.item },
+    ];
   }
   return [];
 }

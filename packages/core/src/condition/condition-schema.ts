@@ -62,29 +62,28 @@ export const conditionUnionMessage = `must be a condition: an object with one of
  * The condition language as a zod schema (recursive). It does not cap nesting depth: callers
  * check `conditionDepthProblem` first (validateConfig does).
  */
-export const conditionSchema: z.ZodType<Condition, Condition> = z
-  .union(
-    [
-      eventNode,
-      traitNode,
-      z.strictObject({ milestone: configKey }),
-      z.strictObject({ checklist: configKey, item: configKey.optional() }),
-      z.strictObject({ daysSinceStart: comparison, scope: scope.optional() }),
-      z.strictObject({
-        get all() {
-          return z.array(conditionSchema).max(100, 'must hold at most 100 conditions');
-        },
-      }),
-      z.strictObject({
-        get any() {
-          return z.array(conditionSchema).max(100, 'must hold at most 100 conditions');
-        },
-      }),
-      z.strictObject({
-        get not() {
-          return conditionSchema;
-        },
-      }),
-    ],
-    { error: conditionUnionMessage },
-  );
+export const conditionSchema: z.ZodType<Condition, Condition> = z.union(
+  [
+    eventNode,
+    traitNode,
+    z.strictObject({ milestone: configKey }),
+    z.strictObject({ checklist: configKey, item: configKey.optional() }),
+    z.strictObject({ daysSinceStart: comparison, scope: scope.optional() }),
+    z.strictObject({
+      get all() {
+        return z.array(conditionSchema).max(100, 'must hold at most 100 conditions');
+      },
+    }),
+    z.strictObject({
+      get any() {
+        return z.array(conditionSchema).max(100, 'must hold at most 100 conditions');
+      },
+    }),
+    z.strictObject({
+      get not() {
+        return conditionSchema;
+      },
+    }),
+  ],
+  { error: conditionUnionMessage },
+);

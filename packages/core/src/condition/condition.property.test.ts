@@ -22,9 +22,16 @@ const comparison: fc.Arbitrary<Comparison> = fc
   .filter((c) => Object.keys(c).length > 0);
 const primitive = fc.oneof(fc.constantFrom('free', 'pro', 'x', '2026-01-01'), fc.integer({ min: -3, max: 10 }), fc.boolean(), fc.constant(null));
 const trait: fc.Arbitrary<TraitCondition> = fc.oneof(
-  fc.record({ trait: fc.constantFrom(...traitNames), op: fc.constantFrom('eq' as const, 'neq' as const, 'contains' as const), value: primitive, scope }, { requiredKeys: ['trait', 'op', 'value'] }),
+  fc.record(
+    { trait: fc.constantFrom(...traitNames), op: fc.constantFrom('eq' as const, 'neq' as const, 'contains' as const), value: primitive, scope },
+    { requiredKeys: ['trait', 'op', 'value'] },
+  ),
   fc.record({ trait: fc.constantFrom(...traitNames), op: fc.constantFrom('in' as const, 'nin' as const), value: fc.array(primitive, { maxLength: 3 }) }),
-  fc.record({ trait: fc.constantFrom(...traitNames), op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const), value: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constantFrom('2026-01-01', 'm')) }),
+  fc.record({
+    trait: fc.constantFrom(...traitNames),
+    op: fc.constantFrom('gt' as const, 'gte' as const, 'lt' as const, 'lte' as const),
+    value: fc.oneof(fc.integer({ min: 0, max: 10 }), fc.constantFrom('2026-01-01', 'm')),
+  }),
   fc.record({ trait: fc.constantFrom(...traitNames), op: fc.constant('exists' as const) }),
 );
 const within = fc.oneof(fc.record({ days: fc.integer({ min: 1, max: 10 }) }), fc.record({ hours: fc.integer({ min: 1, max: 48 }) }));
@@ -49,7 +56,12 @@ const scopeState = fc.record(
   {
     events: fc.dictionary(fc.constantFrom(...eventKeys), fc.array(fc.integer({ min: -400, max: 2 }), { maxLength: 6 })),
     traits: fc.record(
-      { plan: fc.constantFrom('free', 'pro'), seats: fc.integer({ min: 0, max: 10 }), roles: fc.array(fc.constantFrom('x', 'admin'), { maxLength: 2 }), createdAt: fc.constantFrom('2025-12-01', '2026-02-01') },
+      {
+        plan: fc.constantFrom('free', 'pro'),
+        seats: fc.integer({ min: 0, max: 10 }),
+        roles: fc.array(fc.constantFrom('x', 'admin'), { maxLength: 2 }),
+        createdAt: fc.constantFrom('2025-12-01', '2026-02-01'),
+      },
       { requiredKeys: [] },
     ),
     startedAt: fc.integer({ min: now - 30 * 24 * hour, max: now }),
@@ -81,11 +93,15 @@ describe('the evaluator (properties)', () => {
   });
 
   it('agrees with itself across serialisation of the condition', () => {
-    fc.assert(fc.property(condition, snapshot, (c, s) => evaluateCondition(c, snapshotFacts(s, now)) === evaluateCondition(roundTrip(c), snapshotFacts(s, now))));
+    fc.assert(
+      fc.property(condition, snapshot, (c, s) => evaluateCondition(c, snapshotFacts(s, now)) === evaluateCondition(roundTrip(c), snapshotFacts(s, now))),
+    );
   });
 
   it('gives the same results for a snapshot round-tripped through JSON', () => {
-    fc.assert(fc.property(condition, snapshot, (c, s) => evaluateCondition(c, snapshotFacts(s, now)) === evaluateCondition(c, snapshotFacts(roundTrip(s), now))));
+    fc.assert(
+      fc.property(condition, snapshot, (c, s) => evaluateCondition(c, snapshotFacts(s, now)) === evaluateCondition(c, snapshotFacts(roundTrip(s), now))),
+    );
   });
 
   it('inverts with not, and all/any of one child are that child', () => {
@@ -103,16 +119,20 @@ describe('the evaluator (properties)', () => {
   it('does not depend on the order of all/any children, and keeps De Morgan', () => {
     const children = fc.array(condition, { maxLength: 5 });
     fc.assert(
-      fc.property(children.chain((list) => fc.tuple(fc.constant(list), shuffled(list))), snapshot, ([list, other], s) => {
-        const f = snapshotFacts(s, now);
-        const all = evaluateCondition({ all: list }, f);
-        const any = evaluateCondition({ any: list }, f);
-        return (
-          all === evaluateCondition({ all: other }, f) &&
-          any === evaluateCondition({ any: other }, f) &&
-          !all === evaluateCondition({ any: list.map((c) => ({ not: c })) }, f)
-        );
-      }),
+      fc.property(
+        children.chain((list) => fc.tuple(fc.constant(list), shuffled(list))),
+        snapshot,
+        ([list, other], s) => {
+          const f = snapshotFacts(s, now);
+          const all = evaluateCondition({ all: list }, f);
+          const any = evaluateCondition({ any: list }, f);
+          return (
+            all === evaluateCondition({ all: other }, f) &&
+            any === evaluateCondition({ any: other }, f) &&
+            !all === evaluateCondition({ any: list.map((c) => ({ not: c })) }, f)
+          );
+        },
+      ),
     );
   });
 

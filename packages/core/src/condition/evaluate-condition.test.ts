@@ -67,7 +67,15 @@ describe('event nodes', () => {
 });
 
 describe('trait nodes', () => {
-  const traits: Record<string, unknown> = { plan: 'pro', seats: 5, createdAt: '2026-01-15', roles: ['admin', 'billing'], email: 'ana@acme.example', beta: false, none: null };
+  const traits: Record<string, unknown> = {
+    plan: 'pro',
+    seats: 5,
+    createdAt: '2026-01-15',
+    roles: ['admin', 'billing'],
+    email: 'ana@acme.example',
+    beta: false,
+    none: null,
+  };
   const f = facts({ trait: (scope, name) => (scope === 'user' ? traits[name] : name === 'plan' ? 'enterprise' : undefined) });
   const t = (c: Condition) => holds(c, f);
   it('compare with every operator', () => {

@@ -49,7 +49,10 @@ describe('explainCondition', () => {
           kind: 'any',
           result: true,
           reason: '1 of 2 hold, needs at least one',
-          children: [{ kind: 'event', result: false }, { kind: 'not', result: true, reason: 'the inner condition does not hold', children: [{ result: false }] }],
+          children: [
+            { kind: 'event', result: false },
+            { kind: 'not', result: true, reason: 'the inner condition does not hold', children: [{ result: false }] },
+          ],
         },
         { kind: 'event', result: false, reason: '"Nope" 0 times, needs ≥ 1' },
       ],

@@ -23,7 +23,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** A value for a reason string; never throws (traits can be anything). */
 function show(v: unknown): string {
   try {
-    const text = typeof v === 'string' ? JSON.stringify(v) : typeof v === 'object' || typeof v === 'number' || typeof v === 'boolean' ? JSON.stringify(v) : String(v);
+    const text =
+      typeof v === 'string' ? JSON.stringify(v) : typeof v === 'object' || typeof v === 'number' || typeof v === 'boolean' ? JSON.stringify(v) : String(v);
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   } catch {
     return String(v);
@@ -78,7 +79,10 @@ export function explainCondition(c: Condition, facts: ConditionFacts): Explanati
       const result = Array.isArray(list) && held === children.length;
       return { ...leaf(result, children.length === 0 ? 'no conditions, so it holds' : `${held} of ${children.length} hold, needs all`), children };
     }
-    return { ...leaf(held > 0, children.length === 0 ? 'no conditions, so it never holds' : `${held} of ${children.length} hold, needs at least one`), children };
+    return {
+      ...leaf(held > 0, children.length === 0 ? 'no conditions, so it never holds' : `${held} of ${children.length} hold, needs at least one`),
+      children,
+    };
   }
   if ('not' in c) {
     if (typeof c.not !== 'object' || c.not === null) return leaf(false, 'not a condition');

@@ -65,20 +65,37 @@ export const acmeConfig = {
       steps: [
         { key: 'welcome', title: 'Welcome to Acme', body: 'Let us create your **first project**.' },
         { key: 'new', title: 'New project', body: 'Click here.', target: { anchor: 'new-project' }, advance: 'click', url: '/app/projects' },
-        { key: 'name', title: 'Name it', body: 'Give it a name, then save.', target: { selector: '#project-name' }, placement: 'bottom', advance: { event: 'Project Created' }, url: '/app/projects/new' },
+        {
+          key: 'name',
+          title: 'Name it',
+          body: 'Give it a name, then save.',
+          target: { selector: '#project-name' },
+          placement: 'bottom',
+          advance: { event: 'Project Created' },
+          url: '/app/projects/new',
+        },
       ],
     },
     {
       key: 'add-tasks',
       title: 'Add tasks',
-      steps: [{ key: 'add', title: 'Add a task', body: 'Type a task and press Enter.', target: { anchor: 'task-input' }, url: '/app/projects/:id', waitMs: 10_000 }],
+      steps: [
+        { key: 'add', title: 'Add a task', body: 'Type a task and press Enter.', target: { anchor: 'task-input' }, url: '/app/projects/:id', waitMs: 10_000 },
+      ],
     },
     {
       key: 'invite-teammate',
       title: 'Invite a teammate',
       steps: [
         { key: 'open', title: 'Team settings', body: 'Your team lives here.', target: { anchor: 'nav-team' }, advance: 'click', url: '/app/*' },
-        { key: 'invite', title: 'Send an invite', body: 'Enter an email address.', target: { selector: 'form.invite input[type=email]' }, url: '/settings/team', onMissing: 'end' },
+        {
+          key: 'invite',
+          title: 'Send an invite',
+          body: 'Enter an email address.',
+          target: { selector: 'form.invite input[type=email]' },
+          url: '/settings/team',
+          onMissing: 'end',
+        },
       ],
     },
     {

@@ -9,7 +9,10 @@ import { waymarkConfigSchema } from './config-schema.js';
 export function configJsonSchema(): Record<string, unknown> {
   // A local registry names the recursive condition `#/$defs/Condition` without touching zod's global one.
   const names = z.registry<{ id?: string; description?: string }>();
-  names.add(conditionSchema, { id: 'Condition', description: 'A condition: an object with exactly one of event, trait, milestone, checklist, daysSinceStart, all, any, not.' });
+  names.add(conditionSchema, {
+    id: 'Condition',
+    description: 'A condition: an object with exactly one of event, trait, milestone, checklist, daysSinceStart, all, any, not.',
+  });
   const schema = z.toJSONSchema(waymarkConfigSchema, { io: 'input', metadata: names, unrepresentable: 'any' });
   return { ...schema, title: 'Waymark config', description: 'One Waymark app config: features, milestones, checklists and guides.' };
 }

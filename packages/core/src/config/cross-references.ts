@@ -49,7 +49,11 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
     }
     const checklistItems = items.get(ref.checklist);
     if (!checklistItems) {
-      ctx.addIssue({ code: 'custom', path: ref.item === undefined ? ref.path : [...ref.path.slice(0, -1), 'checklist'], message: `checklist "${ref.checklist}" is not defined in checklists` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ref.item === undefined ? ref.path : [...ref.path.slice(0, -1), 'checklist'],
+        message: `checklist "${ref.checklist}" is not defined in checklists`,
+      });
       return undefined;
     }
     if (ref.item === undefined) return checklistNode(ref.checklist);
@@ -74,11 +78,19 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
     depend(milestoneNode(m.key), m.condition, ['milestones', i, 'condition']);
     if (!m.firstValue) return;
     if (firstValue === undefined) firstValue = m.key;
-    else ctx.addIssue({ code: 'custom', path: ['milestones', i, 'firstValue'], message: `only one milestone can be the first value, and "${firstValue}" already is` });
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: ['milestones', i, 'firstValue'],
+        message: `only one milestone can be the first value, and "${firstValue}" already is`,
+      });
   });
   config.checklists.forEach((c, i) => {
     if (c.audience) for (const ref of conditionRefs(c.audience, ['checklists', i, 'audience'])) resolve(ref);
-    edges.set(checklistNode(c.key), c.items.map((it, j) => ({ to: itemNode(c.key, it.key), path: ['checklists', i, 'items', j] })));
+    edges.set(
+      checklistNode(c.key),
+      c.items.map((it, j) => ({ to: itemNode(c.key, it.key), path: ['checklists', i, 'items', j] })),
+    );
     c.items.forEach((it, j) => {
       depend(itemNode(c.key, it.key), it.done, ['checklists', i, 'items', j, 'done']);
       if (it.guide !== undefined && !guides.has(it.guide)) {
@@ -110,7 +122,11 @@ function successPlanReferences(config: Shape, milestones: Set<string>, ctx: z.Re
     if (first === undefined) segments.set(segment, i);
     else {
       const which = plan.segment === undefined ? 'the default plan (no segment)' : `segment "${plan.segment}"`;
-      ctx.addIssue({ code: 'custom', path: plan.segment === undefined ? ['successPlans', i] : ['successPlans', i, 'segment'], message: `${which} already has a plan (at index ${first})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: plan.segment === undefined ? ['successPlans', i] : ['successPlans', i, 'segment'],
+        message: `${which} already has a plan (at index ${first})`,
+      });
     }
     const seen = new Set<string>();
     plan.goals.forEach((goal, j) => {

@@ -33,9 +33,18 @@ export const guideStepSchema = z
       })
       .default('next'),
     /** The URL path pattern the step belongs to, e.g. `/app/projects/:id` or `/app/*`. */
-    url: z.string().max(500, 'must be at most 500 characters').regex(urlPattern, 'must be a URL path pattern such as "/app/projects/:id", "/app/*" or "/#/active"').optional(),
+    url: z
+      .string()
+      .max(500, 'must be at most 500 characters')
+      .regex(urlPattern, 'must be a URL path pattern such as "/app/projects/:id", "/app/*" or "/#/active"')
+      .optional(),
     /** How long to wait for a target that renders late, in ms. */
-    waitMs: z.number().int('must be a whole number of milliseconds').min(0, 'must be at least 0').max(60_000, 'must be at most 60000 (one minute)').default(5000),
+    waitMs: z
+      .number()
+      .int('must be a whole number of milliseconds')
+      .min(0, 'must be at least 0')
+      .max(60_000, 'must be at most 60000 (one minute)')
+      .default(5000),
     /** What to do when the target never shows: skip to the next step, or end the guide. */
     onMissing: z.enum(['skip', 'end']).default('skip'),
   })

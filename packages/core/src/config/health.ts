@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const weight = z.number().min(0, 'must be at least 0').max(1000, 'must be at most 1000').optional();
 const score = z.number().int('must be a whole number').min(0, 'must be at least 0').max(100, 'must be at most 100');
-const count = (min: number, max: number) => z.number().int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).optional();
+const count = (min: number, max: number) =>
+  z.number().int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).optional();
 const share = z.number().min(0, 'must be at least 0').max(1, 'must be at most 1').optional();
 
 /**

@@ -36,7 +36,9 @@ export const nudgeSchema = z.strictObject({
     })
     .optional(),
   /** Mark the user stuck on the server when still stuck on the same item after this many days. */
-  escalate: z.strictObject({ afterDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(365, 'must be at most 365') }).optional(),
+  escalate: z
+    .strictObject({ afterDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1').max(365, 'must be at most 365') })
+    .optional(),
   description,
 });
 

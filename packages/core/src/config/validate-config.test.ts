@@ -24,7 +24,10 @@ describe('validateConfig', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     const step = r.config.guides[0]!.steps[0]!;
     expect(step).toMatchObject({ placement: 'auto', advance: 'next', waitMs: 5000, onMissing: 'skip' });
-    expect(validateConfig({ version: 1 })).toEqual({ ok: true, config: { version: 1, features: [], milestones: [], checklists: [], guides: [], gates: [], nudges: [] } });
+    expect(validateConfig({ version: 1 })).toEqual({
+      ok: true,
+      config: { version: 1, features: [], milestones: [], checklists: [], guides: [], gates: [], nudges: [] },
+    });
   });
 
   it('survives a JSON round trip unchanged', () => {
@@ -35,12 +38,26 @@ describe('validateConfig', () => {
   it('accepts a health section with weights, bands and flag thresholds, and names what is wrong in one', () => {
     expect(validateConfig({ version: 1, health: { weights: {} } }).ok).toBe(true);
     expect(errorsOf({ version: 1, health: [] })[0]?.path).toBe('health');
-    expect(validateConfig({ version: 1, health: { weights: { activity: 2, depth: 0 }, bands: { red: 40, yellow: 70 }, flags: { seatsActiveMin: 0.3, quietMaxDays: 5 } } }).ok).toBe(true);
-    expect(errorsOf({ version: 1, health: { bands: { red: 80, yellow: 70 } } })[0]).toMatchObject({ path: 'health.bands.yellow', message: 'red must be below yellow' });
+    expect(
+      validateConfig({
+        version: 1,
+        health: { weights: { activity: 2, depth: 0 }, bands: { red: 40, yellow: 70 }, flags: { seatsActiveMin: 0.3, quietMaxDays: 5 } },
+      }).ok,
+    ).toBe(true);
+    expect(errorsOf({ version: 1, health: { bands: { red: 80, yellow: 70 } } })[0]).toMatchObject({
+      path: 'health.bands.yellow',
+      message: 'red must be below yellow',
+    });
     expect(errorsOf({ version: 1, health: { weights: { activty: 1 } } })[0]?.path).toBe('health.weights.activty');
     expect(errorsOf({ version: 1, health: { flags: { usageDrop: 2 } } })[0]).toMatchObject({ path: 'health.flags.usageDrop', message: 'must be at most 1' });
-    expect(errorsOf({ version: 1, health: { flags: { quietMinDays: 5, quietMaxDays: 3 } } })[0]).toMatchObject({ path: 'health.flags.quietMaxDays', message: 'quietMinDays must be at most quietMaxDays' });
-    expect(errorsOf({ version: 1, health: { flags: { significance: 0 } } })[0]).toMatchObject({ path: 'health.flags.significance', message: 'must be above 0' });
+    expect(errorsOf({ version: 1, health: { flags: { quietMinDays: 5, quietMaxDays: 3 } } })[0]).toMatchObject({
+      path: 'health.flags.quietMaxDays',
+      message: 'quietMinDays must be at most quietMaxDays',
+    });
+    expect(errorsOf({ version: 1, health: { flags: { significance: 0 } } })[0]).toMatchObject({
+      path: 'health.flags.significance',
+      message: 'must be above 0',
+    });
     expect(errorsOf({ version: 1, health: { flags: { seatActivationMin: 0.5 } } })[0]?.path).toBe('health.flags.seatActivationMin');
   });
 
@@ -48,14 +65,29 @@ describe('validateConfig', () => {
     const nudge = { key: 'tasks-toast', for: { checklist: 'getting-started', item: 'add-tasks' } };
     const r = validateConfig({ ...acme(), nudges: [nudge, { key: 'any', kind: 'hotspot', caps: { perDay: 1 }, escalate: { afterDays: 3 } }] });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.config.nudges).toEqual([{ ...nudge, kind: 'toast' }, { key: 'any', kind: 'hotspot', caps: { perDay: 1 }, escalate: { afterDays: 3 } }]);
-    expect(errorsAfter((d) => (d.nudges = [nudge, nudge]))).toEqual([{ path: 'nudges[1].key', message: 'duplicate key "tasks-toast" (already used at index 0)' }]);
-    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'nope' } }]))).toEqual([{ path: 'nudges[0].for.checklist', message: 'checklist "nope" is not defined in checklists' }]);
-    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'nope', item: 'x' } }]))).toEqual([{ path: 'nudges[0].for.checklist', message: 'checklist "nope" is not defined in checklists' }]);
-    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'getting-started', item: 'nope' } }]))).toEqual([{ path: 'nudges[0].for.item', message: 'checklist "getting-started" has no item "nope"' }]);
+    expect(r.config.nudges).toEqual([
+      { ...nudge, kind: 'toast' },
+      { key: 'any', kind: 'hotspot', caps: { perDay: 1 }, escalate: { afterDays: 3 } },
+    ]);
+    expect(errorsAfter((d) => (d.nudges = [nudge, nudge]))).toEqual([
+      { path: 'nudges[1].key', message: 'duplicate key "tasks-toast" (already used at index 0)' },
+    ]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'nope' } }]))).toEqual([
+      { path: 'nudges[0].for.checklist', message: 'checklist "nope" is not defined in checklists' },
+    ]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'nope', item: 'x' } }]))).toEqual([
+      { path: 'nudges[0].for.checklist', message: 'checklist "nope" is not defined in checklists' },
+    ]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', for: { checklist: 'getting-started', item: 'nope' } }]))).toEqual([
+      { path: 'nudges[0].for.item', message: 'checklist "getting-started" has no item "nope"' },
+    ]);
     expect(errorsAfter((d) => (d.nudges = [{ key: 'n', kind: 'modal' }]))[0]?.path).toBe('nudges[0].kind');
-    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', caps: { perNudgeMax: 0 } }]))).toEqual([{ path: 'nudges[0].caps.perNudgeMax', message: 'must be at least 1' }]);
-    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', escalate: { afterDays: 0 } }]))).toEqual([{ path: 'nudges[0].escalate.afterDays', message: 'must be at least 1' }]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', caps: { perNudgeMax: 0 } }]))).toEqual([
+      { path: 'nudges[0].caps.perNudgeMax', message: 'must be at least 1' },
+    ]);
+    expect(errorsAfter((d) => (d.nudges = [{ key: 'n', escalate: { afterDays: 0 } }]))).toEqual([
+      { path: 'nudges[0].escalate.afterDays', message: 'must be at least 1' },
+    ]);
   });
 
   it('checks success plans: fields, milestones that exist, one plan per segment and one default', () => {
@@ -64,22 +96,34 @@ describe('validateConfig', () => {
     expect(r.ok && r.config.successPlans).toEqual(plans);
     const plain = validateConfig(acme());
     expect(plain.ok && plain.config.successPlans).toBeUndefined();
-    expect(errorsAfter((d) => (d.successPlans = [{ goals: [{ milestone: 'nope' }] }]))).toEqual([{ path: 'successPlans[0].goals[0].milestone', message: 'milestone "nope" is not defined in milestones' }]);
+    expect(errorsAfter((d) => (d.successPlans = [{ goals: [{ milestone: 'nope' }] }]))).toEqual([
+      { path: 'successPlans[0].goals[0].milestone', message: 'milestone "nope" is not defined in milestones' },
+    ]);
     expect(errorsAfter((d) => (d.successPlans = [{ goals: [{ milestone: 'activated' }, { milestone: 'activated' }] }]))).toEqual([
       { path: 'successPlans[0].goals[1].milestone', message: 'milestone "activated" is already a goal of this plan' },
     ]);
-    expect(errorsAfter((d) => (d.successPlans = [plans[1], plans[1]]))).toEqual([{ path: 'successPlans[1].segment', message: 'segment "enterprise" already has a plan (at index 0)' }]);
-    expect(errorsAfter((d) => (d.successPlans = [plans[0], plans[0]]))).toEqual([{ path: 'successPlans[1]', message: 'the default plan (no segment) already has a plan (at index 0)' }]);
+    expect(errorsAfter((d) => (d.successPlans = [plans[1], plans[1]]))).toEqual([
+      { path: 'successPlans[1].segment', message: 'segment "enterprise" already has a plan (at index 0)' },
+    ]);
+    expect(errorsAfter((d) => (d.successPlans = [plans[0], plans[0]]))).toEqual([
+      { path: 'successPlans[1]', message: 'the default plan (no segment) already has a plan (at index 0)' },
+    ]);
     expect(errorsAfter((d) => (d.successPlans = [{ goals: [] }]))).toEqual([{ path: 'successPlans[0].goals', message: 'must have at least 1 goal' }]);
-    expect(errorsAfter((d) => (d.successPlans = [{ goals: [{ milestone: 'activated', dueDay: -1 }] }]))).toEqual([{ path: 'successPlans[0].goals[0].dueDay', message: 'must be at least 0' }]);
+    expect(errorsAfter((d) => (d.successPlans = [{ goals: [{ milestone: 'activated', dueDay: -1 }] }]))).toEqual([
+      { path: 'successPlans[0].goals[0].dueDay', message: 'must be at least 0' },
+    ]);
   });
 
   it('checks gates: fields, the gated feature, unique keys and the references of unlock', () => {
     const gate = { key: 'reports.export', unlock: { checklist: 'getting-started' } };
     const r = validateConfig({ ...acme(), gates: [gate] });
     expect(r.ok && r.config.gates).toEqual([{ ...gate, locked: 'disable', celebrate: true }]);
-    expect(errorsAfter((d) => (d.gates = [{ ...gate, key: 'reports.pdf' }]))).toEqual([{ path: 'gates[0].key', message: 'feature "reports.pdf" is not defined in features' }]);
-    expect(errorsAfter((d) => (d.gates = [gate, gate]))).toEqual([{ path: 'gates[1].key', message: 'duplicate key "reports.export" (already used at index 0)' }]);
+    expect(errorsAfter((d) => (d.gates = [{ ...gate, key: 'reports.pdf' }]))).toEqual([
+      { path: 'gates[0].key', message: 'feature "reports.pdf" is not defined in features' },
+    ]);
+    expect(errorsAfter((d) => (d.gates = [gate, gate]))).toEqual([
+      { path: 'gates[1].key', message: 'duplicate key "reports.export" (already used at index 0)' },
+    ]);
     expect(errorsAfter((d) => (d.gates = [{ ...gate, unlock: { all: [{ milestone: 'nope' }, { checklist: 'getting-started', item: 'nope' }] } }]))).toEqual([
       { path: 'gates[0].unlock.all[0].milestone', message: 'milestone "nope" is not defined in milestones' },
       { path: 'gates[0].unlock.all[1].item', message: 'checklist "getting-started" has no item "nope"' },
@@ -100,21 +144,43 @@ describe('validateConfig', () => {
     expect(errorsAfter((d) => (d.milestones[0].targetDay = 1.5))).toEqual([{ path: 'milestones[0].targetDay', message: 'must be a whole number of days' }]);
     expect(errorsAfter((d) => (d.checklists[0].items = []))).toEqual([{ path: 'checklists[0].items', message: 'must have at least one item' }]);
     expect(errorsAfter((d) => (d.checklists[0].titel = 'x'))).toEqual([{ path: 'checklists[0].titel', message: 'is not a known field' }]);
-    expect(errorsAfter((d) => (d.guides[0].steps[1].waitMs = 120_000))).toEqual([{ path: 'guides[0].steps[1].waitMs', message: 'must be at most 60000 (one minute)' }]);
-    expect(errorsAfter((d) => (d.guides[0].steps[1].advance = 'hover'))).toEqual([{ path: 'guides[0].steps[1].advance', message: 'must be "next", "click" or { "event": "<event key>" }' }]);
-    expect(errorsAfter((d) => (d.guides[0].steps[0].advance = 'click'))).toEqual([{ path: 'guides[0].steps[0].advance', message: '"click" needs a target to click' }]);
+    expect(errorsAfter((d) => (d.guides[0].steps[1].waitMs = 120_000))).toEqual([
+      { path: 'guides[0].steps[1].waitMs', message: 'must be at most 60000 (one minute)' },
+    ]);
+    expect(errorsAfter((d) => (d.guides[0].steps[1].advance = 'hover'))).toEqual([
+      { path: 'guides[0].steps[1].advance', message: 'must be "next", "click" or { "event": "<event key>" }' },
+    ]);
+    expect(errorsAfter((d) => (d.guides[0].steps[0].advance = 'click'))).toEqual([
+      { path: 'guides[0].steps[0].advance', message: '"click" needs a target to click' },
+    ]);
     expect(errorsAfter((d) => (d.guides[0].steps[1].target = {}))[0]?.path).toBe('guides[0].steps[1].target');
     expect(errorsAfter((d) => (d.guides[0].steps[1].url = 'app/projects'))[0]?.path).toBe('guides[0].steps[1].url');
   });
 
   it('refuses links that are not a site path or an https URL', () => {
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'http://acme.example', '//evil.example', '/\\evil.example', 'https://', 'https:///x', 'settings', '/a b', '/a\u0007']) {
-      expect(errorsAfter((d) => (d.checklists[0].items[2].link.url = url)), url).toEqual([
-        { path: 'checklists[0].items[2].link.url', message: 'must be a path on your site ("/settings/team") or an https:// URL' },
-      ]);
+    for (const url of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      'http://acme.example',
+      '//evil.example',
+      '/\\evil.example',
+      'https://',
+      'https:///x',
+      'settings',
+      '/a b',
+      '/a\u0007',
+    ]) {
+      expect(
+        errorsAfter((d) => (d.checklists[0].items[2].link.url = url)),
+        url,
+      ).toEqual([{ path: 'checklists[0].items[2].link.url', message: 'must be a path on your site ("/settings/team") or an https:// URL' }]);
     }
     for (const url of ['/', '/settings/team?tab=1#x', 'https://acme.example', 'https://acme.example/docs?q=1']) {
-      expect(errorsAfter((d) => (d.checklists[0].items[2].link.url = url)), url).toEqual([]);
+      expect(
+        errorsAfter((d) => (d.checklists[0].items[2].link.url = url)),
+        url,
+      ).toEqual([]);
     }
   });
 
@@ -123,7 +189,9 @@ describe('validateConfig', () => {
     expect(done({ all: [{ event: 'A' }, { event: 5 }] })).toEqual([{ path: 'checklists[0].items[1].done.all[1].event', message: 'must be a string' }]);
     expect(done({ event: 'A', count: { gte: -1 } })).toEqual([{ path: 'checklists[0].items[1].done.count.gte', message: 'must be at least 0' }]);
     expect(done({ event: 'A', count: {} })).toEqual([{ path: 'checklists[0].items[1].done.count', message: 'needs at least one of gte, gt, lte, lt, eq' }]);
-    expect(done({ event: 'A', within: { days: 7, hours: 1 } })).toEqual([{ path: 'checklists[0].items[1].done.within', message: 'needs exactly one of days, hours' }]);
+    expect(done({ event: 'A', within: { days: 7, hours: 1 } })).toEqual([
+      { path: 'checklists[0].items[1].done.within', message: 'needs exactly one of days, hours' },
+    ]);
     expect(done({ event: 'A', within: { weeks: 1 } })).toContainEqual({ path: 'checklists[0].items[1].done.within.weeks', message: 'is not a known field' });
     expect(done({ event: 'A', cout: { gte: 1 } })).toEqual([{ path: 'checklists[0].items[1].done.cout', message: 'is not a known field' }]);
     expect(done({ trait: 'plan', op: 'in', value: 'pro' })).toEqual([{ path: 'checklists[0].items[1].done.value', message: '"in" needs an array of values' }]);
@@ -133,7 +201,10 @@ describe('validateConfig', () => {
     expect(done({ daysSinceStart: { gte: 7 }, scope: 'team' })[0]?.path).toBe('checklists[0].items[1].done.scope');
     expect(done({ not: { any: [{ milestone: 'Activated!' }] } })[0]?.path).toBe('checklists[0].items[1].done.not.any[0].milestone');
     expect(done({ evnt: 'A' })).toEqual([
-      { path: 'checklists[0].items[1].done', message: 'must be a condition: an object with one of "event", "trait", "milestone", "checklist", "daysSinceStart", "all", "any", "not"' },
+      {
+        path: 'checklists[0].items[1].done',
+        message: 'must be a condition: an object with one of "event", "trait", "milestone", "checklist", "daysSinceStart", "all", "any", "not"',
+      },
     ]);
     expect(done({ event: 'A', trait: 'plan' })[0]?.message).toMatch(/has "event" and "trait", but a condition has exactly one/);
     expect(done([{ event: 'A' }])[0]?.path).toBe('checklists[0].items[1].done');
@@ -144,7 +215,10 @@ describe('validateConfig', () => {
     for (let i = 0; i < 11; i++) deep = { not: deep };
     expect(errorsAfter((d) => (d.milestones[0].condition = deep))).toEqual([]);
     expect(errorsAfter((d) => (d.milestones[0].condition = { all: [deep] }))).toEqual([
-      { path: `milestones[0].condition.all[0]${'.not'.repeat(11)}`, message: 'nests "all", "any" and "not" deeper than 12 levels; flatten it or name a part as a milestone' },
+      {
+        path: `milestones[0].condition.all[0]${'.not'.repeat(11)}`,
+        message: 'nests "all", "any" and "not" deeper than 12 levels; flatten it or name a part as a milestone',
+      },
     ]);
     let hostile: unknown = { event: 'A' };
     for (let i = 0; i < 100_000; i++) hostile = { not: hostile };
@@ -152,14 +226,20 @@ describe('validateConfig', () => {
   });
 
   it('checks keys are unique per section, per checklist and per guide', () => {
-    expect(errorsAfter((d) => (d.features[3].key = 'projects.create'))).toEqual([{ path: 'features[3].key', message: 'duplicate key "projects.create" (already used at index 0)' }]);
-    expect(errorsAfter((d) => (d.checklists[0].items[4].key = 'invite'))).toEqual([{ path: 'checklists[0].items[4].key', message: 'duplicate key "invite" (already used at index 2)' }]);
+    expect(errorsAfter((d) => (d.features[3].key = 'projects.create'))).toEqual([
+      { path: 'features[3].key', message: 'duplicate key "projects.create" (already used at index 0)' },
+    ]);
+    expect(errorsAfter((d) => (d.checklists[0].items[4].key = 'invite'))).toEqual([
+      { path: 'checklists[0].items[4].key', message: 'duplicate key "invite" (already used at index 2)' },
+    ]);
     expect(errorsAfter((d) => (d.guides[0].steps[2].key = 'new'))[0]?.path).toBe('guides[0].steps[2].key');
     expect(errorsAfter((d) => d.guides.push(d.guides[0]))[0]?.path).toBe('guides[4].key');
   });
 
   it('checks references to guides, milestones, checklists and items', () => {
-    expect(errorsAfter((d) => (d.checklists[0].items[2].guide = 'invite'))).toEqual([{ path: 'checklists[0].items[2].guide', message: 'guide "invite" is not defined in guides' }]);
+    expect(errorsAfter((d) => (d.checklists[0].items[2].guide = 'invite'))).toEqual([
+      { path: 'checklists[0].items[2].guide', message: 'guide "invite" is not defined in guides' },
+    ]);
     expect(errorsAfter((d) => (d.milestones[3].condition.all[0].milestone = 'activate'))).toEqual([
       { path: 'milestones[3].condition.all[0].milestone', message: 'milestone "activate" is not defined in milestones' },
     ]);
@@ -183,7 +263,10 @@ describe('validateConfig', () => {
 
   it('refuses cycles between milestones, checklists and items', () => {
     expect(errorsAfter((d) => (d.milestones[0].condition = { milestone: 'power-user' }))).toEqual([
-      { path: 'milestones[3].condition.all[0].milestone', message: 'milestone "activated" depends on itself: milestone "activated" → milestone "power-user" → milestone "activated"' },
+      {
+        path: 'milestones[3].condition.all[0].milestone',
+        message: 'milestone "activated" depends on itself: milestone "activated" → milestone "power-user" → milestone "activated"',
+      },
     ]);
     expect(errorsAfter((d) => (d.milestones[0].condition = { milestone: 'activated' }))[0]?.path).toBe('milestones[0].condition.milestone');
     // An item done when its own checklist is complete: item → checklist → item.
@@ -193,8 +276,12 @@ describe('validateConfig', () => {
   });
 
   it('reports hostile JSON shapes before parsing', () => {
-    expect(errorsOf(JSON.parse('{"version":1,"guides":[{"__proto__":{}}]}'))).toEqual([{ path: 'guides[0].__proto__', message: 'key "__proto__" is not allowed' }]);
-    expect(errorsOf({ version: 1, features: [{ key: 'a', name: 'x'.repeat(2_000_000), tier: 'basic' }] })[0]?.message).toMatch(/a config can be at most 1048576/);
+    expect(errorsOf(JSON.parse('{"version":1,"guides":[{"__proto__":{}}]}'))).toEqual([
+      { path: 'guides[0].__proto__', message: 'key "__proto__" is not allowed' },
+    ]);
+    expect(errorsOf({ version: 1, features: [{ key: 'a', name: 'x'.repeat(2_000_000), tier: 'basic' }] })[0]?.message).toMatch(
+      /a config can be at most 1048576/,
+    );
   });
 });
 
@@ -212,7 +299,18 @@ describe('configJsonSchema', () => {
   it('is a JSON Schema object with every section and the recursive condition', () => {
     const schema = configJsonSchema() as { properties: Record<string, unknown>; required: string[]; $defs: Record<string, unknown>; $schema: string };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(schema.properties).sort()).toEqual(['$schema', 'checklists', 'features', 'gates', 'guides', 'health', 'milestones', 'nudges', 'successPlans', 'version']);
+    expect(Object.keys(schema.properties).sort()).toEqual([
+      '$schema',
+      'checklists',
+      'features',
+      'gates',
+      'guides',
+      'health',
+      'milestones',
+      'nudges',
+      'successPlans',
+      'version',
+    ]);
     expect(schema.required).toEqual(['version']);
     expect(schema.$defs).toHaveProperty('Condition');
     expect(JSON.stringify(schema)).toContain('"$ref":"#/$defs/Condition"');

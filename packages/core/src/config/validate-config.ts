@@ -26,7 +26,9 @@ function depthErrors(input: unknown): ConfigError[] {
   list(field(input, 'gates')).forEach((g, i) => roots.push([field(g, 'unlock'), ['gates', i, 'unlock']]));
   return roots.flatMap(([value, path]) => {
     const deep = conditionDepthProblem(value, path);
-    return deep ? [{ path: formatPath(deep), message: `nests "all", "any" and "not" deeper than ${maxConditionDepth} levels; flatten it or name a part as a milestone` }] : [];
+    return deep
+      ? [{ path: formatPath(deep), message: `nests "all", "any" and "not" deeper than ${maxConditionDepth} levels; flatten it or name a part as a milestone` }]
+      : [];
   });
 }
 

@@ -21,7 +21,16 @@ const config: WaymarkConfig = valid.config;
 const [reports, slack] = config.gates as [WaymarkConfig['gates'][number], WaymarkConfig['gates'][number]];
 const track = (s: StateSnapshot, ...keys: string[]) => keys.reduce((acc, k) => recordEvent(acc, k, now - 1000), s);
 const factsOf = (s: StateSnapshot) => deriveFacts(config, snapshotFacts(s, now));
-const everything = track(emptySnapshot(), 'Project Created', 'Task Created', 'Task Created', 'Task Created', 'Teammate Invited', 'Feature Used:integrations.slack', 'Report Exported');
+const everything = track(
+  emptySnapshot(),
+  'Project Created',
+  'Task Created',
+  'Task Created',
+  'Task Created',
+  'Teammate Invited',
+  'Feature Used:integrations.slack',
+  'Report Exported',
+);
 
 describe('gateState', () => {
   it('fills in the gate defaults', () => {
@@ -56,7 +65,12 @@ describe('gateState', () => {
 
   it('lists what is left: items of the condition, not milestones', () => {
     const s = gateState(slack, factsOf(emptySnapshot()));
-    expect(s).toMatchObject({ unlocked: false, reason: 'locked', progress: { done: 0, total: 1 }, todo: [{ checklist: 'getting-started', item: 'create-project' }] });
+    expect(s).toMatchObject({
+      unlocked: false,
+      reason: 'locked',
+      progress: { done: 0, total: 1 },
+      todo: [{ checklist: 'getting-started', item: 'create-project' }],
+    });
     expect(gateState(slack, factsOf(track(emptySnapshot(), 'Project Created'))).todo).toEqual([]);
   });
 

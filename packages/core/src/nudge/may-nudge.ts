@@ -10,14 +10,7 @@ export interface NudgeContext {
 }
 
 /** Why a nudge may or may not be shown, in the order `mayNudge` checks. */
-export type NudgeCapReason =
-  | 'allowed'
-  | 'dismissed'
-  | 'snoozed'
-  | 'nudge-max'
-  | 'cooldown'
-  | 'session-budget'
-  | 'day-budget';
+export type NudgeCapReason = 'allowed' | 'dismissed' | 'snoozed' | 'nudge-max' | 'cooldown' | 'session-budget' | 'day-budget';
 
 /** The decision of `mayNudge`; `until` is when a time-bound refusal ends. */
 export interface NudgeVerdict {
@@ -48,7 +41,10 @@ export function mayNudge(history: NudgeHistory, now: number, caps: Partial<Nudge
   const last = latest(mineShown.map((r) => Math.min(r.at, now)));
   if (now - last < c.perNudgeCooldownMs) return no('cooldown', last + c.perNudgeCooldownMs);
   if (shown.filter((r) => r.session === context.session).length >= c.perSession) return no('session-budget');
-  const today = shown.map((r) => Math.min(r.at, now)).filter((at) => at > now - dayMs).sort((a, b) => a - b);
+  const today = shown
+    .map((r) => Math.min(r.at, now))
+    .filter((at) => at > now - dayMs)
+    .sort((a, b) => a - b);
   if (today.length >= c.perDay) return no('day-budget', today[today.length - c.perDay]! + dayMs);
   return { allowed: true, reason: 'allowed' };
 }

@@ -5,7 +5,12 @@ import { nudgeForItem } from './nudge-for-item.js';
 const nudge = (key: string, forWhat?: Nudge['for']): Nudge => ({ key, kind: 'toast', ...(forWhat ? { for: forWhat } : {}) });
 
 describe('nudgeForItem', () => {
-  const nudges = [nudge('any'), nudge('list', { checklist: 'gs' }), nudge('item', { checklist: 'gs', item: 'invite' }), nudge('item-2', { checklist: 'gs', item: 'invite' })];
+  const nudges = [
+    nudge('any'),
+    nudge('list', { checklist: 'gs' }),
+    nudge('item', { checklist: 'gs', item: 'invite' }),
+    nudge('item-2', { checklist: 'gs', item: 'invite' }),
+  ];
 
   it("prefers the item's own nudge, then its checklist's, then one for every item; the first at each level", () => {
     expect(nudgeForItem(nudges, 'gs', 'invite')?.key).toBe('item');

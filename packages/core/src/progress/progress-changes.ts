@@ -21,7 +21,8 @@ export function progressChanges(config: ProgressDefinitions, base: ConditionFact
   for (const m of milestonesReached(config, facts)) if (!base.milestoneReached(m.key)) changes.milestones.push(m.key);
   for (const checklist of config.checklists) {
     const progress = checklistProgress(checklist, facts);
-    for (const it of progress.items) if (it.done && !base.checklistItemDone(checklist.key, it.key)) changes.items.push({ checklist: checklist.key, item: it.key });
+    for (const it of progress.items)
+      if (it.done && !base.checklistItemDone(checklist.key, it.key)) changes.items.push({ checklist: checklist.key, item: it.key });
     if (progress.complete && !base.checklistComplete(checklist.key)) changes.completed.push(checklist.key);
   }
   return changes;

@@ -11,7 +11,12 @@ const valid = validateConfig(acmeConfig);
 if (!valid.ok) throw new Error(JSON.stringify(valid.errors));
 const config: WaymarkConfig = valid.config;
 const none = (): ProgressTimes => ({ milestones: new Map(), items: new Map(), completed: new Map() });
-const scope = (events: Record<string, number[]>, extra: Partial<TimelineScope> = {}): TimelineScope => ({ events: new Map(Object.entries(events)), traits: {}, startedAt: t0, ...extra });
+const scope = (events: Record<string, number[]>, extra: Partial<TimelineScope> = {}): TimelineScope => ({
+  events: new Map(Object.entries(events)),
+  traits: {},
+  startedAt: t0,
+  ...extra,
+});
 
 describe('progressTimeline', () => {
   it('times count thresholds by the event that crossed them, and what depends on them after', () => {
@@ -61,7 +66,15 @@ describe('progressTimeline', () => {
   it('dates trait conditions from when the traits took effect, earlier only by an SDK claim', () => {
     const traitConfig: WaymarkConfig = {
       ...config,
-      milestones: [{ key: 'upgraded', name: 'Upgraded', scope: 'account', targetDay: 30, condition: { all: [{ trait: 'plan', op: 'eq', value: 'pro', scope: 'account' }, { event: 'Project Created' }] } }],
+      milestones: [
+        {
+          key: 'upgraded',
+          name: 'Upgraded',
+          scope: 'account',
+          targetDay: 30,
+          condition: { all: [{ trait: 'plan', op: 'eq', value: 'pro', scope: 'account' }, { event: 'Project Created' }] },
+        },
+      ],
       checklists: [],
     };
     const user = scope({ 'Project Created': [t0 + day] });
@@ -77,6 +90,10 @@ describe('progressTimeline', () => {
     // Nor one for a condition the history times itself.
     const claimedItem = none();
     claimedItem.items.set('getting-started/create-project', t0);
-    expect(progressTimeline(config, { user, account: scope({}), recorded: none(), claimed: claimedItem, now: t0 + 20 * day }).items.get('getting-started/create-project')).toBe(t0 + day);
+    expect(
+      progressTimeline(config, { user, account: scope({}), recorded: none(), claimed: claimedItem, now: t0 + 20 * day }).items.get(
+        'getting-started/create-project',
+      ),
+    ).toBe(t0 + day);
   });
 });

@@ -105,7 +105,12 @@ const comparisonValues = (c: Comparison) => [c.gte, c.gt, c.lte, c.lt, c.eq].fil
 export function progressTimeline(config: ProgressDefinitions, input: TimelineInput): ProgressTimes & { fromClaims: Set<string> } {
   const { now } = input;
   const sorted = { user: new Map<string, number[]>(), account: new Map<string, number[]>() };
-  for (const scope of ['user', 'account'] as const) for (const [key, times] of input[scope].events) sorted[scope].set(key, [...times].sort((a, b) => a - b));
+  for (const scope of ['user', 'account'] as const)
+    for (const [key, times] of input[scope].events)
+      sorted[scope].set(
+        key,
+        [...times].sort((a, b) => a - b),
+      );
   const times = { milestones: new Map(input.recorded.milestones), items: new Map(input.recorded.items), completed: new Map(input.recorded.completed) };
   const entries: Array<[Map<string, number>, string, string]> = [
     ...config.milestones.map((m): [Map<string, number>, string, string] => [times.milestones, m.key, `m:${m.key}`]),

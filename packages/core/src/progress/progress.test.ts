@@ -18,7 +18,11 @@ const config: WaymarkConfig = valid.config;
 const checklist = config.checklists[0]!;
 
 const track = (s: StateSnapshot, ...keys: string[]) => keys.reduce((acc, k) => recordEvent(acc, k, now - day), s);
-const started = (s: StateSnapshot, days: number): StateSnapshot => ({ ...s, user: { ...s.user, startedAt: now - days * day }, account: { ...s.account, startedAt: now - 20 * day } });
+const started = (s: StateSnapshot, days: number): StateSnapshot => ({
+  ...s,
+  user: { ...s.user, startedAt: now - days * day },
+  account: { ...s.account, startedAt: now - 20 * day },
+});
 
 describe('checklistProgress', () => {
   it('marks items done by their conditions, in order, with the next one', () => {
@@ -92,7 +96,11 @@ describe('settleProgress', () => {
     expect(first.snapshot.items).toEqual({ 'getting-started': ['create-project'] });
     const again = settleProgress(first.snapshot, config, now);
     expect(again.snapshot).toBe(first.snapshot);
-    const done = settleProgress(track(first.snapshot, 'Task Created', 'Task Created', 'Task Created', 'Teammate Invited', 'Feature Used:integrations.slack', 'Report Exported'), config, now);
+    const done = settleProgress(
+      track(first.snapshot, 'Task Created', 'Task Created', 'Task Created', 'Teammate Invited', 'Feature Used:integrations.slack', 'Report Exported'),
+      config,
+      now,
+    );
     expect(done.changes).toEqual({
       milestones: ['activated', 'onboarded'],
       items: ['add-tasks', 'invite', 'connect-slack', 'export-report'].map((item) => ({ checklist: 'getting-started', item })),

@@ -42,7 +42,11 @@ describe('snapshotFacts', () => {
     expect([f.trait('user', 'plan'), f.trait('account', 'seats'), f.trait('account', 'plan')]).toEqual(['pro', 3, undefined]);
     expect([f.startedAt('user'), f.startedAt('account')]).toEqual([now - 1000, undefined]);
     expect([f.milestoneReached('activated'), f.milestoneReached('x')]).toEqual([true, false]);
-    expect([f.checklistItemDone('getting-started', 'invite'), f.checklistItemDone('getting-started', 'x'), f.checklistItemDone('x', 'invite')]).toEqual([true, false, false]);
+    expect([f.checklistItemDone('getting-started', 'invite'), f.checklistItemDone('getting-started', 'x'), f.checklistItemDone('x', 'invite')]).toEqual([
+      true,
+      false,
+      false,
+    ]);
     expect([f.checklistComplete('setup'), f.checklistComplete('getting-started')]).toEqual([true, false]);
   });
   it('never throws on a partial or malformed snapshot', () => {

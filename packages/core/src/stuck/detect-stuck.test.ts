@@ -24,7 +24,11 @@ describe('detectStuck', () => {
     c.advance(60_000);
     expect(detectStuck({ since: t0, activity: [shown(t0, c.now())] }, c.now()).stuck).toBe(false);
     c.advance(30_000);
-    expect(detectStuck({ since: t0, activity: [shown(t0, c.now())] }, c.now())).toEqual({ stuck: true, reason: 'idle-on-step', detail: '90 s active without progress, needs 90 s' });
+    expect(detectStuck({ since: t0, activity: [shown(t0, c.now())] }, c.now())).toEqual({
+      stuck: true,
+      reason: 'idle-on-step',
+      detail: '90 s active without progress, needs 90 s',
+    });
     expect(detectStuck({ activeMs: 90_000 }, c.now()).reason).toBe('idle-on-step');
   });
 
@@ -68,7 +72,11 @@ describe('detectStuck', () => {
 
   it('notices dead clicks on or near the target, not clicks elsewhere or that caused something', () => {
     const dead = (at: number) => click(at, at - t0, 0, { onTarget: true, caused: false });
-    expect(detectStuck({ clicks: [dead(t0), dead(t0 + 5_000)] }, t0 + 6_000)).toEqual({ stuck: true, reason: 'dead-clicks', detail: '2 clicks on or near the target caused nothing, needs 2' });
+    expect(detectStuck({ clicks: [dead(t0), dead(t0 + 5_000)] }, t0 + 6_000)).toEqual({
+      stuck: true,
+      reason: 'dead-clicks',
+      detail: '2 clicks on or near the target caused nothing, needs 2',
+    });
     expect(detectStuck({ clicks: [dead(t0), click(t0 + 5_000, 0, 0, { onTarget: true })] }, t0 + 6_000).stuck).toBe(false);
     expect(detectStuck({ clicks: [dead(t0), click(t0 + 5_000, 0, 0, { caused: false })] }, t0 + 6_000).stuck).toBe(false);
   });

@@ -26,7 +26,8 @@ export function detectStuck(signals: StuckSignals, now: number, rules: Partial<S
   const clicks = (signals.clicks ?? []).filter((c) => c.at >= since && c.at <= now && c.at >= now - r.clickWindowMs);
 
   const burst = findRageClicks(clicks, r.rage);
-  if (burst) return { stuck: true, reason: 'rage-clicks', detail: `${burst.length} clicks within ${burst[burst.length - 1]!.at - burst[0]!.at} ms in one spot` };
+  if (burst)
+    return { stuck: true, reason: 'rage-clicks', detail: `${burst.length} clicks within ${burst[burst.length - 1]!.at - burst[0]!.at} ms in one spot` };
   const dead = clicks.filter((c) => c.onTarget && !c.caused).length;
   if (dead >= r.deadClicks) return { stuck: true, reason: 'dead-clicks', detail: `${dead} clicks on or near the target caused nothing, needs ${r.deadClicks}` };
   const errors = signals.errors ?? 0;

@@ -125,9 +125,7 @@ export function App({ m, a }: { m: UiModel; a: UiActions }) {
   return (
     <div class="w" dir={m.dir}>
       {m.checklist ? <Checklist {...m.checklist} strings={s} toggle={a.toggleChecklist} dismiss={a.dismissChecklist} startGuide={a.startGuide} /> : null}
-      {screen.tour ? (
-        <TourRun>{tour ? <TourStep key={viewKey(tour)} view={tour} strings={s} next={a.next} dismiss={a.dismissGuide} /> : null}</TourRun>
-      ) : null}
+      {screen.tour ? <TourRun>{tour ? <TourStep key={viewKey(tour)} view={tour} strings={s} next={a.next} dismiss={a.dismissGuide} /> : null}</TourRun> : null}
       {screen.hint && m.hint ? <GateHint key={`hint-${m.hint.view.key}`} hint={m.hint} strings={s} close={a.closeHint} /> : null}
       {screen.nudge && m.nudge ? <NudgeView key={`nudge-${m.nudge.nudge.key}-${m.nudge.open}`} nudge={m.nudge} strings={s} a={a} /> : null}
       <div class="sr" role="status" aria-live="polite">

@@ -36,14 +36,21 @@ export function debugReport({ config, facts, progress, shown, tour, wait, missin
     const notes = [`${p.done}/${p.total} done`];
     if (progress.dismissed.includes(c.key)) notes.push('dismissed by the user');
     if (p.complete) notes.push('complete');
-    const explanations: DebugEntry['explanations'] = c.audience ? [['audience', explainCondition(c.audience, facts)]] : [['audience', { kind: 'all', result: true, reason: 'no audience: everyone', condition: { all: [] } }]];
+    const explanations: DebugEntry['explanations'] = c.audience
+      ? [['audience', explainCondition(c.audience, facts)]]
+      : [['audience', { kind: 'all', result: true, reason: 'no audience: everyone', condition: { all: [] } }]];
     for (const it of c.items) explanations.push([`item ${it.key}`, explainCondition(it.done, facts)]);
     return { title: `checklist ${c.key}`, shown: shown === c.key, notes, explanations };
   });
   const guides = config.guides.map((g): DebugEntry => {
     const position = progress.guides[g.key];
     const notes = [position ? `${position.status}${position.step ? ` at step ${position.step}` : ''}` : 'not started'];
-    if (wait?.guide === g.key) notes.push(wait.reason === 'url' ? format('step {step} waits for a page matching {url}', { step: wait.step, url: wait.url ?? '' }) : `waiting for the target of step ${wait.step}`);
+    if (wait?.guide === g.key)
+      notes.push(
+        wait.reason === 'url'
+          ? format('step {step} waits for a page matching {url}', { step: wait.step, url: wait.url ?? '' })
+          : `waiting for the target of step ${wait.step}`,
+      );
     const lost = missing.get(g.key);
     if (lost) notes.push(`target of step ${lost} never showed (Guide Errored sent)`);
     return { title: `guide ${g.key}`, shown: tour?.guide.key === g.key, notes, explanations: [] };

@@ -11,7 +11,8 @@ export function guardGates(sel: () => string, blocked: (el: Element) => void): (
   const stop = (e: Event): void => {
     const s = sel();
     const key = e.type === 'keydown';
-    const el = s && (!key || /^(Enter| )$/.test((e as KeyboardEvent).key)) && (e.composedPath().find((n) => (n as Element).matches?.(s)) as Element | undefined);
+    const el =
+      s && (!key || /^(Enter| )$/.test((e as KeyboardEvent).key)) && (e.composedPath().find((n) => (n as Element).matches?.(s)) as Element | undefined);
     if (!el) return;
     e.preventDefault();
     e.stopImmediatePropagation();

@@ -4,9 +4,14 @@ import { createGuideRunner, type TourView } from './guide-runner.js';
 import { mountShadow } from './mount-shadow.js';
 import { waitFor } from './wait-for.js';
 
-const step = (key: string, extra: Record<string, unknown> = {}) => ({ key, title: key, body: '', placement: 'auto', advance: 'next', waitMs: 1000, onMissing: 'skip', ...extra }) as Guide['steps'][number];
+const step = (key: string, extra: Record<string, unknown> = {}) =>
+  ({ key, title: key, body: '', placement: 'auto', advance: 'next', waitMs: 1000, onMissing: 'skip', ...extra }) as Guide['steps'][number];
 const guides: Guide[] = [
-  { key: 'g', title: 'G', steps: [step('one'), step('two', { target: { anchor: 'there' }, advance: { event: 'Done It' } }), step('three', { url: '/elsewhere' })] },
+  {
+    key: 'g',
+    title: 'G',
+    steps: [step('one'), step('two', { target: { anchor: 'there' }, advance: { event: 'Done It' } }), step('three', { url: '/elsewhere' })],
+  },
   { key: 'm', title: 'M', steps: [step('ghost', { target: { selector: '#nope' } }), step('after')] },
 ];
 
@@ -14,7 +19,14 @@ function runner() {
   const track = vi.fn();
   const views: Array<TourView | undefined> = [];
   const positions: unknown[] = [];
-  const r = createGuideRunner({ guides: () => guides, track, setPosition: (k, p) => positions.push([k, p.status, p.step]), onView: (v) => views.push(v), path: () => location.pathname, now: () => 1 });
+  const r = createGuideRunner({
+    guides: () => guides,
+    track,
+    setPosition: (k, p) => positions.push([k, p.status, p.step]),
+    onView: (v) => views.push(v),
+    path: () => location.pathname,
+    now: () => 1,
+  });
   return { r, track, views, positions };
 }
 

@@ -31,6 +31,7 @@ describe('renderMarkdown', () => {
 
   it('allows http(s) and relative URLs only', () => {
     for (const ok of ['https://a.test', 'http://a.test/x', '/app', 'team', './x', '../y', '#top', '?q=1']) expect(safeHref(ok), ok).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'JavaScript:x', 'data:x', 'vbscript:x', '//host', '\\\\host', 'mailto:a@b', ' javascript:x']) expect(safeHref(bad), bad).toBe(false);
+    for (const bad of ['javascript:alert(1)', 'JavaScript:x', 'data:x', 'vbscript:x', '//host', '\\\\host', 'mailto:a@b', ' javascript:x'])
+      expect(safeHref(bad), bad).toBe(false);
   });
 });

@@ -1,4 +1,14 @@
-import { mayNudge, nudgeForItem, onboardingEvents, type Checklist, type Nudge, type NudgeRecord, type ScreenHold, type StuckDecision, type WaymarkConfig } from '@waymark/core';
+import {
+  mayNudge,
+  nudgeForItem,
+  onboardingEvents,
+  type Checklist,
+  type Nudge,
+  type NudgeRecord,
+  type ScreenHold,
+  type StuckDecision,
+  type WaymarkConfig,
+} from '@waymark/core';
 import type { KeyValueStorage } from '../platform.js';
 import { stuckWatch } from './stuck-watch.js';
 
@@ -87,7 +97,16 @@ export function createNudges(o: NudgesOptions): Nudges {
     rewatch() {
       const next = o.next();
       const n = next && nudgeFor(next.checklist.key, next.item.key);
-      watch.set(next && { id: next.id, ...(next.pages.length ? { onPage: next.onPage } : {}), target: next.target, attempt: n?.attempt, error: n?.error, rules: n?.stuck });
+      watch.set(
+        next && {
+          id: next.id,
+          ...(next.pages.length ? { onPage: next.onPage } : {}),
+          target: next.target,
+          attempt: n?.attempt,
+          error: n?.error,
+          rules: n?.stuck,
+        },
+      );
       if (shown && shown.item !== next?.item) shown = undefined;
     },
     event: (name) => watch.event(name),
@@ -106,7 +125,10 @@ export function createNudges(o: NudgesOptions): Nudges {
       const at = o.now();
       const until = at + snoozeMs;
       o.history().push(type === 'snoozed' ? { type, nudge: shown.nudge.key, at, until } : { type, nudge: shown.nudge.key, at });
-      o.track(type === 'snoozed' ? onboardingEvents.nudgeSnoozed : onboardingEvents.nudgeDismissed, { ...props(shown), ...(type === 'snoozed' ? { until } : {}) });
+      o.track(type === 'snoozed' ? onboardingEvents.nudgeSnoozed : onboardingEvents.nudgeDismissed, {
+        ...props(shown),
+        ...(type === 'snoozed' ? { until } : {}),
+      });
       shown = undefined;
       o.save();
       o.changed();

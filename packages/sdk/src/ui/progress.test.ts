@@ -36,7 +36,10 @@ describe('progress', () => {
   it('works without any state', () => {
     const p = mergeProgress(undefined, undefined, {});
     expect(p.snapshot).toEqual(emptySnapshot());
-    expect(activeGuide({ ...p, guides: { a: { status: 'active', at: 1 }, b: { status: 'active', step: 's', at: 2 } } })).toEqual(['b', { status: 'active', step: 's', at: 2 }]);
+    expect(activeGuide({ ...p, guides: { a: { status: 'active', at: 1 }, b: { status: 'active', step: 's', at: 2 } } })).toEqual([
+      'b',
+      { status: 'active', step: 's', at: 2 },
+    ]);
   });
 
   it('completes an item the moment its event is tracked, and the checklist and milestone with the last one', () => {
@@ -46,7 +49,8 @@ describe('progress', () => {
     p = r.progress;
     r = applyMessage(p, config, { type: 'track', event: 'Project Created' }, now);
     expect(r.changes.items).toEqual([]);
-    for (const event of ['Task Created', 'Task Created', 'Task Created', 'Teammate Invited', 'Report Exported']) p = applyMessage(p, config, { type: 'track', event }, now).progress;
+    for (const event of ['Task Created', 'Task Created', 'Task Created', 'Teammate Invited', 'Report Exported'])
+      p = applyMessage(p, config, { type: 'track', event }, now).progress;
     r = applyMessage(p, config, { type: 'track', event: 'Feature Used', properties: { feature: 'integrations.slack' } }, now);
     expect(r.changes.items).toEqual([{ checklist: 'getting-started', item: 'connect-slack' }]);
     expect(r.changes.completed).toEqual(['getting-started']);

@@ -1,4 +1,14 @@
-import { emptySnapshot, eventKey, recordEvent, settleProgress, type Message, type ProgressChanges, type StateSnapshot, type UserState, type WaymarkConfig } from '@waymark/core';
+import {
+  emptySnapshot,
+  eventKey,
+  recordEvent,
+  settleProgress,
+  type Message,
+  type ProgressChanges,
+  type StateSnapshot,
+  type UserState,
+  type WaymarkConfig,
+} from '@waymark/core';
 import type { GuidePosition, RecordedMessage } from '../ui-host.js';
 
 /** Everything the UI knows about the user's progress. */
@@ -32,7 +42,11 @@ const union = (a: unknown, b: unknown): string[] => [...new Set([...list(a), ...
  * browser recorded and the collector may not have processed yet. Recorded progress only grows;
  * for each guide the later position wins. `traits` (from identify) override the snapshot's.
  */
-export function mergeProgress(server: Pick<UserState, 'snapshot' | 'guides' | 'dismissed'> | undefined, local: LocalProgress | undefined, traits: Record<string, unknown>): Progress {
+export function mergeProgress(
+  server: Pick<UserState, 'snapshot' | 'guides' | 'dismissed'> | undefined,
+  local: LocalProgress | undefined,
+  traits: Record<string, unknown>,
+): Progress {
   const base: StateSnapshot = { ...emptySnapshot(), ...server?.snapshot };
   const items: Record<string, string[]> = { ...base.items };
   for (const [key, list] of Object.entries(local?.items ?? {})) items[key] = union(items[key], list);
@@ -65,7 +79,12 @@ export function localProgress(progress: Progress, user: string): LocalProgress {
  * (identify, group), then every milestone, item and checklist that now holds recorded. Returns
  * what newly holds, for the events and celebrations.
  */
-export function applyMessage(progress: Progress, config: Pick<WaymarkConfig, 'milestones' | 'checklists'>, message: RecordedMessage, now: number): { progress: Progress; changes: ProgressChanges } {
+export function applyMessage(
+  progress: Progress,
+  config: Pick<WaymarkConfig, 'milestones' | 'checklists'>,
+  message: RecordedMessage,
+  now: number,
+): { progress: Progress; changes: ProgressChanges } {
   let snapshot = progress.snapshot;
   const key = message.type === 'track' || message.type === 'page' ? eventKey(message as Message) : undefined;
   if (key !== undefined) snapshot = recordEvent(snapshot, key, now);

@@ -66,7 +66,8 @@ export function stuckWatch(storage: KeyValueStorage | undefined, now: () => numb
   };
   const tick = (): void => {
     const t = now();
-    if (rec && item && document.visibilityState === 'visible' && t - lastInput < idleMs && (item.onPage?.() ?? true)) rec.activeMs += Math.min(t - last, 2 * tickMs);
+    if (rec && item && document.visibilityState === 'visible' && t - lastInput < idleMs && (item.onPage?.() ?? true))
+      rec.activeMs += Math.min(t - last, 2 * tickMs);
     last = t;
     check();
   };
@@ -76,20 +77,31 @@ export function stuckWatch(storage: KeyValueStorage | undefined, now: () => numb
   const input = (): void => void (lastInput = now());
   const stops = ['pointerdown', 'keydown', 'scroll', 'mousemove', 'touchstart'].map((t) => listen(window, t, input, true));
   stops.push(
-    listen(window, 'click', (e) => {
-      const { clientX: x, clientY: y, detail } = e as MouseEvent;
-      // Clicks from Enter or Space (detail 0) have no position: they are not rage or dead clicks.
-      if (!detail) return;
-      const r = item?.target()?.getBoundingClientRect();
-      const c: ClickSample = { at: now(), x, y, onTarget: !!r && x > r.left - near && x < r.right + near && y > r.top - near && y < r.bottom + near, caused: false };
-      const before = [changes, location.href];
-      clicks = [...clicks.filter((k) => k.at > c.at - 30_000), c];
-      setTimeout(() => {
-        c.caused ||= changes !== before[0] || location.href !== before[1];
+    listen(
+      window,
+      'click',
+      (e) => {
+        const { clientX: x, clientY: y, detail } = e as MouseEvent;
+        // Clicks from Enter or Space (detail 0) have no position: they are not rage or dead clicks.
+        if (!detail) return;
+        const r = item?.target()?.getBoundingClientRect();
+        const c: ClickSample = {
+          at: now(),
+          x,
+          y,
+          onTarget: !!r && x > r.left - near && x < r.right + near && y > r.top - near && y < r.bottom + near,
+          caused: false,
+        };
+        const before = [changes, location.href];
+        clicks = [...clicks.filter((k) => k.at > c.at - 30_000), c];
+        setTimeout(() => {
+          c.caused ||= changes !== before[0] || location.href !== before[1];
+          check();
+        }, 700);
         check();
-      }, 700);
-      check();
-    }, true),
+      },
+      true,
+    ),
   );
 
   return {

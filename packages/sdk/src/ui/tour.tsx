@@ -29,7 +29,8 @@ export function TourRun({ children }: { children: preact.ComponentChildren }) {
     const back = deepActiveElement();
     return () => {
       const now = deepActiveElement();
-      if (back?.isConnected && (!now || now === document.body || now.closest('[data-waymark-ui]') || now.getRootNode() instanceof ShadowRoot)) (back as HTMLElement).focus?.();
+      if (back?.isConnected && (!now || now === document.body || now.closest('[data-waymark-ui]') || now.getRootNode() instanceof ShadowRoot))
+        (back as HTMLElement).focus?.();
     };
   }, []);
   return <>{children}</>;

@@ -7,7 +7,13 @@ export const automationsView: View = ({ outlet, analytics }) => {
   const list = h('ul', { class: 'card list' }, h('li', { class: 'muted' }, 'No automations yet.'));
   const create = h(
     'button',
-    { type: 'button', class: 'btn btn-primary', 'data-waymark-feature': 'automations', 'data-waymark-gate': 'automations', 'data-waymark-anchor': 'new-automation' },
+    {
+      type: 'button',
+      class: 'btn btn-primary',
+      'data-waymark-feature': 'automations',
+      'data-waymark-gate': 'automations',
+      'data-waymark-anchor': 'new-automation',
+    },
     'New automation',
   );
   create.addEventListener('click', () => {

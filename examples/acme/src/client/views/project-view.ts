@@ -34,11 +34,7 @@ export const projectView: View = ({ outlet, params, store, analytics, now }) => 
       'form',
       { class: 'inline-form' },
       h('label', { class: 'field grow' }, h('span', {}, 'Project name'), nameInput),
-      h(
-        'button',
-        { type: 'submit', class: 'btn', 'data-waymark-feature': 'projects.rename', 'data-waymark-anchor': 'rename-project-button' },
-        'Save name',
-      ),
+      h('button', { type: 'submit', class: 'btn', 'data-waymark-feature': 'projects.rename', 'data-waymark-anchor': 'rename-project-button' }, 'Save name'),
     );
     renameForm.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -66,11 +62,7 @@ export const projectView: View = ({ outlet, params, store, analytics, now }) => 
       'form',
       { class: 'inline-form' },
       h('div', { class: 'field grow' }, taskInput),
-      h(
-        'button',
-        { type: 'submit', class: 'btn btn-primary', 'data-waymark-feature': 'tasks.add', 'data-waymark-anchor': 'add-task-button' },
-        'Add task',
-      ),
+      h('button', { type: 'submit', class: 'btn btn-primary', 'data-waymark-feature': 'tasks.add', 'data-waymark-anchor': 'add-task-button' }, 'Add task'),
     );
     taskForm.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -103,7 +95,11 @@ export const projectView: View = ({ outlet, params, store, analytics, now }) => 
 
     outlet.replaceChildren(
       h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/app/projects' }, 'Projects'), ' / ', project.name),
-      h('header', { class: 'page-header' }, h('div', {}, h('h1', {}, project.name), h('p', { class: 'muted' }, `${done} of ${plural(project.tasks.length, 'task')} done`))),
+      h(
+        'header',
+        { class: 'page-header' },
+        h('div', {}, h('h1', {}, project.name), h('p', { class: 'muted' }, `${done} of ${plural(project.tasks.length, 'task')} done`)),
+      ),
       h('section', { class: 'card' }, h('h2', {}, 'Details'), renameForm),
       h(
         'section',

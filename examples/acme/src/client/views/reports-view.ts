@@ -47,7 +47,12 @@ function stat(label: string, value: string): HTMLElement {
 
 function projectTable(workspace: Workspace): HTMLElement {
   if (workspace.projects.length === 0) {
-    return h('div', { class: 'card empty-state' }, h('h2', {}, 'Nothing to report yet'), h('p', { class: 'muted' }, 'Reports fill in as your team creates projects and completes tasks.'));
+    return h(
+      'div',
+      { class: 'card empty-state' },
+      h('h2', {}, 'Nothing to report yet'),
+      h('p', { class: 'muted' }, 'Reports fill in as your team creates projects and completes tasks.'),
+    );
   }
   return h(
     'table',
@@ -71,7 +76,13 @@ function advancedReports(workspace: Workspace): HTMLElement {
     const fill = h('span', { class: 'bar-fill' });
     // CSSOM writes are allowed under `style-src 'self'`; style attributes are not.
     fill.style.width = `${percent}%`;
-    return h('li', { class: 'bar' }, h('span', { class: 'bar-label' }, project.name), h('span', { class: 'bar-track' }, fill), h('span', { class: 'bar-value' }, `${percent}%`));
+    return h(
+      'li',
+      { class: 'bar' },
+      h('span', { class: 'bar-label' }, project.name),
+      h('span', { class: 'bar-track' }, fill),
+      h('span', { class: 'bar-value' }, `${percent}%`),
+    );
   });
   const details = h(
     'div',

@@ -31,11 +31,7 @@ export const teamView: View = ({ outlet, user, store, analytics, now }) => {
       { class: 'inline-form', novalidate: true },
       h('label', { class: 'field grow' }, h('span', {}, 'Email address'), emailInput),
       h('label', { class: 'field' }, h('span', {}, 'Role'), roleSelect),
-      h(
-        'button',
-        { type: 'submit', class: 'btn btn-primary', 'data-waymark-feature': 'team.invite', 'data-waymark-anchor': 'invite-button' },
-        'Send invite',
-      ),
+      h('button', { type: 'submit', class: 'btn btn-primary', 'data-waymark-feature': 'team.invite', 'data-waymark-anchor': 'invite-button' }, 'Send invite'),
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -54,7 +50,14 @@ export const teamView: View = ({ outlet, user, store, analytics, now }) => {
     });
 
     const rows = [
-      h('tr', {}, h('td', {}, user.name, h('span', { class: 'tag' }, 'You')), h('td', {}, user.email), h('td', {}, user.role), h('td', {}, h('span', { class: 'status status-active' }, 'Active'))),
+      h(
+        'tr',
+        {},
+        h('td', {}, user.name, h('span', { class: 'tag' }, 'You')),
+        h('td', {}, user.email),
+        h('td', {}, user.role),
+        h('td', {}, h('span', { class: 'status status-active' }, 'Active')),
+      ),
       ...invites.map((invite) =>
         h(
           'tr',
