@@ -43,7 +43,7 @@ async function main() {
   }
   // The demo app's keys live next to its data so a restart finds them; the secret is shown once per creation.
   const keysFile = join(dataDir, 'demo-app.json');
-  let app = (await listApps(sql)).find((a) => a.name === appName);
+  const app = (await listApps(sql)).find((a) => a.name === appName);
   let keys;
   if (!app) {
     keys = await createApp(sql, { name: appName, origins });

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiFailure, adminUrl, onLoggedOut } from './api.js';
 import { Link } from './components/link.js';
@@ -25,7 +26,7 @@ export function App() {
     if (me === null && loc.path !== '/login') navigate(`/login?next=${encodeURIComponent(loc.path + (loc.query.size ? `?${loc.query}` : ''))}`, true);
     if (me && (loc.path === '/' || loc.path === '/login')) {
       const next = loc.path === '/login' ? loc.query.get('next') : null;
-      if (next && next.startsWith('/a/')) navigate(next, true);
+      if (next?.startsWith('/a/')) navigate(next, true);
       else if (me.apps.length === 1) navigate(`/a/${encodeURIComponent(me.apps[0]!.appId)}/portfolio`, true);
       else navigate('/apps', true);
     }
@@ -47,7 +48,7 @@ export function App() {
   };
   const cfg = config.data?.config;
 
-  let view;
+  let view: ComponentChildren;
   if (loc.path === '/apps' || loc.path === '/') view = <AppPicker apps={me.apps} />;
   else if (!match || !appId || !app)
     view = (

@@ -9,7 +9,7 @@ describe.each(backends)('POST /v1/batch on $name', (backend) => {
   let db: TestDatabase;
   let keys: AppKeys;
   let app: ReturnType<typeof collectorApp>;
-  let clock = Date.parse('2026-03-10T12:00:00.000Z');
+  const clock = Date.parse('2026-03-10T12:00:00.000Z');
 
   beforeAll(async () => {
     db = await backend.open();

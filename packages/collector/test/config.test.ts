@@ -127,7 +127,7 @@ describe.each(backends)('config versions on $name', (backend) => {
   it('keeps a linear history: push v2, list, read any version as pushed, restore v1 as v3', async () => {
     const changed = structuredClone(onboardingConfig);
     changed.checklists[0]!.title = 'First steps';
-    const v2 = await readJson(await put(changed, '?note=' + encodeURIComponent('rename the checklist')));
+    const v2 = await readJson(await put(changed, `?note=${encodeURIComponent('rename the checklist')}`));
     expect(v2.version).toBe(2);
     const current = await sdkGet();
     expect((await readJson(current)).config.checklists[0].title).toBe('First steps');

@@ -11,7 +11,7 @@ const ranAll = (task: RunnerTask): boolean => ('tasks' in task ? task.tasks.ever
 // Every collector test file: no answer may break the contract, and the contract routes it
 // exercised are reported for test/contract-coverage.ts. vitest passes the file second; the
 // first argument must destructure fixtures.
-// eslint-disable-next-line no-empty-pattern
+// biome-ignore lint/correctness/noEmptyPattern: vitest reads the fixtures from this pattern
 afterAll(({}, file) => {
   const path = 'filepath' in file ? file.filepath : file.name;
   const seen = Object.fromEntries([...contract.seen].map(([route, statuses]) => [route, [...statuses].sort()]));

@@ -22,7 +22,7 @@ export function post(body: unknown, headers: Record<string, string> = {}): Reque
 export const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
 /** A response's JSON body, loosely typed for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions walk arbitrary JSON
+// biome-ignore lint/suspicious/noExplicitAny: test assertions walk arbitrary JSON
 export const readJson = async (res: Response): Promise<any> => res.json();
 
 /**

@@ -178,7 +178,7 @@ export {
   type ConfigRestored,
 } from './api/admin-config.js';
 export { configProblemSchema, apiErrorSchema, type ApiErrorBody } from './api/api-error.js';
-export { type ApiSecurity, type ApiResponse, type ApiRoute } from './api/api-route.js';
+export type { ApiSecurity, ApiResponse, ApiRoute } from './api/api-route.js';
 export { apiRoutes } from './api/api-routes.js';
 export { csmRoleSchema, loginBodySchema, csmSessionSchema, type CsmSession, type LoginBody } from './api/auth.js';
 export { batchBodySchema, messageResultSchema, batchResultSchema, type MessageResult, type BatchResult } from './api/batch.js';

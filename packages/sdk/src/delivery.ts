@@ -84,7 +84,7 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
   function schedule(): void {
     clearTimeout(timer);
     timer = undefined;
-    if (stopped || !loaded || current) return;
+    if (stopped || !loaded || current !== undefined) return;
     const waiting = pending();
     const t = now();
     const bytes = waiting.reduce((sum, m) => sum + m.bytes, 0);
@@ -111,7 +111,7 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
   }
 
   function send(): Promise<boolean> {
-    if (current) return current;
+    if (current !== undefined) return current;
     const batch = stopped ? [] : takeBatch(pending(), perRequest);
     if (batch.length === 0) return Promise.resolve(true);
     for (const m of batch) inFlight.add(m.id);
@@ -177,7 +177,7 @@ export function createDelivery({ url, writeKey, platform, rules, maxQueue, resto
       blockedUntil = 0;
       // Bounded: a flush never spins, even if the queue keeps refilling.
       for (let round = 0; round < 100 && !stopped; round++) {
-        if (current) {
+        if (current !== undefined) {
           if (!(await current)) break;
         } else if (pending().length === 0 || !(await send())) break;
       }

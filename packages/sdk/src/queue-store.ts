@@ -11,13 +11,17 @@ export interface QueuedMessage {
  * A write may resolve true once durable; until `put` does, the tracker also copies the message
  * to localStorage when the page is hidden.
  */
+/** What a write answers: nothing (idb-keyval), or false when the store could not write. */
+// biome-ignore lint/suspicious/noConfusingVoidType: idb-keyval's writes resolve to void
+type Written = Promise<boolean | void>;
+
 export interface QueueStore {
   all(): Promise<QueuedMessage[]>;
-  put(message: QueuedMessage): Promise<boolean | void>;
-  remove(ids: string[]): Promise<boolean | void>;
-  clear(): Promise<boolean | void>;
+  put(message: QueuedMessage): Written;
+  remove(ids: string[]): Written;
+  clear(): Written;
   getDropped(): Promise<number>;
-  setDropped(count: number): Promise<boolean | void>;
+  setDropped(count: number): Written;
 }
 
 /** A stored value that is a queued message (stores and copies may hold anything). */

@@ -39,6 +39,7 @@ function GateRow(props: { appId: string; accountId: string; gate: { key: string;
             <span class={`pill override-${current ?? 'none'}`}>{stateText(current)}</span>
           </div>
         </div>
+        {/* biome-ignore lint/a11y/useSemanticElements: three buttons in a row, not a form section */}
         <div class="button-group" role="group" aria-label={`Override for ${name}`}>
           <button type="button" class="button-quiet" disabled={busy || current === 'unlock'} onClick={() => set('unlock')}>
             Unlock

@@ -14,7 +14,7 @@ describe('createProgress', () => {
     p.update(500);
     p.done();
     expect(out).toHaveLength(3);
-    expect(out[0]).toMatch(/^\r\[#+\.+\]  25%  250 \/ 1,000 events  250 events\/s  ETA 0:03\x1b\[K$/);
+    expect(out[0]).toMatch(/^\r\[#+\.+\] {2}25% {2}250 \/ 1,000 events {2}250 events\/s {2}ETA 0:03\x1b\[K$/);
     expect(out[2]!.endsWith('\n')).toBe(true);
   });
 

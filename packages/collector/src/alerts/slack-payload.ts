@@ -8,15 +8,15 @@ export interface SlackPayload {
 }
 
 // Slack's mrkdwn treats these three as control characters.
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeMrkdwn = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text: text.length > 2900 ? `${text.slice(0, 2899)}…` : text } });
 const context = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : undefined);
 
 function flagText(event: WebhookEvent): string {
   const d = event.data;
-  const account = escape(str(d['accountName']) ?? str(d['accountId']) ?? 'an account');
-  const flag = escape(str(d['flag']) ?? 'a flag');
+  const account = escapeMrkdwn(str(d['accountName']) ?? str(d['accountId']) ?? 'an account');
+  const flag = escapeMrkdwn(str(d['flag']) ?? 'a flag');
   const raised = event.type === 'flag.raised';
   const facts = [
     str(d['day']) && `day ${str(d['day'])}`,
@@ -39,27 +39,27 @@ function digestBlocks(digest: Digest): SlackPayload {
     `*Health:* :red_circle: ${t.red} red · :large_yellow_circle: ${t.yellow} yellow · :large_green_circle: ${t.green} green${t.unscored ? ` · ${t.unscored} not scored` : ''}`,
     lines(
       'Flags raised',
-      digest.flagsRaised.map((f) => `${escape(f.name)}: \`${escape(f.flag)}\``),
+      digest.flagsRaised.map((f) => `${escapeMrkdwn(f.name)}: \`${escapeMrkdwn(f.flag)}\``),
     ),
     lines(
       'Flags cleared',
-      digest.flagsCleared.map((f) => `${escape(f.name)}: \`${escape(f.flag)}\``),
+      digest.flagsCleared.map((f) => `${escapeMrkdwn(f.name)}: \`${escapeMrkdwn(f.flag)}\``),
     ),
     lines(
       'Milestones reached',
-      digest.milestonesReached.map((m) => `${escape(m.name)}: ${escape(m.milestoneName)}${m.day !== null ? ` (day ${m.day})` : ''}`),
+      digest.milestonesReached.map((m) => `${escapeMrkdwn(m.name)}: ${escapeMrkdwn(m.milestoneName)}${m.day !== null ? ` (day ${m.day})` : ''}`),
     ),
     lines(
       'Overdue goals',
-      digest.overdueGoals.map((g) => `${escape(g.name)}: ${escape(g.milestoneName)}, due day ${g.dueDay} (${g.daysOverdue} days over)`),
+      digest.overdueGoals.map((g) => `${escapeMrkdwn(g.name)}: ${escapeMrkdwn(g.milestoneName)}, due day ${g.dueDay} (${g.daysOverdue} days over)`),
     ),
   ].filter(Boolean);
   return {
-    text: escape(text),
+    text: escapeMrkdwn(text),
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: `Weekly digest · ${digest.week.label}`.slice(0, 150) } },
       ...body.map(section),
-      context(`${escape(digest.owner)} · ${t.accounts} accounts · ${digest.week.start.slice(0, 10)} to ${digest.week.end.slice(0, 10)}`),
+      context(`${escapeMrkdwn(digest.owner)} · ${t.accounts} accounts · ${digest.week.start.slice(0, 10)} to ${digest.week.end.slice(0, 10)}`),
     ],
   };
 }

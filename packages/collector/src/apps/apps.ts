@@ -2,7 +2,6 @@ import type { Sql } from '../db/sql.js';
 import type { AppRecord, KeyKind } from '../http/env.js';
 import { hashSecret, newKey, randomToken } from './keys.js';
 import { originPatternProblem } from './origin-allowed.js';
-import type { App } from '@waymark/core';
 
 /** What a key lookup finds: the app, which of its keys it was, and the secret that signs user hashes. */
 export interface KeyMatch {

@@ -62,7 +62,7 @@ async function serveCommand(env: Env): Promise<number | undefined> {
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info('shutting down: finishing in-flight requests', { signal });
-      collector.close().then(() => {
+      void collector.close().then(() => {
         log.info('stopped');
         resolve();
       });

@@ -1,4 +1,4 @@
-import type { GateOverride, GateOverrideChange, GateOverrides, OverrideState } from '@waymark/core';
+import type { GateOverride, GateOverrideChange, OverrideState } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import type { OverrideScope } from '../user-state/overrides-for-user.js';
 

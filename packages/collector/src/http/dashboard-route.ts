@@ -34,7 +34,7 @@ export function dashboardRoute(dashboardDir: string | undefined): Hono<Collector
     const missing = () => new ApiError(404, 'not_found', `no dashboard file named ${file} (is the dashboard built? run "pnpm build")`);
     if (!dashboardDir) throw missing();
     const path = join(dashboardDir, file);
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
     } catch {

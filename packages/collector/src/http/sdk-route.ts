@@ -18,7 +18,7 @@ export function sdkRoute(sdkDir: string | undefined): Hono<CollectorEnv> {
     const file = c.req.param('file');
     if (!sdkDir || !servable.test(file)) throw new ApiError(404, 'not_found', `no SDK file named ${file}`);
     const path = join(sdkDir, file);
-    let info;
+    let info: Awaited<ReturnType<typeof stat>>;
     try {
       info = await stat(path);
     } catch {

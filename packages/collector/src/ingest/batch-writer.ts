@@ -65,7 +65,8 @@ export function createBatchWriter(sql: Pick<Sql, 'query'>, options: BatchWriterO
         group.push(next);
       }
       active++;
-      run(group).finally(() => {
+      // run never rejects: every failure goes to the writes it belongs to.
+      void run(group).finally(() => {
         active--;
         pump();
       });

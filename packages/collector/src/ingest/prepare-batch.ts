@@ -42,7 +42,7 @@ const time = (iso: string | undefined): number | undefined => (iso === undefined
 // The userHash is a credential for the user's state: it is checked, never stored.
 function withoutUserHash(context: Record<string, unknown> | undefined): Record<string, unknown> | null {
   if (!context) return null;
-  if (!Object.prototype.hasOwnProperty.call(context, 'userHash')) return context;
+  if (!Object.hasOwn(context, 'userHash')) return context;
   const { userHash: _hash, ...rest } = context;
   return rest;
 }

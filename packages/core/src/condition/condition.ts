@@ -93,5 +93,5 @@ export const maxConditionDepth = 12;
 /** The kind of a node: the first kind key it has, or undefined for anything else. */
 export function conditionKind(node: unknown): ConditionKind | undefined {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-  return conditionKinds.find((k) => Object.prototype.hasOwnProperty.call(node, k));
+  return conditionKinds.find((k) => Object.hasOwn(node, k));
 }

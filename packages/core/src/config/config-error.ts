@@ -20,8 +20,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-const ownKinds = (v: unknown) =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? conditionKinds.filter((k) => Object.prototype.hasOwnProperty.call(v, k)) : [];
+const ownKinds = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? conditionKinds.filter((k) => Object.hasOwn(v, k)) : []);
 
 const mixedKinds = (path: PropertyKey[], kinds: readonly string[]): ConfigError => ({
   path: formatPath(path),

@@ -5,6 +5,7 @@ import { defineConfig } from './define-config.js';
 import { featureEventKeys } from './feature-event-keys.js';
 import { validateConfig } from './validate-config.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests edit the document at any depth
 type Doc = Record<string, any>;
 const acme = (): Doc => structuredClone(acmeConfig) as Doc;
 const errorsOf = (doc: unknown) => {

@@ -46,7 +46,7 @@ export function deriveFacts(config: ProgressDefinitions, facts: ConditionFacts):
       facts.checklistComplete(checklist) ||
       once(`checklist\n${checklist}`, () => {
         const c = checklists.get(checklist);
-        return c !== undefined && c.items.every((it) => derived.checklistItemDone(checklist, it.key));
+        return c?.items.every((it) => derived.checklistItemDone(checklist, it.key)) ?? false;
       }),
   };
   return derived;

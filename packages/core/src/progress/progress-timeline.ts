@@ -145,7 +145,7 @@ export function progressTimeline(config: ProgressDefinitions, input: TimelineInp
     });
   const ordered = [...moments].filter((t) => Number.isFinite(t) && t <= now).sort((a, b) => a - b);
 
-  const own = (o: Record<string, unknown>, k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+  const own = (o: Record<string, unknown>, k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
   const by = (map: Map<string, number>, key: string, t: number) => (map.get(key) ?? Infinity) <= t;
   for (const t of ordered) {
     if (entries.every(([map, key]) => by(map, key, t))) break;

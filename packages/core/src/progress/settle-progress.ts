@@ -19,7 +19,7 @@ export function settleProgress(
   if (changes.milestones.length + changes.items.length + changes.completed.length === 0) return { snapshot, changes };
   const items = { ...snapshot.items };
   for (const { checklist, item } of changes.items) {
-    const before = Object.prototype.hasOwnProperty.call(items, checklist) ? items[checklist] : undefined;
+    const before = Object.hasOwn(items, checklist) ? items[checklist] : undefined;
     items[checklist] = [...(Array.isArray(before) ? before : []), item];
   }
   return {

@@ -11,7 +11,7 @@ function count(counter: EventCounter | undefined, hour: number): EventCounter {
 }
 
 function bump(state: ScopeState, key: string, hour: number): ScopeState {
-  const events = { ...state.events, [key]: count(Object.prototype.hasOwnProperty.call(state.events, key) ? state.events[key] : undefined, hour) };
+  const events = { ...state.events, [key]: count(Object.hasOwn(state.events, key) ? state.events[key] : undefined, hour) };
   return { ...state, events };
 }
 

@@ -4,7 +4,7 @@ import type { ScopeState, StateSnapshot } from './state-snapshot.js';
 
 const hourMs = 3_600_000;
 const own = (o: unknown, key: string): unknown =>
-  typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+  typeof o === 'object' && o !== null && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /**

@@ -24,7 +24,7 @@ export function Checklist({ checklist, progress, open, strings, toggle, dismiss,
         {label}
       </button>
       {open ? (
-        <section class="panel" id={panelId} role="region" aria-labelledby={`${panelId}-t`}>
+        <section class="panel" id={panelId} aria-labelledby={`${panelId}-t`}>
           <div class="head">
             <h2 id={`${panelId}-t`}>{checklist.title}</h2>
             <button type="button" class="x" aria-label={strings.closeChecklist} onClick={toggle}>

@@ -50,7 +50,7 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
   let guide: Guide | undefined;
   let index = 0;
   let view: TourView | undefined;
-  let stopStep: Array<() => void> = [];
+  const stopStep: Array<() => void> = [];
   let viewed = '';
   // Once a step's target did not show, later steps of the run get no grace period: the page is
   // not the one the guide was written for, and the user should not stare at nothing for long.

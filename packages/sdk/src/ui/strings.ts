@@ -37,7 +37,7 @@ export type Strings = typeof defaultStrings;
 
 /** Fills `{name}` placeholders; unknown ones are left as they are. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
 /** `base` with the string values of `overrides` for known keys; anything else is ignored. */
@@ -45,7 +45,7 @@ export function mergeStrings(base: Strings, overrides: unknown): Strings {
   const merged = { ...base };
   if (typeof overrides !== 'object' || overrides === null) return merged;
   for (const [key, value] of Object.entries(overrides)) {
-    if (Object.prototype.hasOwnProperty.call(base, key) && typeof value === 'string') merged[key as keyof Strings] = value;
+    if (Object.hasOwn(base, key) && typeof value === 'string') merged[key as keyof Strings] = value;
   }
   return merged;
 }

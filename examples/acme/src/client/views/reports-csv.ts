@@ -11,5 +11,5 @@ export function reportsCsv(workspace: Workspace): string {
     const done = project.tasks.filter((task) => task.done).length;
     return [project.name, project.tasks.length, done, project.tasks.length - done, project.createdAt];
   });
-  return [['project', 'tasks', 'done', 'open', 'created_at'], ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return `${[['project', 'tasks', 'done', 'open', 'created_at'], ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
