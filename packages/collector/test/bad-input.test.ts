@@ -91,6 +91,27 @@ describe.each(backends)('bad input to POST /v1/batch on $name', (backend) => {
     expect(body.error.messages[0]).toMatchObject({ index: 1 });
   });
 
+  it('a 413 names the oversized messages by index without echoing their ids back', async () => {
+    const hugeId = 'i'.repeat(480 * 1024);
+    const res = await send(JSON.stringify({ batch: [track('ok'), { ...track('x'), messageId: hugeId }] }));
+    const text = await res.clone().text();
+    expect(text.length).toBeLessThan(1024);
+    const body = await expectError(res, 413, 'message_too_large', /batch\[1\]/);
+    expect(body.error.messages).toEqual([{ index: 1, messageId: null, bytes: expect.any(Number) }]);
+  });
+
+  it('a rejected message with an over-long id is answered without the id', async () => {
+    const longId = 'i'.repeat(5000);
+    const res = await send(JSON.stringify({ batch: [track('fine'), { ...track('x'), messageId: longId }] }));
+    const body = await readJson(res);
+    expect(JSON.stringify(body).length).toBeLessThan(1024);
+    expect(body.results[1]).toMatchObject({
+      messageId: null,
+      status: 'rejected',
+      error: { field: 'batch[1].messageId', reason: 'must be at most 200 characters' },
+    });
+  });
+
   it('deep nesting is refused without a stack overflow', async () => {
     let deep = '1';
     for (let i = 0; i < 5000; i++) deep = `{"a":${deep}}`;

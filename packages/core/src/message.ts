@@ -21,9 +21,14 @@ export function jsonSchemaOverride(ctx: { zodSchema: unknown; jsonSchema: Record
   if (ctx.zodSchema === dict) Object.assign(ctx.jsonSchema, { type: 'object', propertyNames: { type: 'string' }, additionalProperties: {} });
 }
 
+/** A required string's errors: missing says "is required", another type says "must be a string". */
+const requiredString = (what: string) => ({
+  error: (issue: { input: unknown }) => (issue.input === undefined ? `is required (${what})` : `must be a string (${what})`),
+});
+
 const common = {
   messageId: z
-    .string({ message: 'is required (a unique id per message, e.g. a UUID)' })
+    .string(requiredString('a unique id per message, e.g. a UUID'))
     .min(1, 'must not be empty')
     .max(limits.maxIdLength, `must be at most ${limits.maxIdLength} characters`),
   timestamp: isoTime.optional(),
@@ -38,7 +43,10 @@ const common = {
 export const trackMessage = z.object({
   type: z.literal('track'),
   ...common,
-  event: z.string({ message: 'is required (the event name)' }).min(1, 'must not be empty').max(limits.maxEventNameLength),
+  event: z
+    .string(requiredString('the event name'))
+    .min(1, 'must not be empty')
+    .max(limits.maxEventNameLength, `must be at most ${limits.maxEventNameLength} characters`),
   properties: dict.optional(),
 });
 

@@ -32,9 +32,10 @@ export interface PreparedBatch {
   oversized: Array<{ index: number; messageId: string | null; bytes: number }>;
 }
 
+/** The message's id as the sender wrote it, for the answer; an id too long to be valid is not echoed back. */
 const idOf = (raw: unknown): string | null => {
   const id = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['messageId'] : undefined;
-  return typeof id === 'string' ? id : null;
+  return typeof id === 'string' && id.length <= limits.maxIdLength ? id : null;
 };
 
 const time = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : Date.parse(iso));
