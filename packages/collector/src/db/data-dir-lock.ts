@@ -19,14 +19,27 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Whether a process still runs. A process that was killed but not yet reaped by its parent (a
+ * zombie, e.g. right after `kill -9` under a supervisor) still answers signal 0; on Linux its
+ * state in /proc says it is gone.
+ */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return true; // no /proc (macOS) or not readable: trust the signal
+  }
+  // "pid (command) state ...": the command may hold spaces and parentheses, so read after the last ")".
+  const state = stat.slice(stat.lastIndexOf(')') + 2).charAt(0);
+  return state !== 'Z' && state !== 'X';
 }
 
 /**
