@@ -182,6 +182,8 @@ describe('the CSM dashboard in Chromium', () => {
     const text = await page.locator('table.portfolio').innerText();
     expect(text).toContain('Northwind');
     expect(text).toMatch(/Day 40 of 90|Day 41 of 90|Day 39 of 90/);
+    // This app runs without identity verification: the dashboard says so, and how to turn it on.
+    expect(await page.getByRole('note').innerText()).toMatch(/^Identity verification is off for .+ apps identity \S+ --require/s);
     await shot('3-portfolio');
 
     const dayHeader = page.locator('th', { has: page.getByRole('button', { name: /^Day/ }) });
@@ -313,6 +315,7 @@ describe('the CSM dashboard in Chromium', () => {
         expect(pixels.outside, caption).toBe(0);
       }
       const activity = page.locator('figure.chart', { hasText: 'Active users and seat activation by day' });
+      await activity.scrollIntoViewIfNeeded();
       const plot = (await activity.locator('.u-over').boundingBox())!;
       await page.mouse.move(plot.x + plot.width - 1, plot.y + plot.height / 2);
       await expect.poll(() => activity.locator('.u-series', { hasText: 'seat activation' }).locator('.u-value').innerText()).toBe('150%');

@@ -98,6 +98,13 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {app && !app.identityVerified && (
+          <p class="notice notice-warning" role="note">
+            <strong>Identity verification is off for {app.name}.</strong> Anyone with the public key can claim a user id, so browsers are served only the traits
+            your config reads and the traits they send do not count for trusted conditions. Turn it on with{' '}
+            <code>waymark-collector apps identity {app.appId} --require</code> (docs/collector.md, "Identity verification").
+          </p>
+        )}
         {view}
       </main>
     </>

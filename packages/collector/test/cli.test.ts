@@ -23,6 +23,10 @@ describe('waymark-collector on the embedded database', () => {
     await expect.poll(() => server.stderr(), { timeout: 5000 }).toContain('/sdk/waymark.js');
     expect(server.stderr()).toMatch(/No app existed[\s\S]*public key:\s+pk_\w+[\s\S]*secret key:\s+sk_\w+/);
     expect(server.stderr()).toContain('/sdk/waymark.js');
+    // The new app runs without identity verification: the log says so, with how to turn it on.
+    expect(`${server.stdout()}${server.stderr()}`).toMatch(
+      /"level":"warn","msg":"identity verification is off[^"]*apps identity <appId> --require","appId":"app_/,
+    );
     server.child.kill('SIGTERM');
     expect(await server.exited, `${server.stdout()}\n${server.stderr()}`).toBe(0);
   });

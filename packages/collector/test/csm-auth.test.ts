@@ -75,8 +75,8 @@ describe.each(backends)('CSM accounts and sessions on $name', (backend) => {
     expect(await readJson(res)).toEqual({
       user: { email: 'ada@waymark.test', name: 'Ada', role: 'admin' },
       apps: [
-        { appId: acme.appId, name: 'Acme' },
-        { appId: globex.appId, name: 'Globex' },
+        { appId: acme.appId, name: 'Acme', identityVerified: false },
+        { appId: globex.appId, name: 'Globex', identityVerified: false },
       ],
     });
     const setCookie = res.headers.get('set-cookie')!;

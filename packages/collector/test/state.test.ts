@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
+import { userHashFor } from '../src/apps/user-hash.js';
 import { backends, type TestDatabase } from './backends.js';
 import { post, readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
@@ -79,9 +80,13 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
     expect(s.snapshot.items).toEqual({ 'getting-started': ['create-project', 'add-tasks', 'invite'] });
     expect(s.snapshot.completed).toEqual(['getting-started']);
     expect(s.snapshot.milestones.sort()).toEqual(['activated', 'team-formed']);
-    expect(s.snapshot.user.traits).toEqual({ role: 'admin', name: 'Dana' });
+    // Unverified, the browser gets only the traits the config reads: this config reads none.
+    expect(s.snapshot.user.traits).toEqual({});
+    expect(s.snapshot.account.traits).toEqual({});
+    const verified = await state(`userId=dana&userHash=${userHashFor(keys.secretKey, 'dana')}`);
+    expect(verified.snapshot.user.traits).toEqual({ role: 'admin', name: 'Dana' });
+    expect(verified.snapshot.account.traits).toEqual({ plan: 'business', createdAt: created });
     expect(s.snapshot.user.startedAt).toBe(clock - 3 * hour);
-    expect(s.snapshot.account.traits).toEqual({ plan: 'business', createdAt: created });
     expect(s.snapshot.account.startedAt).toBe(Date.parse(created));
     const h = (at: number) => String(Math.floor(at / hour));
     expect(s.snapshot.user.events['Task Added']).toEqual({ total: 3, hours: { [h(clock - hour)]: 2, [h(clock - 2 * hour)]: 1 } });
@@ -156,7 +161,7 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
   it('serves the same state to servers at /v1/admin/users/:userId/state', async () => {
     const res = await app.request('/v1/admin/users/dana/state', { headers: { Authorization: `Bearer ${keys.secretKey}` } });
     expect(res.status).toBe(200);
-    expect(await readJson(res)).toEqual(await state('userId=dana'));
+    expect(await readJson(res)).toEqual(await state(`userId=dana&userHash=${userHashFor(keys.secretKey, 'dana')}`));
     const pub = await app.request('/v1/admin/users/dana/state', { headers: { Authorization: `Bearer ${keys.publicKey}`, Origin: origin } });
     expect(pub.status).toBe(401);
   });

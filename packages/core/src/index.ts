@@ -52,6 +52,7 @@ export { evaluateCondition } from './condition/evaluate-condition.js';
 export { explainCondition, type Explanation } from './condition/explain-condition.js';
 export type { Feature } from './config/feature.js';
 export { featureEventKeys } from './config/feature-event-keys.js';
+export { pickTraits, traitsInUse, type TraitsInUse } from './config/traits-in-use.js';
 export type { Milestone } from './config/milestone.js';
 export type { Checklist, ChecklistItem } from './config/checklist.js';
 export type { Guide, GuideStep } from './config/guide.js';

@@ -64,20 +64,24 @@ export async function settleAccountProgress(
 ): Promise<ChecklistAudience> {
   const { rows: accounts } = await sql.query<{
     traits: Record<string, unknown>;
+    trusted_traits: Record<string, unknown>;
     traits_at: Date | string | null;
     first_seen: Date | string;
     stage: string | null;
   }>(
-    `select a.traits, a.traits_at, a.first_seen, s.stage from accounts a
+    `select a.traits, a.trusted_traits, a.traits_at, a.first_seen, s.stage from accounts a
      left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id where a.app_id = $1 and a.account_id = $2`,
     [appId, accountId],
   );
   const account = accounts[0];
   if (!account) return new Map();
-  const { rows: users } = await sql.query<{ actor: string; traits: Record<string, unknown>; traits_at: Date | string | null; first_seen: Date | string }>(
-    'select actor, traits, traits_at, first_seen from users where app_id = $1 and account_id = $2',
-    [appId, accountId],
-  );
+  const { rows: users } = await sql.query<{
+    actor: string;
+    traits: Record<string, unknown>;
+    trusted_traits: Record<string, unknown>;
+    traits_at: Date | string | null;
+    first_seen: Date | string;
+  }>('select actor, traits, trusted_traits, traits_at, first_seen from users where app_id = $1 and account_id = $2', [appId, accountId]);
   const accountSubject = `account:${accountId}`;
   const { rows: stored } = await sql.query<Row>(
     `select subject, kind, key, reached_at, source from progress
@@ -153,6 +157,7 @@ export async function settleAccountProgress(
     const accountScope: TimelineScope = {
       events: accountEvents,
       traits: account.traits,
+      trustedTraits: account.trusted_traits,
       startedAt: accountProfile(accountId, account.traits, ms(account.first_seen)!).startAt,
       traitsAt: ms(account.traits_at),
     };
@@ -185,7 +190,13 @@ export async function settleAccountProgress(
       const milestones = new Map(mine.milestones);
       for (const [key, at] of accountTimes.milestones) if (accountScoped.has(key)) milestones.set(key, at);
       const times = progressTimeline(config, {
-        user: { events: userEvents.get(u.actor) ?? new Map(), traits: u.traits, startedAt: ms(u.first_seen), traitsAt: ms(u.traits_at) },
+        user: {
+          events: userEvents.get(u.actor) ?? new Map(),
+          traits: u.traits,
+          trustedTraits: u.trusted_traits,
+          startedAt: ms(u.first_seen),
+          traitsAt: ms(u.traits_at),
+        },
         account: accountScope,
         recorded: { ...mine, milestones },
         claimed: claims.get(subject),
@@ -207,7 +218,15 @@ export async function settleAccountProgress(
       );
     }
   }
-  return checklistAudience(sql, appId, accountId, config, users, withStageFact(account.traits, account.stage), now);
+  return checklistAudience(
+    sql,
+    appId,
+    accountId,
+    config,
+    users,
+    { traits: withStageFact(account.traits, account.stage), trustedTraits: account.trusted_traits },
+    now,
+  );
 }
 
 async function checklistAudience(
@@ -215,8 +234,8 @@ async function checklistAudience(
   appId: string,
   accountId: string,
   config: Pick<WaymarkConfig, 'milestones' | 'checklists'>,
-  users: ReadonlyArray<{ actor: string; traits: Record<string, unknown> }>,
-  accountTraits: Record<string, unknown>,
+  users: ReadonlyArray<{ actor: string; traits: Record<string, unknown>; trusted_traits: Record<string, unknown> }>,
+  accountTraits: { traits: Record<string, unknown>; trustedTraits: Record<string, unknown> },
   now: number,
 ): Promise<ChecklistAudience> {
   const audience: ChecklistAudience = new Map();
@@ -231,7 +250,11 @@ async function checklistAudience(
   for (const u of users) {
     const userEvents: Record<string, { total: number; hours: Record<string, number> }> = {};
     for (const t of totals) if (t.actor === u.actor) userEvents[t.key] = { total: t.n, hours: {} };
-    const snapshot = { ...emptySnapshot(), user: { events: userEvents, traits: u.traits }, account: { events: accountEvents, traits: accountTraits } };
+    const snapshot = {
+      ...emptySnapshot(),
+      user: { events: userEvents, traits: u.traits, trustedTraits: u.trusted_traits },
+      account: { events: accountEvents, ...accountTraits },
+    };
     const facts = deriveFacts(config, snapshotFacts(snapshot, now));
     for (const c of withAudience) {
       if (!evaluateCondition(c.audience!, facts)) continue;

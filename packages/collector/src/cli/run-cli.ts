@@ -39,6 +39,13 @@ async function serveCommand(env: Env): Promise<number | undefined> {
   const trustProxy = env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true';
   // WAYMARK_SUMMARISE_EVERY_MS: how often account summaries are refreshed (default 10 s); the summaries bench compares.
   const summariseEvery = Number(env['WAYMARK_SUMMARISE_EVERY_MS'] ?? '');
+  for (const app of await listApps(sql)) {
+    if (app.requireUserHash) continue;
+    log.warn(
+      'identity verification is off: a browser with the public key can claim any user id, so it is served only the traits the config reads, and traits it sends are not trusted; turn it on with: waymark-collector apps identity <appId> --require',
+      { appId: app.appId, name: app.name },
+    );
+  }
   const collector = await startCollector({
     sql,
     log,

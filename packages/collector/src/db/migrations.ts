@@ -528,4 +528,15 @@ create index account_summaries_stage on account_summaries (app_id, stage);
 -- when the summariser saw them; they are replaced on the account's next summary.
 `,
   },
+  {
+    id: 11,
+    name: 'traits set by a trusted source',
+    sql: `
+-- trusted_traits: the traits as last set by a trusted source (a call with the secret key, or an
+-- identify or group verified by the user's hash). Trait conditions with "trusted": true read
+-- these, so a value typed into a browser console cannot unlock what depends on it.
+alter table users add column trusted_traits jsonb not null default '{}';
+alter table accounts add column trusted_traits jsonb not null default '{}';
+`,
+  },
 ];

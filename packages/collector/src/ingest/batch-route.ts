@@ -46,7 +46,14 @@ export function batchRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEn
     // Identity verification applies to the browser's public key; the secret key is trusted.
     const verifyUser =
       kind === 'public' && app.requireUserHash ? (userId: string, hash: unknown) => secretKey !== null && userHashValid(secretKey, userId, hash) : undefined;
-    const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs, verifyUser });
+    // Traits are trusted from the secret key, or from a user whose hash checks out.
+    const trustUser =
+      kind === 'secret'
+        ? () => true
+        : secretKey === null
+          ? undefined
+          : (userId: string | null | undefined, hash: unknown) => userId != null && hash !== undefined && userHashValid(secretKey, userId, hash);
+    const prepared = prepareBatch(envelope.data.batch, { sentAt: envelope.data.sentAt, receivedAtMs, verifyUser, trustUser });
     const big = prepared.oversized;
     if (big.length > 0) {
       throw new ApiError(

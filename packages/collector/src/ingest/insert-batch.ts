@@ -30,6 +30,7 @@ function entities(batches: readonly BatchInput[]): { users: UserUpsert[]; accoun
       anonymous_id: null,
       account_id: null,
       traits: {},
+      trusted_traits: {},
       traits_at: null,
       first_seen: r.ts,
     };
@@ -38,14 +39,16 @@ function entities(batches: readonly BatchInput[]): { users: UserUpsert[]; accoun
     u.account_id = r.account_id ?? u.account_id;
     if (r.type === 'identify' && r.traits) {
       Object.assign(u.traits, r.traits);
+      if (r.trusted) Object.assign(u.trusted_traits, r.traits);
       u.traits_at = r.ts;
     }
     users.set(userKey, u);
     if (r.account_id !== null) {
       const accountKey = `${appId}\u0000${r.account_id}`;
-      const a = accounts.get(accountKey) ?? { app_id: appId, account_id: r.account_id, traits: {}, traits_at: null, first_seen: r.ts };
+      const a = accounts.get(accountKey) ?? { app_id: appId, account_id: r.account_id, traits: {}, trusted_traits: {}, traits_at: null, first_seen: r.ts };
       if (r.type === 'group' && r.traits) {
         Object.assign(a.traits, r.traits);
+        if (r.trusted) Object.assign(a.trusted_traits, r.traits);
         a.traits_at = r.ts;
       }
       accounts.set(accountKey, a);
@@ -76,6 +79,9 @@ function rowsJson(batches: readonly BatchInput[]): string {
 const mergeTraitsAndFirstSeen = (alias: string): string => `traits = case when excluded.traits_at is null then ${alias}.traits
                   when ${alias}.traits_at is null or excluded.traits_at >= ${alias}.traits_at then ${alias}.traits || excluded.traits
                   else excluded.traits || ${alias}.traits end,
+    trusted_traits = case when excluded.traits_at is null or excluded.trusted_traits = '{}' then ${alias}.trusted_traits
+                  when ${alias}.traits_at is null or excluded.traits_at >= ${alias}.traits_at then ${alias}.trusted_traits || excluded.trusted_traits
+                  else excluded.trusted_traits || ${alias}.trusted_traits end,
     traits_at = greatest(${alias}.traits_at, excluded.traits_at),
     first_seen = least(${alias}.first_seen, excluded.first_seen)`;
 
@@ -116,9 +122,9 @@ usage as (
   returning 1
 ),
 users_up as (
-  insert into users as u (app_id, actor, user_id, anonymous_id, account_id, traits, traits_at, first_seen)
-  select x.app_id, x.actor, x.user_id, x.anonymous_id, x.account_id, coalesce(x.traits, '{}'), x.traits_at, x.first_seen
-  from jsonb_to_recordset($2::jsonb) as x(app_id text, actor text, user_id text, anonymous_id text, account_id text, traits jsonb, traits_at timestamptz, first_seen timestamptz)
+  insert into users as u (app_id, actor, user_id, anonymous_id, account_id, traits, trusted_traits, traits_at, first_seen)
+  select x.app_id, x.actor, x.user_id, x.anonymous_id, x.account_id, coalesce(x.traits, '{}'), coalesce(x.trusted_traits, '{}'), x.traits_at, x.first_seen
+  from jsonb_to_recordset($2::jsonb) as x(app_id text, actor text, user_id text, anonymous_id text, account_id text, traits jsonb, trusted_traits jsonb, traits_at timestamptz, first_seen timestamptz)
   where x.traits_at is not null or not exists (
     select 1 from users old where old.app_id = x.app_id and old.actor = x.actor and old.first_seen <= x.first_seen
       and (x.account_id is null or x.account_id = old.account_id)
@@ -132,9 +138,9 @@ users_up as (
   returning 1
 ),
 accounts_up as (
-  insert into accounts as a (app_id, account_id, traits, traits_at, first_seen)
-  select x.app_id, x.account_id, coalesce(x.traits, '{}'), x.traits_at, x.first_seen
-  from jsonb_to_recordset($3::jsonb) as x(app_id text, account_id text, traits jsonb, traits_at timestamptz, first_seen timestamptz)
+  insert into accounts as a (app_id, account_id, traits, trusted_traits, traits_at, first_seen)
+  select x.app_id, x.account_id, coalesce(x.traits, '{}'), coalesce(x.trusted_traits, '{}'), x.traits_at, x.first_seen
+  from jsonb_to_recordset($3::jsonb) as x(app_id text, account_id text, traits jsonb, trusted_traits jsonb, traits_at timestamptz, first_seen timestamptz)
   where x.traits_at is not null or not exists (
     select 1 from accounts old where old.app_id = x.app_id and old.account_id = x.account_id and old.first_seen <= x.first_seen)
   order by x.app_id, x.account_id

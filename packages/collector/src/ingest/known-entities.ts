@@ -6,6 +6,8 @@ export interface UserUpsert {
   anonymous_id: string | null;
   account_id: string | null;
   traits: Record<string, unknown>;
+  /** The traits among `traits` sent by a trusted source (the secret key, or a verified user). */
+  trusted_traits: Record<string, unknown>;
   traits_at: string | null;
   first_seen: string;
 }
@@ -15,6 +17,8 @@ export interface AccountUpsert {
   app_id: string;
   account_id: string;
   traits: Record<string, unknown>;
+  /** The traits among `traits` sent by a trusted source (the secret key, or a verified user). */
+  trusted_traits: Record<string, unknown>;
   traits_at: string | null;
   first_seen: string;
 }

@@ -21,6 +21,8 @@ export interface EventRow {
   properties: Record<string, unknown> | null;
   traits: Record<string, unknown> | null;
   context: Record<string, unknown> | null;
+  /** Set on identify and group messages whose traits come from a trusted source (see `trust`). */
+  trusted?: true;
 }
 
 /** A batch split into rows to store and per-message results (index-aligned with the input). */
@@ -66,6 +68,11 @@ export function prepareBatch(
      * with a userId need `context.userHash` to verify; anonymous messages cannot name an account.
      */
     verifyUser?: ((userId: string, userHash: unknown) => boolean) | undefined;
+    /**
+     * Whether a message's traits come from a trusted source: every message sent with the secret
+     * key, or one whose userId carries a valid `context.userHash`. Without it, none is trusted.
+     */
+    trustUser?: ((userId: string | null | undefined, userHash: unknown) => boolean) | undefined;
   },
 ): PreparedBatch {
   const rows: EventRow[] = [];
@@ -88,6 +95,7 @@ export function prepareBatch(
     }
     const m = parsed.data;
     const verify = request.verifyUser;
+    const trusted = (userId: string | null | undefined) => request.trustUser?.(userId, m.context?.['userHash']) === true;
     if (verify && m.userId != null && !verify(m.userId, m.context?.['userHash'])) {
       return reject(
         'context.userHash',
@@ -127,6 +135,7 @@ export function prepareBatch(
       properties: m.type === 'track' || m.type === 'page' ? (m.properties ?? null) : null,
       traits: m.type === 'identify' || m.type === 'group' ? (m.traits ?? null) : null,
       context: withoutUserHash(m.context),
+      ...((m.type === 'identify' || m.type === 'group') && trusted(m.userId) ? { trusted: true as const } : {}),
     });
   });
   return { rows, slots, oversized };

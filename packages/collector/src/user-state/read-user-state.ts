@@ -64,18 +64,31 @@ export async function readUserState(
   const since = new Date((Math.floor(now / hourMs) - snapshotHorizonHours + 1) * hourMs).toISOString();
   let snapshot = emptySnapshot();
 
-  const { rows: users } = await sql.query<{ account_id: string | null; traits: Record<string, unknown>; first_seen: Date | string }>(
-    'select account_id, traits, first_seen from users where app_id = $1 and actor = $2',
-    [appId, actor],
-  );
+  const { rows: users } = await sql.query<{
+    account_id: string | null;
+    traits: Record<string, unknown>;
+    trusted_traits: Record<string, unknown>;
+    first_seen: Date | string;
+  }>('select account_id, traits, trusted_traits, first_seen from users where app_id = $1 and actor = $2', [appId, actor]);
   const user = users[0];
   const accountId = user?.account_id ?? null;
-  if (user) snapshot.user = { events: await counters(sql, appId, 'actor', actor, since), traits: user.traits, startedAt: new Date(user.first_seen).getTime() };
+  if (user)
+    snapshot.user = {
+      events: await counters(sql, appId, 'actor', actor, since),
+      traits: user.traits,
+      trustedTraits: user.trusted_traits,
+      startedAt: new Date(user.first_seen).getTime(),
+    };
   if (accountId !== null) {
     // The account's lifecycle stage, from its summary, is served as the account fact `$stage`
     // (docs/metrics.md#lifecycle-stage), so audiences can use it.
-    const { rows } = await sql.query<{ traits: Record<string, unknown>; first_seen: Date | string; stage: string | null }>(
-      `select a.traits, a.first_seen, s.stage from accounts a left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id
+    const { rows } = await sql.query<{
+      traits: Record<string, unknown>;
+      trusted_traits: Record<string, unknown>;
+      first_seen: Date | string;
+      stage: string | null;
+    }>(
+      `select a.traits, a.trusted_traits, a.first_seen, s.stage from accounts a left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id
        where a.app_id = $1 and a.account_id = $2`,
       [appId, accountId],
     );
@@ -83,6 +96,7 @@ export async function readUserState(
     snapshot.account = {
       events: await counters(sql, appId, 'account_id', accountId, since),
       traits: withStageFact(account?.traits ?? {}, account?.stage),
+      trustedTraits: account?.trusted_traits ?? {},
       ...(account ? { startedAt: accountStart(account.traits, new Date(account.first_seen).getTime()) } : {}),
     };
   }

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { stateQuerySchema } from '@waymark/core';
+import { pickTraits, stateQuerySchema, traitsInUse } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { readUserState } from './read-user-state.js';
@@ -13,7 +13,8 @@ import { parseQuery } from '../http/parse-query.js';
 /**
  * `GET /v1/state?key=pk_...&userId=...&userHash=...` (or `&anonymousId=...` before identify):
  * the user's progress as the collector knows it. With identity verification on, a userId must
- * come with its userHash unless the secret key is used.
+ * come with its userHash unless the secret key is used. Without a verified user (or the secret
+ * key), the traits served are only those the config reads.
  */
 export function stateRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
@@ -35,7 +36,22 @@ export function stateRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
         );
       }
     }
-    const state = await readUserState(deps.sql, found.app.appId, q, await currentConfig(found.app.appId), deps.now());
+    const config = await currentConfig(found.app.appId);
+    const state = await readUserState(deps.sql, found.app.appId, q, config, deps.now());
+    // Unverified, anyone with the public key can ask for any user id: serve only the traits the
+    // config reads (its conditions and texts) and the account's lifecycle stage, never the rest
+    // (an email, a phone number).
+    const verified =
+      found.kind === 'secret' ||
+      (q.userId !== undefined && found.secretKey !== null && q.userHash !== undefined && userHashValid(found.secretKey, q.userId, q.userHash));
+    if (!verified) {
+      const used = traitsInUse(config?.config);
+      for (const scope of ['user', 'account'] as const) {
+        const s = state.snapshot[scope];
+        s.traits = { ...pickTraits(s.traits, used[scope]), ...(scope === 'account' && '$stage' in s.traits ? { $stage: s.traits['$stage'] } : {}) };
+        if (s.trustedTraits) s.trustedTraits = pickTraits(s.trustedTraits, used[scope]);
+      }
+    }
     return c.json(state, 200, { 'Cache-Control': 'no-store' });
   });
   return route;

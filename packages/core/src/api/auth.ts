@@ -12,7 +12,13 @@ export const loginBodySchema = z.strictObject({
 /** The logged-in CSM and the apps they may see (`POST /v1/auth/login`, `GET /v1/auth/me`). */
 export const csmSessionSchema = z.strictObject({
   user: z.strictObject({ email: z.string(), name: z.string(), role: csmRoleSchema }),
-  apps: z.array(z.strictObject({ appId: z.string(), name: z.string() })),
+  apps: z.array(
+    z.strictObject({
+      appId: z.string(),
+      name: z.string(),
+      identityVerified: z.boolean().describe('Whether the app requires identity verification (userHash) from browsers.'),
+    }),
+  ),
 });
 
 /** Who is logged in. */

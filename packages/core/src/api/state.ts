@@ -25,6 +25,7 @@ const scopeStateSchema = z.strictObject({
     )
     .describe('Counters by event key.'),
   traits: jsonObject,
+  trustedTraits: jsonObject.optional().describe('The traits as last set by a trusted source (the secret key, or a verified identify or group).'),
   startedAt: z.number().optional().describe('When the user or account started, ms since the epoch.'),
 });
 

@@ -15,8 +15,11 @@ export interface ConditionFacts {
    * (always the start of a UTC hour: see `windowStart`).
    */
   eventCount(key: string, scope: Scope, sinceMs?: number): number;
-  /** A trait's value, or undefined when it is not set. */
-  trait(scope: Scope, name: string): unknown;
+  /**
+   * A trait's value, or undefined when it is not set. With `trusted`, only the value last set by
+   * a trusted source (the secret key, or a verified identify or group).
+   */
+  trait(scope: Scope, name: string, trusted?: boolean): unknown;
   /** When the user (first seen) or account (first seen, or its `createdAt`) started, in ms. */
   startedAt(scope: Scope): number | undefined;
   /** Whether the milestone has been reached. */

@@ -34,6 +34,7 @@ const traitNode = z
     op: z.enum(['eq', 'neq', 'in', 'nin', 'gt', 'gte', 'lt', 'lte', 'exists', 'contains']),
     value: z.union([traitValue, z.array(traitValue).max(1000)], { error: 'must be a string, number, boolean, null or an array of them' }).optional(),
     scope: scope.optional(),
+    trusted: z.boolean().optional(),
   })
   .superRefine((t, ctx) => {
     const v = t.value;

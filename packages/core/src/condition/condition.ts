@@ -36,6 +36,11 @@ export interface TraitCondition {
   op: TraitOp;
   value?: TraitValue | TraitValue[];
   scope?: Scope;
+  /**
+   * Compare only the value set by a trusted source: a call with the secret key, or an identify
+   * (group) verified with the user's hash. A value typed into a browser console is not trusted.
+   */
+  trusted?: boolean;
 }
 
 /** The milestone has been reached. */

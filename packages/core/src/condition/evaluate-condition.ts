@@ -23,7 +23,7 @@ export function evaluateCondition(c: Condition, facts: ConditionFacts): boolean 
   if ('any' in c) return Array.isArray(c.any) && c.any.some((x) => evaluateCondition(x, facts));
   if ('not' in c) return typeof c.not === 'object' && c.not !== null && !evaluateCondition(c.not, facts);
   if ('event' in c) return compareCount(eventNodeCount(c, facts), c.count ?? defaultEventCount);
-  if ('trait' in c) return traitHolds(c, facts.trait(c.scope ?? 'user', c.trait));
+  if ('trait' in c) return traitHolds(c, facts.trait(c.scope ?? 'user', c.trait, c.trusted === true));
   if ('milestone' in c) return facts.milestoneReached(c.milestone) === true;
   if ('checklist' in c) return (c.item === undefined ? facts.checklistComplete(c.checklist) : facts.checklistItemDone(c.checklist, c.item)) === true;
   if ('daysSinceStart' in c) {

@@ -96,8 +96,8 @@ export function explainCondition(c: Condition, facts: ConditionFacts): Explanati
     return leaf(compareCount(n, need), `${show(c.event)} ${plural(n, 'time')}${by}${c.within ? windowText(c.within) : ''}, needs ${formatComparison(need)}`);
   }
   if ('trait' in c) {
-    const actual = facts.trait(c.scope ?? 'user', c.trait);
-    const label = c.scope === 'account' ? `account ${c.trait}` : c.trait;
+    const actual = facts.trait(c.scope ?? 'user', c.trait, c.trusted === true);
+    const label = `${c.trusted ? 'trusted ' : ''}${c.scope === 'account' ? `account ${c.trait}` : c.trait}`;
     const is = actual === undefined || actual === null ? 'is not set' : `is ${show(actual)}`;
     return leaf(traitHolds(c, actual), `${label} ${is}, ${traitNeed(c)}`);
   }

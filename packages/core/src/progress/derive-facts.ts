@@ -28,7 +28,7 @@ export function deriveFacts(config: ProgressDefinitions, facts: ConditionFacts):
   const derived: ConditionFacts = {
     now: facts.now,
     eventCount: (key, scope, sinceMs) => facts.eventCount(key, scope, sinceMs),
-    trait: (scope, name) => facts.trait(scope, name),
+    trait: (scope, name, trusted) => facts.trait(scope, name, trusted),
     startedAt: (scope) => facts.startedAt(scope),
     milestoneReached: (key) =>
       facts.milestoneReached(key) ||

@@ -16,6 +16,8 @@ export interface TimelineScope {
   events: ReadonlyMap<string, readonly number[]>;
   /** The traits as they are now: there is no trait history. */
   traits: Record<string, unknown>;
+  /** The traits as last set by a trusted source; `trusted` trait conditions read only these. */
+  trustedTraits?: Record<string, unknown>;
   startedAt?: number | undefined;
   /** When the current traits took effect (the last trait change); undefined when none was ever set. */
   traitsAt?: number | undefined;
@@ -145,7 +147,7 @@ export function progressTimeline(config: ProgressDefinitions, input: TimelineInp
     });
   const ordered = [...moments].filter((t) => Number.isFinite(t) && t <= now).sort((a, b) => a - b);
 
-  const own = (o: Record<string, unknown>, k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
+  const own = (o: Record<string, unknown> | undefined, k: string) => (o !== undefined && Object.hasOwn(o, k) ? o[k] : undefined);
   const by = (map: Map<string, number>, key: string, t: number) => (map.get(key) ?? Infinity) <= t;
   for (const t of ordered) {
     if (entries.every(([map, key]) => by(map, key, t))) break;
@@ -156,7 +158,7 @@ export function progressTimeline(config: ProgressDefinitions, input: TimelineInp
         if (!events) return 0;
         return bound(events, t, true) - (sinceMs === undefined ? 0 : bound(events, sinceMs, false));
       },
-      trait: (scope, name) => own(input[scope].traits, name),
+      trait: (scope, name, trusted) => own(trusted ? input[scope].trustedTraits : input[scope].traits, name),
       startedAt: (scope) => input[scope].startedAt,
       milestoneReached: (key) => by(times.milestones, key, t),
       checklistItemDone: (checklist, item) => by(times.items, `${checklist}/${item}`, t),

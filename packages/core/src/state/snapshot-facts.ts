@@ -27,7 +27,7 @@ export function snapshotFacts(snapshot: StateSnapshot, now: number): ConditionFa
       for (const [hour, count] of Object.entries(hours)) if (Number(hour) >= from) n += num(count);
       return n;
     },
-    trait: (scope, name) => own(scopeState(scope)?.traits, name),
+    trait: (scope, name, trusted) => own(trusted ? scopeState(scope)?.trustedTraits : scopeState(scope)?.traits, name),
     startedAt(scope) {
       const at = scopeState(scope)?.startedAt;
       return typeof at === 'number' && Number.isFinite(at) ? at : undefined;

@@ -15,6 +15,11 @@ export interface ScopeState {
   /** Counters by event key (the rollup key: see `eventKey`). */
   events: Record<string, EventCounter>;
   traits: Record<string, unknown>;
+  /**
+   * The traits as last set by a trusted source (the secret key, or a verified identify or
+   * group): what `trusted` trait conditions read. The browser never writes them.
+   */
+  trustedTraits?: Record<string, unknown>;
   /** When the user or account started (first seen, or the account's `createdAt`), ms since the epoch. */
   startedAt?: number;
 }
