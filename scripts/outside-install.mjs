@@ -2,7 +2,7 @@
 // Installs Waymark as a new user would, outside this repository: packs every public package
 // (`pnpm pack`), installs the tarballs with npm into an empty folder, starts
 // `npx waymark-collector serve` on the embedded database (fresh data directory, free port), checks
-// /healthz, /sdk/waymark.js, /dashboard and /dashboard/, validates a TypeScript config with
+// /healthz, /sdk/waymark.js, /dashboard and /dashboard/, creates an app while it runs, validates a TypeScript config with
 // `npx waymark validate waymark.config.ts`, and renders @waymark/react on the server with React 18.
 // Needs `pnpm build` first, and the npm registry for the packages' own dependencies.
 // Usage: node scripts/outside-install.mjs [--keep]   (--keep leaves the folder for a look)
@@ -103,6 +103,18 @@ try {
   await get(`${base}/dashboard`, /<title>Waymark<\/title>/);
   await get(`${base}/dashboard/`, /<title>Waymark<\/title>/);
   await get(`${base}/dashboard/app.js`, /./);
+  // While serve holds the embedded database, apps create runs in it (through its control socket).
+  const created = JSON.parse(
+    run('npx', ['waymark-collector', 'apps', 'create', '--name', 'Outside', '--origin', 'http://localhost:5173', '--json'], app, {
+      ...quietEnv,
+      WAYMARK_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    }),
+  );
+  if (!/^pk_/.test(created.publicKey) || !/^sk_/.test(created.secretKey)) fail(`apps create printed ${JSON.stringify(created)}`);
+  const versions = await fetch(`${base}/v1/admin/config/versions`, { headers: { Authorization: `Bearer ${created.secretKey}` } });
+  if (versions.status !== 200) fail(`the new app's secret key was refused: ${versions.status}`);
+  step('npx waymark-collector apps create while serve runs: the new keys work at once');
 
   writeFileSync(
     join(app, 'waymark.config.ts'),

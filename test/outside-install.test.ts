@@ -15,6 +15,7 @@ describe('installing from the packed packages', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(output).toContain('GET /dashboard/ 200');
     expect(output).toContain('npx waymark validate waymark.config.ts on Node');
+    expect(output).toContain('apps create while serve runs: the new keys work at once');
     expect(output).toContain('all checks passed');
     expect({ code, output }).toMatchObject({ code: 0 });
   }, 180_000);
