@@ -90,7 +90,10 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
   };
   // After the calls replayed from the snippet's queue, so the state is the identified user's.
   queueMicrotask(check);
-  if (location.search.includes('waymark_debug=1')) commands.push(['debug', [true]]), load();
+  if (location.search.includes('waymark_debug=1')) {
+    commands.push(['debug', [true]]);
+    load();
+  }
 
   return {
     command(command, loadUi) {

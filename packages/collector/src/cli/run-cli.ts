@@ -38,6 +38,13 @@ async function serveCommand(env: Env): Promise<number | undefined> {
   const log = createLogger({ level });
   const sql = await openSql(storage(env, 'serve'));
   const created = await ensureDefaultApp(sql);
+  // On the embedded database no other process may open the data directory: `apps` and `csm`
+  // commands started meanwhile run here, through the directory's control socket.
+  const dataDir = storage(env, 'serve').dataDir;
+  const stopControl =
+    sql.engine === 'pglite' && dataDir
+      ? await serveControl(dataDir, (argv) => answerManagement(argv, (_name, fn) => fn(sql))).catch(() => undefined)
+      : undefined;
   const trustProxy = env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true';
   // WAYMARK_SUMMARISE_EVERY_MS: how often account summaries are refreshed (default 10 s); the summaries bench compares.
   const summariseEvery = Number(env['WAYMARK_SUMMARISE_EVERY_MS'] ?? '');
@@ -52,23 +59,8 @@ async function serveCommand(env: Env): Promise<number | undefined> {
     checkResponses: env['WAYMARK_CHECK_RESPONSES'] === '1',
     ...(summariseEvery > 0 ? { summariseEveryMs: summariseEvery } : {}),
   });
-  if (created) {
-    log.info('created the default app', { appId: created.appId, publicKey: created.publicKey });
-    process.stderr.write(
-      `\nNo app existed, so Waymark created one. Keep the secret key: it is shown only now.\n` +
-        `  app id:      ${created.appId}\n  public key:  ${created.publicKey}\n  secret key:  ${created.secretKey}\n` +
-        `  script tag:  <script async src="${collector.url}/sdk/waymark.js" data-key="${created.publicKey}"></script>\n\n`,
-    );
-  }
-  log.info('collector started', { url: collector.url, database: sql.engine });
-  // On the embedded database no other process may open the data directory: `apps` and `csm`
-  // commands started meanwhile are run here, through the directory's control socket.
-  const dataDir = storage(env, 'serve').dataDir;
-  const stopControl =
-    sql.engine === 'pglite' && dataDir
-      ? await serveControl(dataDir, (argv) => answerManagement(argv, (_name, fn) => fn(sql))).catch(() => undefined)
-      : undefined;
-  await new Promise<void>((resolve) => {
+  // Listening for the signals before anything is printed: whoever reads the output may stop it at once.
+  const stopped = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info('shutting down: finishing in-flight requests', { signal });
       void Promise.all([stopControl?.(), collector.close()]).then(() => {
@@ -79,6 +71,16 @@ async function serveCommand(env: Env): Promise<number | undefined> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  if (created) {
+    log.info('created the default app', { appId: created.appId, publicKey: created.publicKey });
+    process.stderr.write(
+      `\nNo app existed, so Waymark created one. Keep the secret key: it is shown only now.\n` +
+        `  app id:      ${created.appId}\n  public key:  ${created.publicKey}\n  secret key:  ${created.secretKey}\n` +
+        `  script tag:  <script async src="${collector.url}/sdk/waymark.js" data-key="${created.publicKey}"></script>\n\n`,
+    );
+  }
+  log.info('collector started', { url: collector.url, database: sql.engine });
+  await stopped;
   return 0;
 }
 
@@ -185,7 +187,7 @@ async function answerManagement(argv: string[], withSql: WithSql): Promise<Contr
 
 /** Runs the `waymark-collector` command; returns the exit code. */
 export async function runCli(argv: string[], env: Env): Promise<number | undefined> {
-  const [command, ...rest] = argv;
+  const [command] = argv;
   try {
     switch (command) {
       case 'serve':
