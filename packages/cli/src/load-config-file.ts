@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createJiti } from 'jiti';
 import { CliError } from './cli-error.js';
 
 /**
- * Reads a config document from a file: JSON, or an ES module whose default export is the config
- * (`.mjs`, `.js`, and `.ts` where this Node strips types itself).
+ * Reads a config document from a file: JSON, or a module whose default export is the config
+ * (`.mjs`, `.js`, or TypeScript: `.ts`, `.mts`, `.cts`, loaded by jiti with its imports resolved
+ * from the file's folder).
  */
 export async function loadConfigFile(file: string): Promise<unknown> {
   const path = resolve(file);
@@ -24,17 +26,13 @@ export async function loadConfigFile(file: string): Promise<unknown> {
     }
   }
   const typescript = ['.ts', '.mts', '.cts'].includes(ext);
-  const stripsTypes = Boolean((process.features as { typescript?: unknown }).typescript);
-  if (typescript && !stripsTypes) {
-    throw new CliError(
-      `${file} is TypeScript, which this Node (${process.version}) cannot load by itself. ` +
-        'Compile it first (for example emit waymark.config.json in your build, as examples/acme does) and pass the .json or .js file.',
-    );
-  }
-  if (!typescript && !['.mjs', '.js'].includes(ext)) throw new CliError(`${file}: give a .json, .mjs or .js file`);
+  if (!typescript && !['.mjs', '.js'].includes(ext)) throw new CliError(`${file}: give a .json, .ts, .mjs or .js file`);
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(path).href)) as { default?: unknown };
+    // TypeScript through jiti (on every Node version, with no build step); JavaScript by Node itself.
+    mod = typescript
+      ? await createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false }).import<{ default?: unknown }>(path)
+      : ((await import(pathToFileURL(path).href)) as { default?: unknown });
   } catch (error) {
     throw new CliError(`cannot load ${file}: ${(error as Error).message}`);
   }

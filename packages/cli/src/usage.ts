@@ -10,9 +10,8 @@ Usage:
   waymark restore N [--note TEXT]  Make version N current again (as a new version)
   waymark schema                   Print the config's JSON Schema (for "$schema" in your editor)
 
-FILE is JSON (.json), or an ES module (.mjs, .js) whose default export is the config.
-TypeScript configs: compile them first (for example to JSON in your build); Node runs
-.ts files directly only where it supports type stripping (Node 22.18+, 23.6+).
+FILE is JSON (.json), or a module whose default export is the config: TypeScript (.ts,
+.mts, .cts; no build step needed) or JavaScript (.mjs, .js).
 
 Options and environment (push, pull, versions, restore):
   --url URL    or WAYMARK_URL         the collector (default http://localhost:8787)

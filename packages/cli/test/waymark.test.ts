@@ -73,6 +73,23 @@ describe('waymark (the author CLI)', () => {
     expect(bad.stderr).toContain('checklists[0].items[2].guide: guide "invite-teammate" is not defined in guides');
   });
 
+  it('loads a TypeScript config as it is, types, imports and all', async () => {
+    const file = join(dir, 'typed.config.ts');
+    writeFileSync(
+      file,
+      [
+        "import { defineConfig, type WaymarkConfigInput } from '@waymark/core';",
+        "const features: WaymarkConfigInput['features'] = [{ key: 'reports.export', name: 'Export', tier: 'advanced' }];",
+        'export default defineConfig({ version: 1, features } satisfies WaymarkConfigInput);',
+        '',
+      ].join('\n'),
+    );
+    // The file sits outside any package: @waymark/core resolves through the CLI's own dependencies.
+    expect(await waymark(['validate', file])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid (1 features') });
+    const acme = fileURLToPath(new URL('../../../examples/acme/waymark.config.ts', import.meta.url));
+    expect(await waymark(['validate', acme])).toMatchObject({ code: 0, stdout: expect.stringContaining('1 checklists, 5 guides') });
+  });
+
   it("accepts Acme's onboarding (examples/acme/waymark.config.ts, built to JSON)", async () => {
     const acme = fileURLToPath(new URL('../../../examples/acme/dist/waymark.config.json', import.meta.url));
     expect(await waymark(['validate', acme])).toMatchObject({ code: 0, stdout: expect.stringContaining('1 checklists, 5 guides') });
@@ -82,10 +99,10 @@ describe('waymark (the author CLI)', () => {
     writeFileSync(join(dir, 'broken.json'), '{"version": 1,');
     expect((await waymark(['validate', join(dir, 'broken.json')])).stderr).toContain('is not valid JSON');
     expect((await waymark(['validate', join(dir, 'missing.json')])).stderr).toContain('no such file');
-    writeFileSync(join(dir, 'config.ts'), 'export default {}');
-    const ts = await waymark(['validate', join(dir, 'config.ts')]);
-    expect(ts.code).toBe(1);
-    expect(ts.stderr).toMatch(/TypeScript|no default export|valid/);
+    writeFileSync(join(dir, 'empty.ts'), 'export const notDefault: number = 1;\n');
+    expect((await waymark(['validate', join(dir, 'empty.ts')])).stderr).toContain('has no default export');
+    writeFileSync(join(dir, 'syntax.ts'), 'export default {\n');
+    expect((await waymark(['validate', join(dir, 'syntax.ts')])).stderr).toContain('cannot load');
     expect((await waymark(['validate'])).code).toBe(2);
   });
 

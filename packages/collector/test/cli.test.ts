@@ -73,10 +73,27 @@ describe('waymark-collector on the embedded database', () => {
       body: JSON.stringify(sent),
     });
     expect(res.status).toBe(200);
-    const second = cli(['apps', 'list'], env);
-    expect(second.code).toBe(3);
-    expect(second.stderr).toContain(`in use by another Waymark process (pid ${server.child.pid}`);
-    expect(second.stderr).toMatch(/stop the running collector[\s\S]*DATABASE_URL/);
+    // A second collector on the same directory is refused, with what to do instead.
+    const second = await serveProcess(env).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    expect(second).toContain('collector exited with 3');
+    expect(second).toContain(`in use by another Waymark process (pid ${server.child.pid}`);
+    expect(second).toMatch(/stop the running collector[\s\S]*DATABASE_URL/);
+    // Management commands run in the collector that holds the directory, through its control socket.
+    const created = cli(['apps', 'create', '--name', 'While Serving', '--origin', '*', '--json'], env);
+    expect(created.code, created.stderr).toBe(0);
+    const servingKeys = JSON.parse(created.stdout) as { publicKey: string; secretKey: string };
+    expect(JSON.parse(cli(['apps', 'list', '--json'], env).stdout).map((a: { name: string }) => a.name)).toContain('While Serving');
+    // The new app's key works at once on the running collector.
+    const state = await fetch(`${server.url}/v1/admin/events?limit=1`, { headers: { Authorization: `Bearer ${servingKeys.secretKey}` } });
+    expect(state.status).toBe(200);
+    const bad = cli(['apps', 'create', '--name', 'X', '--origin', 'not a url'], env);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('is not an origin') });
+    const stdin = cli(['csm', 'create', '--email', 'a@b.test', '--name', 'A', '--role', 'admin', '--password-stdin'], env);
+    expect(stdin.code).toBe(3);
+    expect(stdin.stderr).toContain('in use by another Waymark process');
     // The running server is unaffected.
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     server.child.kill('SIGTERM');
@@ -90,7 +107,7 @@ describe('waymark-collector on the embedded database', () => {
     await again.exited;
     const after = cli(['apps', 'list', '--json'], env);
     expect(after.code).toBe(0);
-    expect(JSON.parse(after.stdout).map((a: { name: string }) => a.name)).toEqual(['Default app', 'Acme', 'Verified', 'Locked']);
+    expect(JSON.parse(after.stdout).map((a: { name: string }) => a.name)).toEqual(['Default app', 'Acme', 'Verified', 'Locked', 'While Serving']);
   });
 
   it('finishes in-flight batches on SIGTERM before exiting', async () => {

@@ -32,9 +32,17 @@ describe('waymark-collector csm on the embedded database', () => {
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie') ?? '';
     for (const part of [/waymark_session=\w/, /HttpOnly/, /SameSite=Strict/, /Path=\//]) expect(cookie).toMatch(part);
-    // The data directory is locked while the collector runs, as for the apps commands.
-    const locked = cli(['csm', 'list'], env);
-    expect(locked.code).toBe(3);
+    // While the collector holds the data directory, csm commands run in it (as the apps commands do)...
+    const listed = cli(['csm', 'list', '--json'], env);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout).map((u: { email: string }) => u.email)).toEqual(['ada@waymark.test', 'bo@waymark.test']);
+    // ...except one that reads a password from stdin, which the collector cannot read.
+    const locked = spawnSync(process.execPath, [bin, 'csm', 'create', '--email', 'cy@waymark.test', '--name', 'Cy', '--role', 'csm', '--password-stdin'], {
+      env: { ...process.env, ...env },
+      input: 'a password long enough\n',
+      encoding: 'utf8',
+    });
+    expect(locked.status).toBe(3);
     expect(locked.stderr).toContain('in use by another Waymark process');
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);

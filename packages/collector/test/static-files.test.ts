@@ -39,6 +39,11 @@ describe('the SDK and dashboard files', () => {
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect((await app.request('/dashboard', { headers: { 'If-None-Match': index.headers.get('etag')! } })).status).toBe(304);
+    // With the slash (where the dashboard's logo links), the same page.
+    const slash = await app.request('/dashboard/');
+    expect(slash.status).toBe(200);
+    expect(slash.headers.get('etag')).toBe(index.headers.get('etag'));
+    expect(await slash.text()).toContain('<title>Waymark</title>');
     const css = await app.request('/dashboard/app.css');
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
     const route = await app.request('/dashboard/accounts/acme');

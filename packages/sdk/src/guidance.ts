@@ -48,11 +48,13 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
 
   const load = (): void => {
     if (script) return;
-    const s = (script = document.createElement('script'));
+    const s = document.createElement('script');
+    script = s;
     s.src = ui;
+    // A script removed while it loads still runs: a tracker destroyed by then mounts nothing.
     s.onload = () => {
       const host: UiHost = { ready, get, identity, platform, track, listeners, commands, ui, sheet };
-      handle = (window as unknown as Record<string, (h: UiHost) => UiHandle>)[uiGlobal]?.(host);
+      if (script === s) handle = (window as unknown as Record<string, (h: UiHost) => UiHandle>)[uiGlobal]?.(host);
     };
     document.head.append(s);
   };
@@ -88,7 +90,10 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
   };
   // After the calls replayed from the snippet's queue, so the state is the identified user's.
   queueMicrotask(check);
-  if (location.search.includes('waymark_debug=1')) commands.push(['debug', [true]]), load();
+  if (location.search.includes('waymark_debug=1')) {
+    commands.push(['debug', [true]]);
+    load();
+  }
 
   return {
     command(command, loadUi) {

@@ -7,7 +7,15 @@ import { version } from '../src/version.js';
 
 describe('public surface', () => {
   it('exports exactly these values', () => {
-    expect(Object.keys(sdk).sort()).toEqual(['createIdbStore', 'createMemoryStore', 'createWaymark', 'featureAttribute', 'snippet']);
+    expect(Object.keys(sdk).sort()).toEqual([
+      'createIdbStore',
+      'createMemoryStore',
+      'createWaymark',
+      'featureAttribute',
+      'onChecklistsChange',
+      'snippet',
+      'storedChecklists',
+    ]);
   });
 
   it('reports the package version', () => {

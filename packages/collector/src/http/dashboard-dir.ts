@@ -1,11 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { bundledDir } from './bundled-dir.js';
 
-/** Where the built dashboard lives (apps/dashboard/dist), or undefined when the dashboard package is not installed. */
+/** Where the built dashboard is: the collector's own copy (dist/dashboard), or apps/dashboard/dist in the workspace. */
 export function defaultDashboardDir(): string | undefined {
-  try {
-    return join(dirname(createRequire(import.meta.url).resolve('@waymark/dashboard/package.json')), 'dist');
-  } catch {
-    return undefined;
-  }
+  return bundledDir('dashboard', '@waymark/dashboard');
 }

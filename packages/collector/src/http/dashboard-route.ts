@@ -21,7 +21,7 @@ const types: Record<string, string> = {
 const csp = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
- * `GET /dashboard` and `/dashboard/*`: the CSM dashboard's build. Build files are served as they
+ * `GET /dashboard`, `/dashboard/` and `/dashboard/*`: the CSM dashboard's build. Build files are served as they
  * are; any other path (a client route such as /dashboard/accounts/acme) gets index.html, so a
  * reload or a shared link opens the same view. Files are cached in memory and re-read when they
  * change on disk; every answer carries a strict Content-Security-Policy.
@@ -61,8 +61,10 @@ export function dashboardRoute(dashboardDir: string | undefined): Hono<Collector
   };
 
   route.get('/', (c) => serve(c, 'index.html'));
-  route.get('/:path{.+}', (c) => {
+  // `.*`: `/dashboard/` (the path the dashboard's own links use) is index.html too.
+  route.get('/:path{.*}', (c) => {
     const path = c.req.param('path');
+    if (path === '') return serve(c, 'index.html');
     if (asset.test(path)) return serve(c, path);
     // A name with an extension that is not a build file is a missing file, not a client route.
     if (/\.[a-z0-9]+$/i.test(path) && !path.includes('/')) throw new ApiError(404, 'not_found', `no dashboard file named ${path}`);

@@ -1,11 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { bundledDir } from './bundled-dir.js';
 
-/** Where the built SDK lives (packages/sdk/dist), or undefined when the SDK package is not installed. */
+/** Where the built SDK files are: the collector's own copy (dist/sdk), or packages/sdk/dist in the workspace. */
 export function defaultSdkDir(): string | undefined {
-  try {
-    return join(dirname(createRequire(import.meta.url).resolve('@waymark/sdk/package.json')), 'dist');
-  } catch {
-    return undefined;
-  }
+  return bundledDir('sdk', '@waymark/sdk');
 }

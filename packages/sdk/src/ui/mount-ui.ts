@@ -25,6 +25,7 @@ import { createMoments } from './moments.js';
 import { mountShadow } from './mount-shadow.js';
 import { createNudges, type NextItem } from './nudges.js';
 import { activeGuide, applyMessage, mergeProgress, type Progress } from './progress.js';
+import { checklistViews, publishChecklists } from './publish-checklists.js';
 import { sessionId } from './session-id.js';
 import { defaultStrings, format, mergeStrings } from './strings.js';
 import { css } from './styles.js';
@@ -281,6 +282,7 @@ export function mountUi(host: UiHost): UiHandle {
       nudges.rewatch();
       const c = current();
       const f = facts();
+      if (config && f) publishChecklists(storage, checklistViews(config, f, progress().dismissed));
       const model: UiModel = {
         strings,
         dir: getComputedStyle(document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr',
