@@ -109,6 +109,39 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
     }
   });
 
+  it('records progress when the batch is ingested, for a user without an account too, with no read in between', async () => {
+    // A two-hour window, never read while it held: ingest records it, so it stays reached.
+    await send([track('tam', 'Report Exported', {}, clock - 30 * 60_000), track('tam', 'Teammate Invited')]);
+    const { rows } = await db.sql.query<{ subject: string; kind: string; key: string; source: string }>(
+      "select subject, kind, key, source from progress where app_id = $1 and subject = 'user:tam' order by kind, key",
+      [keys.appId],
+    );
+    expect(rows).toEqual([
+      { subject: 'user:tam', kind: 'item', key: 'getting-started/invite', source: 'read' },
+      { subject: 'user:tam', kind: 'milestone', key: 'exported-today', source: 'read' },
+    ]);
+    const saved = clock;
+    clock += 5 * hour;
+    try {
+      expect((await state('userId=tam')).snapshot.milestones).toEqual(['exported-today']);
+    } finally {
+      clock = saved;
+    }
+  });
+
+  it('writes nothing when read', async () => {
+    const progress = async () => (await db.sql.query('select * from progress where app_id = $1 order by subject, kind, key', [keys.appId])).rows;
+    await db.sql.query("delete from progress where app_id = $1 and subject = 'user:dana'", [keys.appId]);
+    const before = await progress();
+    const s = await state('userId=dana');
+    // Still answered as settled, from the events alone.
+    expect(s.snapshot.completed).toEqual(['getting-started']);
+    expect(await progress()).toEqual(before);
+    const gates = await app.request('/v1/gates?userId=dana', { headers: { Authorization: `Bearer ${keys.secretKey}` } });
+    expect(gates.status).toBe(200);
+    expect(await progress()).toEqual(before);
+  });
+
   it('gives guide positions and checklist dismissals from the latest onboarding events', async () => {
     const t = (minutes: number) => clock - hour + minutes * 60_000;
     await send([
