@@ -52,6 +52,7 @@ export { evaluateCondition } from './condition/evaluate-condition.js';
 export { explainCondition, type Explanation } from './condition/explain-condition.js';
 export type { Feature } from './config/feature.js';
 export { featureEventKeys } from './config/feature-event-keys.js';
+export { walkCondition } from './condition/walk-condition.js';
 export type { Milestone } from './config/milestone.js';
 export type { Checklist, ChecklistItem } from './config/checklist.js';
 export type { Guide, GuideStep } from './config/guide.js';
@@ -87,6 +88,8 @@ export { arbitrate, type Screen, type ScreenHold, type ScreenWants } from './scr
 export { defaultNudgeCaps, type NudgeCaps } from './nudge/nudge-caps.js';
 export type { NudgeRecord, NudgeHistory } from './nudge/nudge-history.js';
 export { accountDay } from './analytics/account-day.js';
+export { accountStart } from './analytics/account-start.js';
+export { firstUseDays, type FirstUseDays } from './analytics/first-use-days.js';
 export { localDay, localDayStart } from './analytics/local-day.js';
 export { onboardingPhase, type OnboardingPhase } from './analytics/onboarding-phase.js';
 export { milestoneStatus, type MilestoneStatus, type MilestoneTiming } from './analytics/milestone-status.js';
@@ -178,7 +181,7 @@ export {
   type ConfigRestored,
 } from './api/admin-config.js';
 export { configProblemSchema, apiErrorSchema, type ApiErrorBody } from './api/api-error.js';
-export { type ApiSecurity, type ApiResponse, type ApiRoute } from './api/api-route.js';
+export type { ApiSecurity, ApiResponse, ApiRoute } from './api/api-route.js';
 export { apiRoutes } from './api/api-routes.js';
 export { csmRoleSchema, loginBodySchema, csmSessionSchema, type CsmSession, type LoginBody } from './api/auth.js';
 export { batchBodySchema, messageResultSchema, batchResultSchema, type MessageResult, type BatchResult } from './api/batch.js';

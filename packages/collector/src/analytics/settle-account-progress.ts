@@ -9,6 +9,7 @@ import {
   type ProgressTimes,
   type TimelineScope,
   type WaymarkConfig,
+  walkCondition,
 } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { accountProfile } from './account-profile.js';
@@ -32,14 +33,11 @@ const mapOf: Record<Kind, keyof ProgressTimes> = { milestone: 'milestones', item
 
 function eventKeys(config: Pick<WaymarkConfig, 'milestones' | 'checklists'>): string[] {
   const keys = new Set<string>();
-  const walk = (c: Condition): void => {
+  const visit = (c: Condition): void => {
     if ('event' in c) keys.add(c.event);
-    else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
   };
-  for (const m of config.milestones) walk(m.condition);
-  for (const c of config.checklists) for (const it of c.items) walk(it.done);
+  for (const m of config.milestones) walkCondition(m.condition, visit);
+  for (const c of config.checklists) for (const it of c.items) walkCondition(it.done, visit);
   return [...keys];
 }
 
@@ -227,7 +225,7 @@ async function checklistAudience(
     [appId, accountId],
   );
   const accountEvents: Record<string, { total: number; hours: Record<string, number> }> = {};
-  for (const t of totals) (accountEvents[t.key] ??= { total: 0, hours: {} }).total += t.n;
+  for (const t of totals) accountEvents[t.key] = { total: (accountEvents[t.key]?.total ?? 0) + t.n, hours: {} };
   for (const u of users) {
     const userEvents: Record<string, { total: number; hours: Record<string, number> }> = {};
     for (const t of totals) if (t.actor === u.actor) userEvents[t.key] = { total: t.n, hours: {} };

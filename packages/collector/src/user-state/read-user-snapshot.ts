@@ -1,4 +1,4 @@
-import { emptySnapshot, snapshotHorizonHours } from '@waymark/core';
+import { accountStart, emptySnapshot, snapshotHorizonHours } from '@waymark/core';
 import type { ScopeState, StateSnapshot } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { withStageFact } from '../analytics/with-stage-fact.js';
@@ -10,13 +10,6 @@ export interface StoredUserSnapshot {
 }
 
 const hourMs = 3_600_000;
-
-/** When an account started: its `createdAt` trait when it is a date (ISO string or ms), else first seen. */
-function accountStart(traits: Record<string, unknown>, firstSeen: number): number {
-  const created = traits['createdAt'];
-  const at = typeof created === 'string' ? Date.parse(created) : typeof created === 'number' ? created : Number.NaN;
-  return Number.isFinite(at) ? at : firstSeen;
-}
 
 async function counters(sql: Pick<Sql, 'query'>, appId: string, column: 'actor' | 'account_id', id: string, sinceIso: string): Promise<ScopeState['events']> {
   const events: ScopeState['events'] = {};
