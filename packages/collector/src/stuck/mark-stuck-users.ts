@@ -1,6 +1,7 @@
 import { nudgeForItem, onboardingEvents, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { settleUserProgress } from '../user-state/settle-user-progress.js';
+import { userSubjectSql } from '../db/entity-keys.js';
 
 // Event names as SQL literals (constants, not input): the partial index events_stuck_items is
 // only used when the planner sees the event name itself, not a parameter.
@@ -60,7 +61,7 @@ order by s.first_stuck_at, s.actor limit $4
 const clear = `
 update stuck_users s set cleared_at = $2
 where s.app_id = $1 and s.cleared_at is null and (
-  exists (select 1 from progress p where p.app_id = $1 and p.subject = 'user:' || s.actor and p.kind = 'item' and p.key = s.checklist || '/' || s.item)
+  exists (select 1 from progress p where p.app_id = $1 and p.subject = ${userSubjectSql('s.actor')} and p.kind = 'item' and p.key = s.checklist || '/' || s.item)
   or exists (select 1 from events e where e.app_id = $1 and e.event = ${completedEvent} and e.type = 'track' and e.actor = s.actor
              and e.properties->>'checklist' = s.checklist and e.properties->>'item' = s.item and e.ts >= s.first_stuck_at)
 )

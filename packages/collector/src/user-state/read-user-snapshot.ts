@@ -2,6 +2,7 @@ import { accountStart, emptySnapshot, snapshotHorizonHours } from '@waymark/core
 import type { ScopeState, StateSnapshot } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { withStageFact } from '../analytics/with-stage-fact.js';
+import { accountSubject, userSubject } from '../db/entity-keys.js';
 
 /** A user's snapshot as stored, before it is settled against the config, and the account they belong to. */
 export interface StoredUserSnapshot {
@@ -80,6 +81,6 @@ export async function readUserSnapshot(sql: Pick<Sql, 'query'>, appId: string, a
 
 /** The progress subjects of a user: their own, and their account's (their own again when they have none). */
 export function progressSubjects(actor: string, accountId: string | null): [user: string, account: string] {
-  const user = `user:${actor}`;
-  return [user, accountId === null ? user : `account:${accountId}`];
+  const user = userSubject(actor);
+  return [user, accountId === null ? user : accountSubject(accountId)];
 }

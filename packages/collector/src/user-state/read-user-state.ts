@@ -5,6 +5,7 @@ import { overridesForUser } from './overrides-for-user.js';
 import type { OverrideState } from '@waymark/core';
 import { readNudgeHistory } from './read-nudge-history.js';
 import { readUserSnapshot } from './read-user-snapshot.js';
+import { actorOf } from '../db/entity-keys.js';
 
 export type { GuideState, UserState };
 
@@ -64,7 +65,7 @@ export async function readUserState(
   config: { version: number; config: WaymarkConfig } | undefined,
   now: number,
 ): Promise<UserState> {
-  const actor = who.userId ?? `anon:${who.anonymousId ?? ''}`;
+  const actor = actorOf(who);
   const stored = await readUserSnapshot(sql, appId, actor, now);
   const { accountId } = stored;
   // Settled here for the answer only: ingest and the stuck-user sweep record what newly holds.
