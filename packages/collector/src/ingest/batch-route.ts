@@ -7,6 +7,7 @@ import { userHashValid } from '../apps/user-hash.js';
 import { ApiError } from '../http/api-error.js';
 import { authenticateKey } from '../apps/authenticate-key.js';
 import { parseJson } from '../http/parse-json.js';
+import { zodProblem } from '../http/zod-problem.js';
 import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { readBody } from '../http/read-body.js';
 import { keyFromAuthorization } from '../apps/write-key.js';
@@ -53,8 +54,8 @@ export function batchRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
     }
     const envelope = batchEnvelope.safeParse(body);
     if (!envelope.success) {
-      const issue = envelope.error.issues[0];
-      throw new ApiError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, issue?.path.join('.') || undefined);
+      const { field, message } = zodProblem(envelope.error);
+      throw new ApiError(400, 'invalid_body', `${field || 'body'}: ${message}`, field || undefined);
     }
     const { app, kind, secretKey } = early ?? (await authenticateKey(lookup, envelope.data.writeKey, origin, ['public', 'secret']));
     // Identity verification applies to the browser's public key; the secret key is trusted.

@@ -1,5 +1,6 @@
 import { correctTimestamp, inspectJson, eventKey, limits, message, type Message, type TimestampSource } from '@waymark/core';
 import { actorOf } from '../db/entity-keys.js';
+import { zodProblem } from '../http/zod-problem.js';
 
 /** The outcome of one message of a batch, as answered to the client. */
 export type MessageResult =
@@ -87,8 +88,8 @@ export function prepareBatch(
     if (bytes > limits.maxMessageBytes) oversized.push({ index, messageId, bytes });
     const parsed = message.safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      reject(issue ? issue.path.join('.') : '', issue?.message ?? 'invalid message');
+      const { field, message } = zodProblem(parsed.error);
+      reject(field, message);
       return;
     }
     const m = parsed.data;
