@@ -1,9 +1,11 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { AppKeys, RunningCollector, Sql } from '@waymark/collector';
 import { startAcme } from '@waymark/example-acme';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './browser.mjs';
 import { pollUntil } from './poll.js';
+import { createPagePool } from './page-pool.js';
 import { pushConfig, startTestCollector } from './test-collector.js';
 
 /** Acme's own onboarding config (examples/acme/waymark.config.ts, built to JSON by its build). */
@@ -81,4 +83,22 @@ export async function callWaymark(page: Page, method: string, ...args: unknown[]
     ([m, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => void>>)['waymark']![m as string]!(...(a as unknown[])),
     [method, args] as const,
   );
+}
+
+/**
+ * The hooks every guidance test file runs: starts a GuidanceEnv with `config()` (Acme's own when
+ * not given) before the file's tests, closes it after them, and fails a test that leaves an
+ * uncaught page error. Returns the env (filled in once started) and how to open a fresh page.
+ */
+export function guidanceSuite(config?: () => unknown): { env: GuidanceEnv; open(): Promise<Page> } {
+  const env = {} as GuidanceEnv;
+  const pages = createPagePool(() => env.browser);
+  beforeAll(async () => {
+    Object.assign(env, await startGuidanceEnv(config?.()));
+  });
+  afterAll(() => env.close?.());
+  afterEach(async () => {
+    expect(await pages.closeAll()).toEqual([]);
+  });
+  return { env, open: () => pages.open() };
 }
