@@ -1,5 +1,6 @@
 import { deriveFacts, explainCondition, gateState, snapshotFacts, type UserGate, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
+import type { CurrentConfig } from '../config/current-config.js';
 import { readUserState } from '../user-state/read-user-state.js';
 
 /**
@@ -11,7 +12,7 @@ export async function readUserGates(
   sql: Pick<Sql, 'query'>,
   appId: string,
   userId: string,
-  config: { version: number; config: WaymarkConfig } | undefined,
+  config: Pick<CurrentConfig, 'version' | 'config'> | undefined,
   now: number,
   only?: string,
 ): Promise<Record<string, UserGate>> {

@@ -1,4 +1,4 @@
-import { settleProgress, type WaymarkConfig } from '@waymark/core';
+import { settleProgress, type ProgressDefinitions } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { progressSubjects, readUserSnapshot } from './read-user-snapshot.js';
 
@@ -9,13 +9,7 @@ import { progressSubjects, readUserSnapshot } from './read-user-snapshot.js';
  * stamped with `now` and source 'read'; the summariser moves them to when the events show each
  * was reached. Returns how many rows it wrote.
  */
-export async function settleUserProgress(
-  sql: Pick<Sql, 'query'>,
-  appId: string,
-  actor: string,
-  config: Pick<WaymarkConfig, 'milestones' | 'checklists'>,
-  now: number,
-): Promise<number> {
+export async function settleUserProgress(sql: Pick<Sql, 'query'>, appId: string, actor: string, config: ProgressDefinitions, now: number): Promise<number> {
   const { snapshot, accountId } = await readUserSnapshot(sql, appId, actor, now);
   const { changes } = settleProgress(snapshot, config, now);
   const [userSubject, accountSubject] = progressSubjects(actor, accountId);

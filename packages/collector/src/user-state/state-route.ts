@@ -3,7 +3,7 @@ import { stateQuerySchema } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { readUserState } from './read-user-state.js';
-import { userHashValid } from '../apps/user-hash.js';
+import { requireUserHash } from '../apps/require-user-hash.js';
 import { ApiError } from '../http/api-error.js';
 import { browserCors } from '../apps/browser-cors.js';
 import { browserKey } from '../apps/browser-key.js';
@@ -24,16 +24,12 @@ export function stateRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
     if (q.userId === undefined && q.anonymousId === undefined)
       throw new ApiError(400, 'invalid_query', 'give userId (after identify) or anonymousId', 'userId');
     if (q.userId !== undefined && found.kind === 'public' && found.app.requireUserHash) {
-      if (!found.secretKey || !userHashValid(found.secretKey, q.userId, q.userHash)) {
-        throw new ApiError(
-          401,
-          'invalid_user_hash',
-          q.userHash === undefined
-            ? 'this app requires identity verification: send userHash = hex(HMAC-SHA256(secret key, userId)), computed by your server'
-            : 'userHash does not match userId (it must be hex(HMAC-SHA256(secret key, userId)) with the current secret key)',
-          'userHash',
-        );
-      }
+      requireUserHash(
+        found.secretKey,
+        q.userId,
+        q.userHash,
+        'this app requires identity verification: send userHash = hex(HMAC-SHA256(secret key, userId)), computed by your server',
+      );
     }
     const state = await readUserState(deps.sql, found.app.appId, q, await currentConfig(found.app.appId), deps.now());
     return c.json(state, 200, { 'Cache-Control': 'no-store' });
