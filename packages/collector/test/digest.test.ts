@@ -3,62 +3,36 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { enqueueWeeklyDigests } from '../src/alerts/enqueue-weekly-digests.js';
-import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
 import { defaultDeliveryOptions } from '../src/alerts/delivery-options.js';
 import { sendDueDeliveries } from '../src/alerts/send-due-deliveries.js';
-import { backends, type TestDatabase } from './backends.js';
-import { post, readJson, collectorApp } from './fixtures.js';
+import { backends } from './backends.js';
+import { day, groupMessage, iso, openTestApp, sendBatch, type TestApp } from './test-app.js';
+import { post, readJson } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
-const day = 86_400_000;
 // Monday of ISO week 2026-W10; accounts start the Monday before.
 const monday = Date.parse('2026-03-02T00:00:00.000Z');
 const start = monday - 7 * day;
-const iso = (ms: number) => new Date(ms).toISOString();
 
 describe.each(backends)('weekly digest on $name', (backend) => {
-  let db: TestDatabase;
-  let app: ReturnType<typeof collectorApp>;
-  let keys: AppKeys;
+  let { db, keys, app } = {} as TestApp;
   let secret: Record<string, string>;
   // Wednesday of the week after: W10 is the last complete week.
   const clock = monday + 9 * day + 10 * 3_600_000;
 
   beforeAll(async () => {
-    db = await backend.open();
-    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
-    keys = await createApp(db.sql, { name: 'Acme', origins: [] });
+    ({ db, keys, app } = await openTestApp(backend, {
+      now: () => clock,
+      config: { ...onboardingConfig, successPlans: [{ goals: [{ milestone: 'activated' }] }] },
+    }));
     secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const config = { ...onboardingConfig, successPlans: [{ goals: [{ milestone: 'activated' }] }] };
-    expect(
-      (await app.request('/v1/admin/config', { method: 'PUT', headers: { ...secret, 'Content-Type': 'application/json' }, body: JSON.stringify(config) }))
-        .status,
-    ).toBe(201);
-    const group = (userId: string, groupId: string, traits: Record<string, unknown>) => ({
-      type: 'group',
-      messageId: randomUUID(),
-      userId,
-      groupId,
-      traits: { createdAt: iso(start), ...traits },
-      timestamp: iso(start),
-    });
-    const res = await app.request(
-      '/v1/batch',
-      post(
-        {
-          batch: [
-            group('ivy', 'initech', { name: 'Initech', csmOwner: 'dana@vendor.test' }),
-            group('hal', 'hooli', { name: 'Hooli', owner: 'dana@vendor.test' }),
-            // csmOwner beats owner: Eve's.
-            group('gus', 'globex', { name: 'Globex', csmOwner: 'eve@vendor.test', owner: 'dana@vendor.test' }),
-          ],
-        },
-        secret,
-      ),
-    );
-    expect((await readJson(res)).accepted).toBe(3);
+    await sendBatch({ app, keys }, [
+      groupMessage('ivy', 'initech', start, { name: 'Initech', csmOwner: 'dana@vendor.test' }),
+      groupMessage('hal', 'hooli', start, { name: 'Hooli', owner: 'dana@vendor.test' }),
+      // csmOwner beats owner: Eve's.
+      groupMessage('gus', 'globex', start, { name: 'Globex', csmOwner: 'eve@vendor.test', owner: 'dana@vendor.test' }),
+    ]);
     // Hooli's first user activated on Wednesday of W10 (account day 9); Initech never did (due day 7: overdue).
     await db.sql.query(`insert into progress (app_id, subject, kind, key, reached_at) values ($1, 'user:hal', 'milestone', 'activated', $2)`, [
       keys.appId,

@@ -1,30 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
-import { backends, type TestDatabase } from './backends.js';
-import { post, readJson, collectorApp } from './fixtures.js';
+import { backends } from './backends.js';
+import { post, readJson } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
-
-const hour = 3_600_000;
+import { hour, openTestApp, origin, type TestApp } from './test-app.js';
 
 describe.each(backends)('GET /v1/state on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
-  let app: ReturnType<typeof collectorApp>;
+  let { db, keys, app } = {} as TestApp;
   let clock = Date.parse('2026-03-10T12:30:00.000Z');
-  const origin = 'https://app.acme.test';
 
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
-    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
-    const res = await app.request('/v1/admin/config', {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(onboardingConfig),
-    });
-    expect(res.status).toBe(201);
+    ({ db, keys, app } = await openTestApp(backend, { now: () => clock, config: onboardingConfig }));
   });
   afterAll(() => db.drop());
 
