@@ -3,18 +3,14 @@
 // first visit (nothing cached) and on the next page load (the lock the UI stored last time).
 // Run from the repository root: `pnpm bench:gates` (builds first) or `node bench/gates.mjs --help`.
 import { createServer } from 'node:http';
-import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../test/helpers/browser.mjs';
+import { benchFlags } from './lib/bench-flags.mjs';
 import { startTourCollector } from './lib/tour-collector.mjs';
 
 const usage = `node bench/gates.mjs [options]
   --runs N       fresh browser contexts per case, reported as the median and the worst (default 10)
   CHROMIUM_PATH  the browser (default /usr/bin/chromium)`;
-const { values: flags } = parseArgs({ options: { runs: { type: 'string', default: '10' }, help: { type: 'boolean', default: false } } });
-if (flags.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const flags = benchFlags(usage, { runs: { type: 'string', default: '10' } });
 const runs = Number(flags.runs);
 
 const config = {
@@ -61,19 +57,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchBrowser();
 
 /** Loads the page and waits for the lock; returns frames usable before it and the ms since navigation start. */
 async function measure(p, path) {

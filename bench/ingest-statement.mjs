@@ -4,7 +4,6 @@
 // batch writer's cache of known users and accounts. Prints events/s and the CPU PostgreSQL and
 // this process spent per stored event. The variants take turns, so a machine that changes speed
 // during the run affects each of them alike.
-import { parseArgs } from 'node:util';
 import { migrate, openPgSql } from '@waymark/collector';
 // Not part of the collector's public API: the statement and the cache the batch writer uses.
 import { prepareBatch } from '../packages/collector/dist/ingest/prepare-batch.js';
@@ -13,26 +12,22 @@ import { createKnownEntities } from '../packages/collector/dist/ingest/known-ent
 import { createMessageFactory } from './lib/message-factory.mjs';
 import { startCpuSampler } from './lib/cpu-sampler.mjs';
 import { createScratchDatabase } from './lib/scratch-database.mjs';
+import { benchFlags, defaultDatabaseUrl } from './lib/bench-flags.mjs';
 
-const { values: flags } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '10' },
-    rounds: { type: 'string', default: '2' },
-    rows: { type: 'string', default: '200' },
-    concurrency: { type: 'string', default: '2' },
-    'database-url': { type: 'string', default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test' },
-    help: { type: 'boolean', default: false },
-  },
-});
-if (flags.help) {
-  console.log(`node bench/ingest-statement.mjs [options]
+const usage = `node bench/ingest-statement.mjs [options]
   --seconds N      measured duration of each run, after 2 s of warm-up (default 10)
   --rounds N       times each variant runs, taking turns (default 2)
   --rows N         rows per statement, as the batch writer merges them (default 200)
   --concurrency N  statements in flight (default 2)
-  --database-url   server to create scratch databases on (default $DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)`);
-  process.exit(0);
-}
+  --database-url   server to create scratch databases on (default $DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)`;
+
+const flags = benchFlags(usage, {
+  seconds: { type: 'string', default: '10' },
+  rounds: { type: 'string', default: '2' },
+  rows: { type: 'string', default: '200' },
+  concurrency: { type: 'string', default: '2' },
+  'database-url': { type: 'string', default: defaultDatabaseUrl },
+});
 const seconds = Number(flags.seconds);
 const rowsPerStatement = Number(flags.rows);
 const concurrency = Number(flags.concurrency);

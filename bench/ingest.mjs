@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate, openPgSql, openPgliteSql } from '@waymark/collector';
 // Not part of the collector's public API; the ceiling uses it so its rows are exactly the collector's.
@@ -15,6 +14,7 @@ import { createRowSource, runCeiling } from './lib/ceiling.mjs';
 import { startCpuSampler } from './lib/cpu-sampler.mjs';
 import { createBenchApp, startCollectorProcess } from './lib/collector-process.mjs';
 import { createScratchDatabase } from './lib/scratch-database.mjs';
+import { benchFlags, defaultDatabaseUrl } from './lib/bench-flags.mjs';
 
 const usage = `node bench/ingest.mjs [options]
   --seconds N            measured duration of each run (default 15)
@@ -29,23 +29,16 @@ const usage = `node bench/ingest.mjs [options]
   --database-url URL     server to create scratch databases on (default $DATABASE_URL or
                          postgres://postgres@127.0.0.1:5432/test)`;
 
-const { values: flags } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '15' },
-    warmup: { type: 'string', default: '3' },
-    concurrency: { type: 'string', default: '4,8,16,32' },
-    'pglite-concurrency': { type: 'string', default: '8' },
-    batch: { type: 'string', default: '50' },
-    only: { type: 'string', default: 'pg,pglite,ceiling' },
-    mix: { type: 'string', default: 'browser' },
-    'database-url': { type: 'string', default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test' },
-    help: { type: 'boolean', default: false },
-  },
+const flags = benchFlags(usage, {
+  seconds: { type: 'string', default: '15' },
+  warmup: { type: 'string', default: '3' },
+  concurrency: { type: 'string', default: '4,8,16,32' },
+  'pglite-concurrency': { type: 'string', default: '8' },
+  batch: { type: 'string', default: '50' },
+  only: { type: 'string', default: 'pg,pglite,ceiling' },
+  mix: { type: 'string', default: 'browser' },
+  'database-url': { type: 'string', default: defaultDatabaseUrl },
 });
-if (flags.help) {
-  console.log(usage);
-  process.exit(0);
-}
 const seconds = Number(flags.seconds);
 const warmupSeconds = Number(flags.warmup);
 const batchSize = Number(flags.batch);

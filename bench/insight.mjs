@@ -4,11 +4,11 @@
 // Run from the repository root: `pnpm bench:insight` (builds first) or `node bench/insight.mjs`.
 // Seeds 1,2,3 are the tuning seeds (thresholds are chosen on them); 11,12,13, the default, are held out.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatInsightScore } from './lib/insight-report.mjs';
 import { scoreInsight } from './lib/insight-score.mjs';
 import { insightKinds } from './lib/insight-population.mjs';
 import { runInsightSeed } from './lib/insight-seed-run.mjs';
+import { benchFlags } from './lib/bench-flags.mjs';
 
 const usage = `node bench/insight.mjs [options]
   --seeds 11,12,13      populations to run (1,2,3: tuning seeds; 11,12,13: held out, the default)
@@ -18,21 +18,14 @@ const usage = `node bench/insight.mjs [options]
   --json                print the whole result as JSON
   --keep                keep the databases / data directories`;
 
-const { values: flags } = parseArgs({
-  options: {
-    seeds: { type: 'string', default: '11,12,13' },
-    accounts: { type: 'string', default: '150' },
-    'database-url': { type: 'string' },
-    config: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
+const flags = benchFlags(usage, {
+  seeds: { type: 'string', default: '11,12,13' },
+  accounts: { type: 'string', default: '150' },
+  'database-url': { type: 'string' },
+  config: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
 });
-if (flags.help) {
-  console.log(usage);
-  process.exit(0);
-}
 const seeds = flags.seeds.split(',').map((s) => Number(s.trim()));
 if (seeds.some((s) => !Number.isInteger(s) || s < 0)) throw new Error(`--seeds must be whole numbers separated by commas, got "${flags.seeds}"`);
 const accounts = Number(flags.accounts);

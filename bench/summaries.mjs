@@ -16,6 +16,7 @@ import { createMessageFactory } from './lib/message-factory.mjs';
 import { runHttpLoad } from './lib/http-load.mjs';
 import { createScratchDatabase } from './lib/scratch-database.mjs';
 import { loadSummariesData } from './lib/summaries-load.mjs';
+import { defaultDatabaseUrl } from './lib/bench-flags.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -29,7 +30,7 @@ const { values: flags } = parseArgs({
     // a checkout of that build, run next to this one); numbers from another day or machine do not compare.
     foundation: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    'database-url': { type: 'string', default: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test' },
+    'database-url': { type: 'string', default: defaultDatabaseUrl },
   },
 });
 if (flags.foundation !== undefined && !(Number(flags.foundation) > 0)) throw new Error(`--foundation must be events per second, got "${flags.foundation}"`);

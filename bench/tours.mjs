@@ -3,14 +3,14 @@
 // first frame that draws the step's popover (and, before any frame, until it is on screen).
 // Run from the repository root: `pnpm bench:tours` (builds first) or `node bench/tours.mjs --help`.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../test/helpers/browser.mjs';
 import { measureTour } from './lib/tour-harness.mjs';
 import { tourLibraries } from './lib/tour-libraries.mjs';
 import { startTourCollector } from './lib/tour-collector.mjs';
 import { startTourServer, tourPage } from './lib/tour-page.mjs';
 import { benchTour, warmupTour, waymarkConfig } from './lib/tour-steps.mjs';
+import { benchFlags } from './lib/bench-flags.mjs';
 
 const usage = `node bench/tours.mjs [options]
   --runs N        fresh page loads per library, reported as the median (default 10)
@@ -19,19 +19,12 @@ const usage = `node bench/tours.mjs [options]
   --only LIST     any of waymark,shepherd,driver,intro (default all four)
   CHROMIUM_PATH   the browser (default /usr/bin/chromium)`;
 
-const { values: flags } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '10' },
-    settle: { type: 'string', default: '600' },
-    timeout: { type: 'string', default: '5000' },
-    only: { type: 'string', default: 'waymark,shepherd,driver,intro' },
-    help: { type: 'boolean', default: false },
-  },
+const flags = benchFlags(usage, {
+  runs: { type: 'string', default: '10' },
+  settle: { type: 'string', default: '600' },
+  timeout: { type: 'string', default: '5000' },
+  only: { type: 'string', default: 'waymark,shepherd,driver,intro' },
 });
-if (flags.help) {
-  console.log(usage);
-  process.exit(0);
-}
 const runs = Number(flags.runs);
 const settleMs = Number(flags.settle);
 const timeoutMs = Number(flags.timeout);
@@ -53,23 +46,6 @@ const kib = (bytes) => (bytes / 1024).toFixed(1);
 function withTimeout(promise, ms, message) {
   let timer;
   return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]).finally(() => clearTimeout(timer));
-}
-
-/** The same flags as test/helpers/browser.ts: headless system Chromium, quiet and offline. */
-function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /** One fresh page load of `lib`: warm-up, then the timed tour. Page errors fail the run. */
@@ -175,7 +151,7 @@ try {
         r.firsts.push(first.shown);
         r.nexts.push(mean(nexts.map((n) => n.shown)));
         r.firstsDrawn.push(first.drawn);
-        nexts.forEach((n, i) => r.nextsDrawn[i].push(n.drawn));
+        for (const [i, n] of nexts.entries()) r.nextsDrawn[i].push(n.drawn);
         const ms = (t) => `${t.shown.toFixed(1)} (drawn ${t.drawn.toFixed(1)})`;
         progress(`run ${run + 1}/${runs} ${r.lib.name}: first step ${ms(first)} ms, Next ${nexts.map(ms).join(' / ')} ms`);
       } catch (error) {

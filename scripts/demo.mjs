@@ -30,6 +30,20 @@ const args = process.argv.slice(2);
 const simulateFlag = args.includes('--no-simulate') ? 'never' : args.includes('--simulate') ? 'force' : 'once';
 const simulatorArgs = args.filter((a) => a !== '--simulate' && a !== '--no-simulate' && a !== '--');
 
+/** Starts a server with `start`; if that fails, runs `cleanup`, and a port already in use ends the demo saying `taken`. */
+async function listenOrExit(start, cleanup, taken) {
+  try {
+    return await start();
+  } catch (error) {
+    await cleanup();
+    if (error.code === 'EADDRINUSE') {
+      console.error(taken);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
 async function main() {
   let sql;
   try {
@@ -60,33 +74,21 @@ async function main() {
   }
   const dashboardLogin = await ensureDemoCsm(sql, keys.appId);
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
-  let collector;
-  try {
-    collector = await startCollector({ sql, log, port, host: '0.0.0.0', sdkDir: defaultSdkDir() });
-  } catch (error) {
-    await sql.close();
-    if (error.code === 'EADDRINUSE') {
-      console.error(`Port ${port} is taken. Stop what uses it, or start the demo with another: PORT=8788 pnpm demo`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const collector = await listenOrExit(
+    () => startCollector({ sql, log, port, host: '0.0.0.0', sdkDir: defaultSdkDir() }),
+    () => sql.close(),
+    `Port ${port} is taken. Stop what uses it, or start the demo with another: PORT=8788 pnpm demo`,
+  );
   const collectorUrl = `http://localhost:${port}`;
   // Acme's onboarding (examples/acme/waymark.config.ts, built to JSON) is pushed like an author
   // would with `waymark push`: through the admin API, so the collector validates and versions it.
   const onboarding = await pushAcmeConfig(collector.url, keys.secretKey);
   const portfolio = await simulatePortfolio(collector, keys.secretKey);
-  let acme;
-  try {
-    acme = await startAcme({ port: acmePort, collectorUrl, publicKey: keys.publicKey, host: '0.0.0.0' });
-  } catch (error) {
-    await collector.close();
-    if (error.code === 'EADDRINUSE') {
-      console.error(`Port ${acmePort} is taken. Stop what uses it, or start the demo with another: ACME_PORT=3001 pnpm demo`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const acme = await listenOrExit(
+    () => startAcme({ port: acmePort, collectorUrl, publicKey: keys.publicKey, host: '0.0.0.0' }),
+    () => collector.close(),
+    `Port ${acmePort} is taken. Stop what uses it, or start the demo with another: ACME_PORT=3001 pnpm demo`,
+  );
   console.log(`
 Waymark demo is running.
 

@@ -1,7 +1,7 @@
 import { startAcme } from '@waymark/example-acme';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.js';
+import { launchBrowser } from './helpers/browser.mjs';
 import { collectPageProblems, type PageProblem } from './helpers/console-errors.js';
 import { unusedPort } from './helpers/unused-port.js';
 

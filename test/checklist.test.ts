@@ -1,24 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPagePool } from './helpers/page-pool.js';
+import { describe, expect, it } from 'vitest';
 import { createProject, sdkReady, signIn } from './helpers/acme-flows.js';
-import { flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
+import { flush, guidanceSuite } from './helpers/guidance-env.js';
 
 // Acme's "Getting started" checklist in Chromium, against a real collector with Acme's config.
 describe('checklist', () => {
-  let env: GuidanceEnv;
-  const pages = createPagePool(() => env.browser);
-  const open = () => pages.open();
+  const { env, open } = guidanceSuite();
   // Playwright's role and CSS locators pierce open shadow roots.
   const launcher = (page: Page) => page.locator('[data-waymark-ui] .launcher');
-
-  beforeAll(async () => {
-    env = await startGuidanceEnv();
-  });
-  afterAll(() => env?.close());
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
 
   it('is completed through the UI, item by item, and celebrated; the server agrees', async () => {
     const page = await open();

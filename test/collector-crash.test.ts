@@ -6,7 +6,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, serveProcess, type ServeProcess } from '../packages/collector/test/run-collector.js';
 import { createProject, sdkReady, signIn } from './helpers/acme-flows.js';
-import { launchBrowser } from './helpers/browser.js';
+import { launchBrowser } from './helpers/browser.mjs';
 import { pollUntil } from './helpers/poll.js';
 import { unusedPort } from './helpers/unused-port.js';
 

@@ -2,19 +2,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createApp,
-  createCsmUser,
-  createLogger,
-  migrate,
-  openPgliteSql,
-  startCollector,
-  type AppKeys,
-  type RunningCollector,
-  type Sql,
-} from '@waymark/collector';
+import { createCsmUser, type AppKeys, type RunningCollector, type Sql } from '@waymark/collector';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.js';
+import { launchBrowser } from './helpers/browser.mjs';
+import { pushConfig, startTestCollector } from './helpers/test-collector.js';
 import { collectPageProblems, type PageProblem } from './helpers/console-errors.js';
 import { acmeOnboarding } from './helpers/guidance-env.js';
 import { linePixels } from './helpers/line-pixels.js';
@@ -98,17 +89,9 @@ const shot = async (name: string) => {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  sql = await openPgliteSql();
-  await migrate(sql);
-  keys = await createApp(sql, { name: 'Acme', origins: ['http://127.0.0.1:*'] });
   // The real summariser on the real clock, every 300 ms instead of every 10 s.
-  collector = await startCollector({ sql, log: createLogger({ level: 'error' }), port: 0, host: '127.0.0.1', summariseEveryMs: 300, weeklyDigest: false });
-  const push = await fetch(`${collector.url}/v1/admin/config`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(acmeOnboarding()),
-  });
-  expect(push.status).toBe(201);
+  ({ sql, keys, collector } = await startTestCollector('Acme', { summariseEveryMs: 300, weeklyDigest: false }));
+  await pushConfig(collector, keys, acmeOnboarding());
   const sent = await fetch(`${collector.url}/v1/batch`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },

@@ -1,15 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPagePool } from './helpers/page-pool.js';
+import { describe, expect, it } from 'vitest';
 import { sdkReady, signIn } from './helpers/acme-flows.js';
-import { callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
+import { callWaymark, flush, guidanceSuite } from './helpers/guidance-env.js';
 
 // Acme's gates in Chromium: "Advanced reports" (disable) and "Automations" (teaser) stay locked
 // until "Getting started" is done.
 describe('gates', () => {
-  let env: GuidanceEnv;
-  const pages = createPagePool(() => env.browser);
-  const open = () => pages.open();
+  const { env, open } = guidanceSuite();
   const advanced = '[data-waymark-gate="reports.advanced"]';
   const hint = (page: Page) => page.locator('[data-waymark-ui] .bub');
   const details = (page: Page) => page.locator('.advanced-details');
@@ -33,14 +30,6 @@ describe('gates', () => {
     await page.waitForSelector(advanced);
   };
   const secret = () => ({ Authorization: `Bearer ${env.keys.secretKey}`, 'Content-Type': 'application/json' });
-
-  beforeAll(async () => {
-    env = await startGuidanceEnv();
-  });
-  afterAll(() => env?.close());
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
 
   it('keeps a locked control from mouse and keyboard, says why, and shows a hint with progress', async () => {
     const page = await open();

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPagePool } from './helpers/page-pool.js';
+import { describe, expect, it } from 'vitest';
 import { sdkReady, signIn } from './helpers/acme-flows.js';
-import { acmeOnboarding, callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
+import { acmeOnboarding, callWaymark, flush, guidanceSuite } from './helpers/guidance-env.js';
 
 // Keyboard-only use, hostile content, scrolling to targets and debug mode, in Chromium.
 const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
@@ -31,9 +30,6 @@ const extraGuides = [
 ];
 
 describe('guides: keyboard, hostile content, scrolling, debug', () => {
-  let env: GuidanceEnv;
-  const pages = createPagePool(() => env.browser);
-  const open = () => pages.open();
   /** Where the keyboard focus is, through shadow roots: text and the waymark anchor if any. */
   const focused = (page: Page) =>
     page.evaluate(() => {
@@ -49,18 +45,14 @@ describe('guides: keyboard, hostile content, scrolling, debug', () => {
     throw new Error(`focus never reached the element; last: ${JSON.stringify(await focused(page))}`);
   };
 
-  beforeAll(async () => {
+  const { env, open } = guidanceSuite(() => {
     const config = acmeOnboarding();
     const checklists = config['checklists'] as Array<Record<string, unknown>>;
-    env = await startGuidanceEnv({
+    return {
       ...config,
       checklists: [{ ...checklists[0], title: `Getting started ${payload}`, description: `Hello ${payload}` }],
       guides: [...(config['guides'] as unknown[]), ...extraGuides],
-    });
-  });
-  afterAll(() => env?.close());
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
+    };
   });
 
   it('a keyboard-only user opens the checklist, runs a guide across pages and completes the item', async () => {

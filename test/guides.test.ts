@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPagePool } from './helpers/page-pool.js';
+import { describe, expect, it } from 'vitest';
 import { sdkReady, signIn } from './helpers/acme-flows.js';
-import { acmeOnboarding, callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
+import { acmeOnboarding, callWaymark, flush, guidanceSuite } from './helpers/guidance-env.js';
 
 // Guides in Chromium against a real collector: Acme's config plus guides made for these cases.
 const extraGuides = [
@@ -50,18 +49,11 @@ const extraGuides = [
 ];
 
 describe('guides', () => {
-  let env: GuidanceEnv;
-  const pages = createPagePool(() => env.browser);
-  const open = () => pages.open();
   const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 
-  beforeAll(async () => {
+  const { env, open } = guidanceSuite(() => {
     const config = acmeOnboarding();
-    env = await startGuidanceEnv({ ...config, guides: [...(config['guides'] as unknown[]), ...extraGuides] });
-  });
-  afterAll(() => env?.close());
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
+    return { ...config, guides: [...(config['guides'] as unknown[]), ...extraGuides] };
   });
 
   it('continues across an SPA route change, a reload and a full navigation, and resumes at the same step', async () => {

@@ -1,15 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPagePool } from './helpers/page-pool.js';
+import { describe, expect, it } from 'vitest';
 import { sdkReady, signIn } from './helpers/acme-flows.js';
-import { callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
+import { callWaymark, flush, guidanceSuite } from './helpers/guidance-env.js';
 
 // Acme's nudges in Chromium: users stuck on "Create your first project" get the "first-project"
 // hotspot on the New project button, at most once a session, never during a guide or in quiet mode.
 describe('nudges', () => {
-  let env: GuidanceEnv;
-  const pages = createPagePool(() => env.browser);
-  const open = () => pages.open();
+  const { env, open } = guidanceSuite();
   const hotspot = (page: Page) => page.locator('[data-waymark-ui] .hot');
   const bubble = (page: Page) => page.locator('[data-waymark-ui] .bub');
   const nudgeEvents = async (userId: string) => (await env.events(userId)).filter((e) => e.event.startsWith('Nudge') || e.event === 'User Stuck');
@@ -30,14 +27,6 @@ describe('nudges', () => {
     await callWaymark(page, 'identify', userId);
     await page.locator('[data-waymark-ui] .launcher').waitFor({ timeout: 10_000 });
   };
-
-  beforeAll(async () => {
-    env = await startGuidanceEnv();
-  });
-  afterAll(() => env?.close());
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
 
   it('nudges a stuck user exactly once (injected clock), and the caps hold across reloads', async () => {
     const page = await open();

@@ -17,7 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import notebookConfig from '../examples/react/waymark.config.js';
-import { launchBrowser } from './helpers/browser.js';
+import { launchBrowser } from './helpers/browser.mjs';
 import { pollUntil } from './helpers/poll.js';
 
 // examples/react (Vite + @waymark/react, built from the packages' dist) against a real collector.

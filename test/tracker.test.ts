@@ -1,19 +1,10 @@
-import {
-  createApp,
-  createLogger,
-  defaultSdkDir,
-  migrate,
-  openPgliteSql,
-  startCollector,
-  type AppKeys,
-  type RunningCollector,
-  type Sql,
-} from '@waymark/collector';
+import type { AppKeys, RunningCollector, Sql } from '@waymark/collector';
 import { startAcme } from '@waymark/example-acme';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProject, sdkReady, signIn } from './helpers/acme-flows.js';
-import { launchBrowser } from './helpers/browser.js';
+import { launchBrowser } from './helpers/browser.mjs';
+import { startTestCollector } from './helpers/test-collector.js';
 import { pollUntil } from './helpers/poll.js';
 import { startSwitchableProxy, type SwitchableProxy } from './helpers/switchable-proxy.js';
 
@@ -36,10 +27,7 @@ describe('the tracker in Chromium, against a real collector', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    sql = await openPgliteSql();
-    await migrate(sql);
-    keys = await createApp(sql, { name: 'Acme', origins: ['http://127.0.0.1:*'] });
-    collector = await startCollector({ sql, log: createLogger({ level: 'error' }), port: 0, host: '127.0.0.1', sdkDir: defaultSdkDir() });
+    ({ sql, keys, collector } = await startTestCollector());
     // The browser reaches the collector through a proxy that can cut the network to it.
     proxy = await startSwitchableProxy(collector.url);
     acme = await startAcme({ port: 0, host: '127.0.0.1', collectorUrl: proxy.url, publicKey: keys.publicKey });

@@ -1,19 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createApp,
-  createLogger,
-  defaultSdkDir,
-  migrate,
-  openPgliteSql,
-  startCollector,
-  type AppKeys,
-  type RunningCollector,
-  type Sql,
-} from '@waymark/collector';
+import type { AppKeys, RunningCollector, Sql } from '@waymark/collector';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './helpers/browser.js';
+import { launchBrowser } from './helpers/browser.mjs';
+import { startTestCollector } from './helpers/test-collector.js';
 import { pollUntil } from './helpers/poll.js';
 import { startSwitchableProxy, type SwitchableProxy } from './helpers/switchable-proxy.js';
 
@@ -29,10 +20,7 @@ describe('events tracked just before a tab closes, with the collector unreachabl
   let browser: Browser;
 
   beforeAll(async () => {
-    sql = await openPgliteSql();
-    await migrate(sql);
-    keys = await createApp(sql, { name: 'Unload', origins: ['http://127.0.0.1:*'] });
-    collector = await startCollector({ sql, log: createLogger({ level: 'error' }), port: 0, host: '127.0.0.1', sdkDir: defaultSdkDir() });
+    ({ sql, keys, collector } = await startTestCollector('Unload'));
     proxy = await startSwitchableProxy(collector.url);
     // A host page with the script tag, everything through the proxy.
     const html = `<!doctype html><title>Host</title><p>Host page</p><script src="${proxy.url}/sdk/waymark.js" data-key="${keys.publicKey}" data-api="${proxy.url}"></script>`;

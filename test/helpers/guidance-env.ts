@@ -1,19 +1,12 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
-  createApp,
-  createLogger,
-  defaultSdkDir,
-  migrate,
-  openPgliteSql,
-  startCollector,
-  type AppKeys,
-  type RunningCollector,
-  type Sql,
-} from '@waymark/collector';
+import type { AppKeys, RunningCollector, Sql } from '@waymark/collector';
 import { startAcme } from '@waymark/example-acme';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
+import { launchBrowser } from './browser.mjs';
 import { pollUntil } from './poll.js';
+import { createPagePool } from './page-pool.js';
+import { pushConfig, startTestCollector } from './test-collector.js';
 
 /** Acme's own onboarding config (examples/acme/waymark.config.ts, built to JSON by its build). */
 export function acmeOnboarding(): Record<string, unknown> {
@@ -43,20 +36,10 @@ export interface GuidanceEnv {
 
 /** Starts everything; `config` is pushed before any page loads. */
 export async function startGuidanceEnv(config: unknown = acmeOnboarding()): Promise<GuidanceEnv> {
-  const sql = await openPgliteSql();
-  await migrate(sql);
-  const keys = await createApp(sql, { name: 'Acme', origins: ['http://127.0.0.1:*'] });
-  const collector = await startCollector({ sql, log: createLogger({ level: 'error' }), port: 0, host: '127.0.0.1', sdkDir: defaultSdkDir() });
+  const { sql, keys, collector } = await startTestCollector();
   const acme = await startAcme({ port: 0, host: '127.0.0.1', collectorUrl: collector.url, publicKey: keys.publicKey });
   const browser = await launchBrowser();
-  const push = async (document: unknown): Promise<void> => {
-    const res = await fetch(`${collector.url}/v1/admin/config`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(document),
-    });
-    if (!res.ok) throw new Error(`config push failed: ${res.status} ${await res.text()}`);
-  };
+  const push = (document: unknown) => pushConfig(collector, keys, document);
   const events = async (userId: string) =>
     (
       await sql.query<{ event: string; properties: Record<string, unknown> | null }>(
@@ -100,4 +83,22 @@ export async function callWaymark(page: Page, method: string, ...args: unknown[]
     ([m, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => void>>)['waymark']![m as string]!(...(a as unknown[])),
     [method, args] as const,
   );
+}
+
+/**
+ * The hooks every guidance test file runs: starts a GuidanceEnv with `config()` (Acme's own when
+ * not given) before the file's tests, closes it after them, and fails a test that leaves an
+ * uncaught page error. Returns the env (filled in once started) and how to open a fresh page.
+ */
+export function guidanceSuite(config?: () => unknown): { env: GuidanceEnv; open(): Promise<Page> } {
+  const env = {} as GuidanceEnv;
+  const pages = createPagePool(() => env.browser);
+  beforeAll(async () => {
+    Object.assign(env, await startGuidanceEnv(config?.()));
+  });
+  afterAll(() => env.close?.());
+  afterEach(async () => {
+    expect(await pages.closeAll()).toEqual([]);
+  });
+  return { env, open: () => pages.open() };
 }

@@ -53,7 +53,7 @@ export function createCollectorApp(
     }
   });
 
-  app.route('/v1/batch', batchRoute(deps, lookup));
+  app.route('/v1/batch', batchRoute(deps, lookup, currentConfig));
   app.route('/v1/config', configRoute(lookup, currentConfig));
   app.route('/v1/state', stateRoute(deps, lookup, currentConfig));
   app.route('/v1/gates', gatesRoute(deps, lookup, currentConfig));
@@ -65,7 +65,10 @@ export function createCollectorApp(
   app.route('/dashboard', dashboardRoute(deps.dashboardDir));
   // Built on first request: generating it from the contract takes a while, and most apps never serve it.
   let openapi: ReturnType<typeof openApiDocument> | undefined;
-  app.get('/v1/openapi.json', (c) => c.json((openapi ??= openApiDocument())));
+  app.get('/v1/openapi.json', (c) => {
+    openapi ??= openApiDocument();
+    return c.json(openapi);
+  });
 
   app.notFound((c) => c.json(new ApiError(404, 'not_found', `no endpoint ${c.req.method} ${c.req.path}; see docs/api.md`).body(), 404));
 

@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { compactRollups } from '../src/ingest/compact-rollups.js';
-import { backends, type TestDatabase } from './backends.js';
-import { post, track, collectorApp } from './fixtures.js';
+import { backends } from './backends.js';
+import { openTestApp, type TestApp } from './test-app.js';
+import { post, track } from './fixtures.js';
 
 describe.each(backends)('folding usage deltas into rollups on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
-  let app: ReturnType<typeof collectorApp>;
+  let { db, keys, app } = {} as TestApp;
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme', origins: [] });
-    app = collectorApp({ sql: db.sql, log: silentLogger });
+    ({ db, keys, app } = await openTestApp(backend));
   });
   afterAll(() => db.drop());
 

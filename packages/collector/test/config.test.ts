@@ -1,23 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxConfigBytes } from '@waymark/core';
-import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
-import { backends, type TestDatabase } from './backends.js';
-import { readJson, collectorApp } from './fixtures.js';
+import { backends } from './backends.js';
+import { openTestApp, origin, type TestApp } from './test-app.js';
+import { readJson } from './fixtures.js';
 import { badConfig, onboardingConfig } from './onboarding-config.js';
 
 describe.each(backends)('config versions on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
+  let { db, keys, app } = {} as TestApp;
   let other: AppKeys;
-  let app: ReturnType<typeof collectorApp>;
-  const origin = 'https://app.acme.test';
 
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
+    ({ db, keys, app } = await openTestApp(backend, { keyCacheMs: 0 }));
     other = await createApp(db.sql, { name: 'Other', origins: ['*'] });
-    app = collectorApp({ sql: db.sql, log: silentLogger, keyCacheMs: 0 });
   });
   afterAll(() => db.drop());
 

@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
+import { createApp } from '../src/apps/apps.js';
 import { createCurrentConfigReader, type CurrentConfigReader } from '../src/config/current-config.js';
 import { compactRollups } from '../src/ingest/compact-rollups.js';
 import { markStuckUsers } from '../src/stuck/mark-stuck-users.js';
 import { summariseAccount } from '../src/analytics/summarise-account.js';
 import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
 import { backends, type TestDatabase } from './backends.js';
+import { hour, day, iso, origin, trackMessage, type TestApp } from './test-app.js';
 import { post, readJson, collectorApp } from './fixtures.js';
 
-const hour = 3_600_000;
-const day = 24 * hour;
 // Day 0 of every account below is 2026-01-05 (UTC: no time zone trait).
 const t0 = Date.parse('2026-01-05T09:00:00.000Z');
-const iso = (ms: number) => new Date(ms).toISOString();
 /** When the stuck sweep and the summariser run on account day `d` (after that day's events). */
 const roundAt = (d: number) => t0 + d * day + 10 * hour;
 /** When account day `d` begins (UTC midnight): what a flag computed from the daily series is dated by. */
@@ -42,15 +40,7 @@ const config = {
 };
 
 type Message = Record<string, unknown>;
-const track = (userId: string, groupId: string, at: number, event: string, properties: Record<string, unknown> = {}): Message => ({
-  type: 'track',
-  messageId: randomUUID(),
-  userId,
-  event,
-  properties,
-  timestamp: iso(at),
-  context: { groupId },
-});
+const track = trackMessage;
 const group = (userId: string, groupId: string, traits: Record<string, unknown>): Message => ({
   type: 'group',
   messageId: randomUUID(),
@@ -127,13 +117,10 @@ interface OutboxRow {
 }
 
 describe.each(backends)('early-warning flags over a scripted timeline on $name', (backend) => {
-  let db: TestDatabase;
-  let app: ReturnType<typeof collectorApp>;
-  let keys: AppKeys;
+  let { db, keys, app } = {} as TestApp;
   let currentConfig: CurrentConfigReader;
   // Events are sent "later", so none of their timestamps is in the collector's future.
   const clock = t0 + 400 * day;
-  const origin = 'https://app.acme.test';
   /** Account → flag key → the account days on which the summary held it. */
   const held = new Map<string, Map<string, number[]>>();
 
@@ -154,9 +141,9 @@ describe.each(backends)('early-warning flags over a scripted timeline on $name',
     );
     for (const r of rows) {
       expect(r.day).toBe(d);
-      let byFlag = held.get(r.account_id);
-      if (!byFlag) held.set(r.account_id, (byFlag = new Map()));
+      const byFlag = held.get(r.account_id) ?? new Map<string, number[]>();
       for (const f of r.flags) byFlag.set(f.key, [...(byFlag.get(f.key) ?? []), d]);
+      held.set(r.account_id, byFlag);
     }
   }
   async function flagRows(accountId: string): Promise<FlagRow[]> {

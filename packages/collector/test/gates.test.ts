@@ -1,48 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { deriveFacts, explainCondition, gateState, snapshotFacts, validateConfig, type GateOverrides, type WaymarkConfig } from '@waymark/core';
-import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { userHashFor } from '../src/apps/user-hash.js';
-import { backends, type TestDatabase } from './backends.js';
-import { post, readJson, collectorApp } from './fixtures.js';
-import { onboardingConfig } from './onboarding-config.js';
-
-const hour = 3_600_000;
-
-/** The onboarding config with two gates: advanced reports after "Getting started", automations after activation. */
-const gatedConfig = {
-  ...onboardingConfig,
-  features: [
-    ...onboardingConfig.features,
-    { key: 'reports.advanced', name: 'Advanced reports', tier: 'advanced', events: ['Advanced Report Viewed'] },
-    { key: 'automations', name: 'Automations', tier: 'advanced', events: ['Automation Created'] },
-  ],
-  gates: [
-    { key: 'reports.advanced', unlock: { checklist: 'getting-started' } },
-    { key: 'automations', unlock: { milestone: 'activated' }, locked: 'teaser' },
-  ],
-};
+import { backends } from './backends.js';
+import { post, readJson } from './fixtures.js';
+import { gatedConfig } from './onboarding-config.js';
+import { hour, openTestApp, origin, type TestApp } from './test-app.js';
 
 describe.each(backends)('gates and overrides on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
-  let app: ReturnType<typeof collectorApp>;
+  let { db, keys, app } = {} as TestApp;
   let config: WaymarkConfig;
   let clock = Date.parse('2026-03-10T12:30:00.000Z');
-  const origin = 'https://app.acme.test';
   const secret = () => ({ Authorization: `Bearer ${keys.secretKey}` });
 
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
-    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
-    const res = await app.request('/v1/admin/config', {
-      method: 'PUT',
-      headers: { ...secret(), 'Content-Type': 'application/json' },
-      body: JSON.stringify(gatedConfig),
-    });
-    expect(res.status).toBe(201);
+    ({ db, keys, app } = await openTestApp(backend, { now: () => clock, config: gatedConfig }));
     const v = validateConfig(gatedConfig);
     if (!v.ok) throw new Error('test config invalid');
     config = v.config;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, request } from 'node:http';
 import { startCollector, type RunningCollector } from '../src/start-collector.js';
 import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { backends, type TestDatabase } from './backends.js';
+import { closeServedApp, serveTestApp, type ServedApp } from './test-app.js';
 import { track, contract } from './fixtures.js';
 
 /** A raw HTTP POST that can stream its body in chunks, without Content-Length. */
@@ -22,18 +22,11 @@ function rawPost(url: string, headers: Record<string, string>, chunks: Array<str
 }
 
 describe.each(backends)('the collector over real HTTP on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
-  let collector: RunningCollector;
+  let { db, keys, collector } = {} as ServedApp;
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme', origins: [] });
-    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1', checkResponses: contract });
+    ({ db, keys, collector } = await serveTestApp(backend));
   });
-  afterAll(async () => {
-    await collector.close();
-    await db.drop().catch(() => {});
-  });
+  afterAll(() => closeServedApp({ db, collector }));
 
   const headers = () => ({ 'Content-Type': 'application/json', Authorization: `Bearer ${keys.secretKey}` });
 

@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '../src/log.js';
-import { createApp, rotateKeys, setRequireUserHash, AppInputError, type AppKeys } from '../src/apps/apps.js';
+import { createApp, rotateKeys, setRequireUserHash, AppInputError } from '../src/apps/apps.js';
 import { userHashFor } from '../src/apps/user-hash.js';
-import { backends, type TestDatabase } from './backends.js';
-import { post, readJson, collectorApp } from './fixtures.js';
+import { backends } from './backends.js';
+import { openTestApp, origin, type TestApp } from './test-app.js';
+import { post, readJson } from './fixtures.js';
 
 describe.each(backends)('identity verification on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
-  let app: ReturnType<typeof collectorApp>;
-  const origin = 'https://app.acme.test';
+  let { db, keys, app } = {} as TestApp;
 
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
+    ({ db, keys, app } = await openTestApp(backend, { keyCacheMs: 0 }));
     await setRequireUserHash(db.sql, keys.appId, true);
-    app = collectorApp({ sql: db.sql, log: silentLogger, keyCacheMs: 0 });
   });
   afterAll(() => db.drop());
 

@@ -1,16 +1,41 @@
+/** The basic features the test configs share: projects and tasks. */
+export const projectsFeature = { key: 'projects.create', name: 'Create a project', tier: 'basic', events: ['Project Created'] };
+export const tasksFeature = { key: 'tasks.add', name: 'Add tasks', tier: 'basic', events: ['Task Added'] };
+
+/** Activated: a project and three tasks, by day 7. */
+export const activatedMilestone = {
+  key: 'activated',
+  name: 'Activated',
+  scope: 'user',
+  targetDay: 7,
+  condition: { all: [{ event: 'Project Created' }, { event: 'Task Added', count: { gte: 3 } }] },
+};
+
+/** Team formed: two invites in the account, by day 14. */
+export const teamFormedMilestone = {
+  key: 'team-formed',
+  name: 'Team formed',
+  scope: 'account',
+  targetDay: 14,
+  condition: { event: 'Teammate Invited', scope: 'account', count: { gte: 2 } },
+};
+
+/** Power user: activated, then three exports within a week, by day 30. */
+export const powerUserMilestone = {
+  key: 'power-user',
+  name: 'Power user',
+  scope: 'user',
+  targetDay: 30,
+  condition: { all: [{ milestone: 'activated' }, { event: 'Report Exported', count: { gte: 3 }, within: { days: 7 } }] },
+};
+
 /** A small onboarding config the config and state tests share (valid; see badConfig for one that is not). */
 export const onboardingConfig = {
   version: 1,
-  features: [{ key: 'projects.create', name: 'Create a project', tier: 'basic', events: ['Project Created'] }],
+  features: [projectsFeature],
   milestones: [
-    {
-      key: 'activated',
-      name: 'Activated',
-      scope: 'user',
-      targetDay: 7,
-      condition: { all: [{ event: 'Project Created' }, { event: 'Task Added', count: { gte: 3 } }] },
-    },
-    { key: 'team-formed', name: 'Team formed', scope: 'account', targetDay: 14, condition: { event: 'Teammate Invited', scope: 'account', count: { gte: 2 } } },
+    activatedMilestone,
+    teamFormedMilestone,
     { key: 'exported-today', name: 'Exported today', scope: 'user', targetDay: 30, condition: { event: 'Report Exported', within: { hours: 2 } } },
   ],
   checklists: [
@@ -54,3 +79,17 @@ export function badConfig(): Record<string, unknown> {
   copy.checklists[0]!.items[2]!.guide = 'invite-teammate';
   return copy;
 }
+
+/** The onboarding config with two gates: advanced reports after "Getting started", automations (a teaser while locked) after activation. */
+export const gatedConfig = {
+  ...onboardingConfig,
+  features: [
+    ...onboardingConfig.features,
+    { key: 'reports.advanced', name: 'Advanced reports', tier: 'advanced', events: ['Advanced Report Viewed'] },
+    { key: 'automations', name: 'Automations', tier: 'advanced', events: ['Automation Created'] },
+  ],
+  gates: [
+    { key: 'reports.advanced', unlock: { checklist: 'getting-started' } },
+    { key: 'automations', unlock: { milestone: 'activated' }, locked: 'teaser' },
+  ],
+};

@@ -1,26 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '@segment/analytics-node';
-import { startCollector, type RunningCollector } from '../src/start-collector.js';
-import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
-import { backends, type TestDatabase } from './backends.js';
-import { contract } from './fixtures.js';
+import { backends } from './backends.js';
+import { closeServedApp, serveTestApp, type ServedApp } from './test-app.js';
 
 describe.each(backends)('a real Segment client (@segment/analytics-node) against the collector on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
-  let collector: RunningCollector;
+  let { db, keys, collector } = {} as ServedApp;
 
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme backend', origins: [] });
-    collector = await startCollector({ sql: db.sql, log: silentLogger, port: 0, host: '127.0.0.1', checkResponses: contract });
+    ({ db, keys, collector } = await serveTestApp(backend));
   });
-  afterAll(async () => {
-    // Closing the collector closes its database; for PostgreSQL the schema is dropped after.
-    await collector.close();
-    await db.drop().catch(() => {});
-  });
+  afterAll(() => closeServedApp({ db, collector }));
 
   it('delivers identify, group and track, and they are stored', async () => {
     const errors: unknown[] = [];

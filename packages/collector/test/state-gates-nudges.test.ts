@@ -1,41 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
-import { backends, type TestDatabase } from './backends.js';
-import { post, readJson, collectorApp } from './fixtures.js';
-import { onboardingConfig } from './onboarding-config.js';
-
-const hour = 3_600_000;
-const day = 24 * hour;
-
-const gatedConfig = {
-  ...onboardingConfig,
-  features: [
-    ...onboardingConfig.features,
-    { key: 'reports.advanced', name: 'Advanced reports', tier: 'advanced', events: ['Advanced Report Viewed'] },
-    { key: 'automations', name: 'Automations', tier: 'advanced', events: ['Automation Created'] },
-  ],
-  gates: [
-    { key: 'reports.advanced', unlock: { checklist: 'getting-started' } },
-    { key: 'automations', unlock: { milestone: 'activated' } },
-  ],
-};
+import { backends } from './backends.js';
+import { post, readJson } from './fixtures.js';
+import { gatedConfig } from './onboarding-config.js';
+import { day, hour, openTestApp, origin, type TestApp } from './test-app.js';
 
 describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge history on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
-  let app: ReturnType<typeof collectorApp>;
+  let { db, keys, app } = {} as TestApp;
   let clock = Date.parse('2026-06-10T12:30:00.000Z');
-  const origin = 'https://app.acme.test';
   const secret = () => ({ Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' });
 
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
-    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
-    const res = await app.request('/v1/admin/config', { method: 'PUT', headers: secret(), body: JSON.stringify(gatedConfig) });
-    expect(res.status).toBe(201);
+    ({ db, keys, app } = await openTestApp(backend, { now: () => clock, config: gatedConfig }));
   });
   afterAll(() => db.drop());
 

@@ -1,31 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
+import { backends } from './backends.js';
+import { post, readJson } from './fixtures.js';
 import { userHashFor } from '../src/apps/user-hash.js';
-import { backends, type TestDatabase } from './backends.js';
-import { post, readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
-
-const hour = 3_600_000;
+import { hour, openTestApp, origin, type TestApp } from './test-app.js';
 
 describe.each(backends)('GET /v1/state on $name', (backend) => {
-  let db: TestDatabase;
-  let keys: AppKeys;
-  let app: ReturnType<typeof collectorApp>;
+  let { db, keys, app } = {} as TestApp;
   let clock = Date.parse('2026-03-10T12:30:00.000Z');
-  const origin = 'https://app.acme.test';
 
   beforeAll(async () => {
-    db = await backend.open();
-    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
-    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
-    const res = await app.request('/v1/admin/config', {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(onboardingConfig),
-    });
-    expect(res.status).toBe(201);
+    ({ db, keys, app } = await openTestApp(backend, { now: () => clock, config: onboardingConfig }));
   });
   afterAll(() => db.drop());
 
@@ -112,6 +98,39 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
     } finally {
       clock = saved;
     }
+  });
+
+  it('records progress when the batch is ingested, for a user without an account too, with no read in between', async () => {
+    // A two-hour window, never read while it held: ingest records it, so it stays reached.
+    await send([track('tam', 'Report Exported', {}, clock - 30 * 60_000), track('tam', 'Teammate Invited')]);
+    const { rows } = await db.sql.query<{ subject: string; kind: string; key: string; source: string }>(
+      "select subject, kind, key, source from progress where app_id = $1 and subject = 'user:tam' order by kind, key",
+      [keys.appId],
+    );
+    expect(rows).toEqual([
+      { subject: 'user:tam', kind: 'item', key: 'getting-started/invite', source: 'read' },
+      { subject: 'user:tam', kind: 'milestone', key: 'exported-today', source: 'read' },
+    ]);
+    const saved = clock;
+    clock += 5 * hour;
+    try {
+      expect((await state('userId=tam')).snapshot.milestones).toEqual(['exported-today']);
+    } finally {
+      clock = saved;
+    }
+  });
+
+  it('writes nothing when read', async () => {
+    const progress = async () => (await db.sql.query('select * from progress where app_id = $1 order by subject, kind, key', [keys.appId])).rows;
+    await db.sql.query("delete from progress where app_id = $1 and subject = 'user:dana'", [keys.appId]);
+    const before = await progress();
+    const s = await state('userId=dana');
+    // Still answered as settled, from the events alone.
+    expect(s.snapshot.completed).toEqual(['getting-started']);
+    expect(await progress()).toEqual(before);
+    const gates = await app.request('/v1/gates?userId=dana', { headers: { Authorization: `Bearer ${keys.secretKey}` } });
+    expect(gates.status).toBe(200);
+    expect(await progress()).toEqual(before);
   });
 
   it('gives guide positions and checklist dismissals from the latest onboarding events', async () => {

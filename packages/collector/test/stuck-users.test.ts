@@ -8,12 +8,11 @@ import { stuckSweepJob } from '../src/stuck/stuck-sweep-job.js';
 import { startJobs } from '../src/jobs/start-jobs.js';
 import { sweepStuckUsers } from '../src/stuck/sweep-stuck-users.js';
 import { backends, type TestDatabase } from './backends.js';
+import { day, iso, origin } from './test-app.js';
 import { post, readJson, collectorApp } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
-const day = 86_400_000;
 const t0 = Date.parse('2026-03-02T09:00:00.000Z');
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * add-tasks escalates after 3 days (its own nudge beats the checklist's), create-project after 7
@@ -35,7 +34,6 @@ describe.each(backends)('stuck users on $name', (backend) => {
   let app: ReturnType<typeof collectorApp>;
   // Events are sent "later" so none of their timestamps is in the collector's future.
   const clock = t0 + 400 * day;
-  const origin = 'https://app.acme.test';
 
   beforeAll(async () => {
     db = await backend.open();

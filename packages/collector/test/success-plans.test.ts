@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import { silentLogger } from '../src/log.js';
-import { createApp, type AppKeys } from '../src/apps/apps.js';
-import { createCsmUser } from '../src/auth/csm-users.js';
-import { backends, type TestDatabase } from './backends.js';
-import { post, readJson, collectorApp } from './fixtures.js';
+import { backends } from './backends.js';
+import { day, iso, groupMessage, openTestApp, sendBatch, type TestApp, csmSession } from './test-app.js';
+import { readJson } from './fixtures.js';
 import { onboardingConfig } from './onboarding-config.js';
 
-const day = 86_400_000;
 const t0 = Date.parse('2026-03-02T09:00:00.000Z');
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** activated (user, target day 7), team-formed (account, 14), exported-today (user, 30). */
 const planConfig = {
@@ -27,9 +22,7 @@ const planConfig = {
 };
 
 describe.each(backends)('success plans on $name', (backend) => {
-  let db: TestDatabase;
-  let app: ReturnType<typeof collectorApp>;
-  let keys: AppKeys;
+  let { db, keys, app } = {} as TestApp;
   let secret: Record<string, string>;
   // Day 15 of accounts created at t0.
   let clock = t0 + 15 * day + 3_600_000;
@@ -49,39 +42,14 @@ describe.each(backends)('success plans on $name', (backend) => {
   const brief = (goals: Array<Record<string, unknown>>) => goals.map((g) => ({ milestone: g['milestone'], dueDay: g['dueDay'], status: g['status'] }));
 
   beforeAll(async () => {
-    db = await backend.open();
-    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock });
-    keys = await createApp(db.sql, { name: 'Acme', origins: [] });
+    ({ db, keys, app } = await openTestApp(backend, { now: () => clock, config: planConfig }));
     secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const pushed = await app.request('/v1/admin/config', {
-      method: 'PUT',
-      headers: { ...secret, 'Content-Type': 'application/json' },
-      body: JSON.stringify(planConfig),
-    });
-    expect(pushed.status).toBe(201);
-    const group = (userId: string, groupId: string, traits: Record<string, unknown>) => ({
-      type: 'group',
-      messageId: randomUUID(),
-      userId,
-      groupId,
-      traits: { createdAt: iso(t0), ...traits },
-      timestamp: iso(t0),
-    });
-    const res = await app.request(
-      '/v1/batch',
-      post(
-        {
-          batch: [
-            group('ivy', 'initech', { segment: 'enterprise' }),
-            group('gus', 'globex', { plan: 'enterprise' }),
-            group('hal', 'hooli', { segment: 'smb' }),
-            group('una', 'umbrella', {}),
-          ],
-        },
-        secret,
-      ),
-    );
-    expect((await readJson(res)).accepted).toBe(4);
+    await sendBatch({ app, keys }, [
+      groupMessage('ivy', 'initech', t0, { segment: 'enterprise' }),
+      groupMessage('gus', 'globex', t0, { plan: 'enterprise' }),
+      groupMessage('hal', 'hooli', t0, { segment: 'smb' }),
+      groupMessage('una', 'umbrella', t0),
+    ]);
     // Recorded progress: initech's account milestone on day 3, hooli's first user activated on day 9.
     await db.sql.query(
       `insert into progress (app_id, subject, kind, key, reached_at) values ($1, 'account:initech', 'milestone', 'team-formed', $2), ($1, 'user:hal', 'milestone', 'activated', $3)`,
@@ -196,14 +164,7 @@ describe.each(backends)('success plans on $name', (backend) => {
   });
 
   it('records the CSM session email as the editor', async () => {
-    await createCsmUser(db.sql, { email: 'cy@vendor.test', name: 'Cy', role: 'csm', password: 'staple grown pony', apps: [keys.appId] }, clock);
-    const login = await app.request('/v1/auth/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9' },
-      body: JSON.stringify({ email: 'cy@vendor.test', password: 'staple grown pony' }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = /waymark_session=([^;]*)/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const cookie = await csmSession({ db, keys, app }, 'cy@vendor.test', clock);
     const res = await app.request(`/v1/admin/accounts/globex/plan?appId=${keys.appId}`, {
       method: 'PUT',
       headers: { Cookie: cookie, 'Content-Type': 'application/json' },

@@ -3,44 +3,27 @@ import { randomUUID } from 'node:crypto';
 import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
-import { createCsmUser } from '../src/auth/csm-users.js';
 import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
-import { backends, type TestDatabase } from './backends.js';
+import { projectsFeature, tasksFeature, teamFormedMilestone } from './onboarding-config.js';
+import { backends } from './backends.js';
+import { csmSession, day, groupMessage, hour, iso, origin, type TestApp } from './test-app.js';
 import { post, readJson, collectorApp } from './fixtures.js';
 
-const hour = 3_600_000;
-const day = 24 * hour;
 // A Monday, so every account below starts in the cohort week 2026-01-05.
 const t0 = Date.parse('2026-01-05T09:00:00.000Z');
-const iso = (ms: number) => new Date(ms).toISOString();
 
 const config = {
   version: 1,
-  features: [
-    { key: 'projects.create', name: 'Create a project', tier: 'basic', events: ['Project Created'] },
-    { key: 'tasks.add', name: 'Add tasks', tier: 'basic', events: ['Task Added'] },
-    { key: 'reports', name: 'Reports', tier: 'advanced', events: ['Report Exported'] },
-  ],
-  milestones: [
-    { key: 'team-formed', name: 'Team formed', scope: 'account', targetDay: 14, condition: { event: 'Teammate Invited', scope: 'account', count: { gte: 2 } } },
-  ],
+  features: [projectsFeature, tasksFeature, { key: 'reports', name: 'Reports', tier: 'advanced', events: ['Report Exported'] }],
+  milestones: [teamFormedMilestone],
   checklists: [],
   guides: [],
 };
 
-function cookieOf(res: Response): string {
-  const m = /waymark_session=([^;]*)/.exec(res.headers.get('set-cookie') ?? '');
-  if (!m?.[1]) throw new Error('no session cookie');
-  return `waymark_session=${m[1]}`;
-}
-
 describe.each(backends)('account summaries on $name', (backend) => {
-  let db: TestDatabase;
-  let app: ReturnType<typeof collectorApp>;
-  let keys: AppKeys;
+  let { db, keys, app } = {} as TestApp;
   let other: AppKeys;
   const clock = t0 + 400 * day;
-  const origin = 'https://app.acme.test';
   let secret: Record<string, string>;
 
   const msg = (userId: string, groupId: string | undefined, at: number, fields: Record<string, unknown>) => ({
@@ -51,14 +34,8 @@ describe.each(backends)('account summaries on $name', (backend) => {
     ...fields,
   });
   const trackAt = (userId: string, groupId: string, at: number, event: string) => msg(userId, groupId, at, { type: 'track', event, properties: {} });
-  const group = (userId: string, groupId: string, at: number, traits: Record<string, unknown>) => ({
-    type: 'group',
-    messageId: randomUUID(),
-    userId,
-    groupId,
-    timestamp: iso(at),
-    traits,
-  });
+  // With exactly these traits (groupMessage would add createdAt).
+  const group = (userId: string, groupId: string, at: number, traits: Record<string, unknown>) => ({ ...groupMessage(userId, groupId, at), traits });
   async function send(batch: unknown[], k: AppKeys = keys) {
     const res = await app.request('/v1/batch', post({ writeKey: k.publicKey, batch }, { Origin: origin }));
     expect(res.status).toBe(200);
@@ -329,14 +306,7 @@ describe.each(backends)('account summaries on $name', (backend) => {
       expect([401, 403]).toContain((await app.request(path, { headers: { Authorization: `Bearer ${keys.publicKey}` } })).status);
       expect((await app.request(path)).status).toBe(401);
     }
-    await createCsmUser(db.sql, { email: 'cy@waymark.test', name: 'Cy', role: 'csm', password: 'staple grown pony', apps: [keys.appId] }, clock);
-    const login = await app.request('/v1/auth/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '203.0.113.9' },
-      body: JSON.stringify({ email: 'cy@waymark.test', password: 'staple grown pony' }),
-    });
-    expect(login.status).toBe(200);
-    const cookie = { Cookie: cookieOf(login) };
+    const cookie = { Cookie: await csmSession({ db, keys, app }, 'cy@waymark.test', clock) };
     expect((await get(`/v1/admin/portfolio?appId=${keys.appId}`, cookie)).total).toBe(3);
     const theirs = await app.request(`/v1/admin/portfolio?appId=${other.appId}`, { headers: cookie });
     expect(theirs.status).toBe(404);

@@ -53,6 +53,7 @@ export { explainCondition, type Explanation } from './condition/explain-conditio
 export type { Feature } from './config/feature.js';
 export { featureEventKeys } from './config/feature-event-keys.js';
 export { pickTraits, traitsInUse, type TraitsInUse } from './config/traits-in-use.js';
+export { walkCondition } from './condition/walk-condition.js';
 export type { Milestone } from './config/milestone.js';
 export type { Checklist, ChecklistItem } from './config/checklist.js';
 export type { Guide, GuideStep } from './config/guide.js';
@@ -88,6 +89,8 @@ export { arbitrate, type Screen, type ScreenHold, type ScreenWants } from './scr
 export { defaultNudgeCaps, type NudgeCaps } from './nudge/nudge-caps.js';
 export type { NudgeRecord, NudgeHistory } from './nudge/nudge-history.js';
 export { accountDay } from './analytics/account-day.js';
+export { accountStart } from './analytics/account-start.js';
+export { firstUseDays, type FirstUseDays } from './analytics/first-use-days.js';
 export { localDay, localDayStart } from './analytics/local-day.js';
 export { onboardingPhase, type OnboardingPhase } from './analytics/onboarding-phase.js';
 export { milestoneStatus, type MilestoneStatus, type MilestoneTiming } from './analytics/milestone-status.js';

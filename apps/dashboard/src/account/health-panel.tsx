@@ -3,6 +3,7 @@ import { HealthBadge } from '../components/health-badge.js';
 import { LineChart } from '../components/line-chart.js';
 import { label, num } from '../format.js';
 import type { AccountDetail } from '@waymark/core';
+import { ColumnHeads } from '../components/column-heads.js';
 
 /** Health now with each weighted component and the top negative driver, and its daily history (uPlot). */
 export function HealthPanel(props: { health: AccountDetail['health']; history: AccountDetail['history'] }) {
@@ -29,18 +30,7 @@ export function HealthPanel(props: { health: AccountDetail['health']; history: A
         </p>
         <table class="table compact">
           <caption class="sr-only">Health components</caption>
-          <thead>
-            <tr>
-              <th scope="col">Component</th>
-              <th scope="col">Score</th>
-              <th scope="col" class="num">
-                Weight
-              </th>
-              <th scope="col" class="num">
-                Costs
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Component', 'Score', { label: 'Weight', class: 'num' }, { label: 'Costs', class: 'num' }]} />
           <tbody>
             {health.components.map((c) => (
               <tr key={c.component} class={c.component === health.driver ? 'driver' : undefined}>

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { api, ApiFailure, adminUrl } from '../api.js';
+import { ChoiceSelect, milestoneChoices } from '../components/choice-select.js';
 import { Status } from '../components/status.js';
 import { dateTime, label } from '../format.js';
 import type { GoalView, PlanBody, SuccessPlanView, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
+import { ColumnHeads } from '../components/column-heads.js';
 
 interface Draft {
   milestone: string;
@@ -55,28 +57,17 @@ export function SuccessPlan(props: { appId: string; accountId: string; config: W
     return (
       <form class="plan-form" onSubmit={submit} aria-label="Edit success plan">
         <table class="table compact">
-          <thead>
-            <tr>
-              <th scope="col">Milestone</th>
-              <th scope="col">Due day</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Note</th>
-              <th scope="col">
-                <span class="sr-only">Remove</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Milestone', 'Due day', 'Owner', 'Note', { label: <span class="sr-only">Remove</span> }]} />
           <tbody>
             {draft.map((d, i) => (
               <tr key={i}>
                 <td>
-                  <select aria-label={`Goal ${i + 1} milestone`} value={d.milestone} onChange={(e) => update(i, { milestone: e.currentTarget.value })}>
-                    {milestones.map((m) => (
-                      <option key={m.key} value={m.key}>
-                        {m.name ?? m.key}
-                      </option>
-                    ))}
-                  </select>
+                  <ChoiceSelect
+                    ariaLabel={`Goal ${i + 1} milestone`}
+                    value={d.milestone}
+                    choices={milestoneChoices(milestones)}
+                    onChange={(milestone) => update(i, { milestone })}
+                  />
                 </td>
                 <td>
                   <input
@@ -137,17 +128,7 @@ export function SuccessPlan(props: { appId: string; accountId: string; config: W
         <p class="notice">No goals.</p>
       ) : (
         <table class="table compact plan">
-          <thead>
-            <tr>
-              <th scope="col">Goal</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-              <th scope="col">Owner</th>
-              <th scope="col" class="hide-narrow">
-                Note
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Goal', 'Due', 'Status', 'Owner', { label: 'Note', class: 'hide-narrow' }]} />
           <tbody>
             {p.goals.map((g) => (
               <tr key={g.milestone}>

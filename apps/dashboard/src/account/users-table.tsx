@@ -3,6 +3,7 @@ import { Status } from '../components/status.js';
 import { date, label } from '../format.js';
 import type { AccountUser } from '@waymark/core';
 import { useResource } from '../use-resource.js';
+import { ColumnHeads } from '../components/column-heads.js';
 
 const nameOf = (u: AccountUser) => {
   const t = u.traits;
@@ -22,14 +23,7 @@ export function UsersTable(props: { appId: string; accountId: string }) {
     <div class="table-wrap">
       <table class="table compact users">
         <caption class="sr-only">Users of the account</caption>
-        <thead>
-          <tr>
-            <th scope="col">User</th>
-            <th scope="col">Checklists</th>
-            <th scope="col">Stuck</th>
-            <th scope="col">Last seen</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['User', 'Checklists', 'Stuck', 'Last seen']} />
         <tbody>
           {d.users.map((u) => (
             <tr key={u.userId ?? u.anonymousId}>

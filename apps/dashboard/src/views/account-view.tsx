@@ -15,6 +15,7 @@ import { Status } from '../components/status.js';
 import { date, label, num, pct } from '../format.js';
 import type { AccountDetail, CsmSession, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
+import { Panel } from '../components/panel.js';
 
 /** One account: timeline, activity, health, flags, success plan, users and gate overrides. */
 export function AccountView(props: { appId: string; accountId: string; config: WaymarkConfigInput | undefined; me: CsmSession }) {
@@ -102,13 +103,11 @@ export function AccountView(props: { appId: string; accountId: string; config: W
         </div>
       </dl>
 
-      <section class="panel" aria-labelledby="h-timeline">
-        <h2 id="h-timeline">Milestones in the first 90 days</h2>
+      <Panel id="timeline" title="Milestones in the first 90 days">
         {d.milestones.length ? <MilestoneTimeline milestones={d.milestones} day={a.day} /> : <p class="notice">The config has no milestones.</p>}
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="h-activity">
-        <h2 id="h-activity">Activity</h2>
+      <Panel id="activity" title="Activity">
         {d.series && d.series.activeUsers.length > 0 ? (
           <>
             <ActivityChart series={d.series} />
@@ -124,33 +123,28 @@ export function AccountView(props: { appId: string; accountId: string; config: W
         ) : (
           <p class="notice">No activity yet.</p>
         )}
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="h-health">
-        <h2 id="h-health">Health</h2>
+      <Panel id="health" title="Health">
         <HealthPanel health={d.health} history={d.history} />
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="h-flags">
-        <h2 id="h-flags">Flags</h2>
+      <Panel id="flags" title="Flags">
         <FlagHistory open={d.flags} cleared={d.clearedFlags} names={names} />
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="h-plan">
-        <h2 id="h-plan">Success plan</h2>
+      <Panel id="plan" title="Success plan">
         <SuccessPlan appId={props.appId} accountId={props.accountId} config={props.config} />
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="h-users">
-        <h2 id="h-users">Users</h2>
+      <Panel id="users" title="Users">
         <UsersTable appId={props.appId} accountId={props.accountId} />
-      </section>
+      </Panel>
 
-      <section class="panel" aria-labelledby="h-gates">
-        <h2 id="h-gates">Gate overrides</h2>
+      <Panel id="gates" title="Gate overrides">
         <p class="muted small">Unlock or lock a feature for everyone in this account; changes are logged under your email ({props.me.user.email}).</p>
         <GateOverridesPanel appId={props.appId} accountId={props.accountId} config={props.config} />
-      </section>
+      </Panel>
     </article>
   );
 }

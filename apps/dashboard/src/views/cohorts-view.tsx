@@ -1,11 +1,14 @@
 import { useMemo } from 'preact/hooks';
 import { adminUrl } from '../api.js';
+import { ChoiceSelect, milestoneChoices } from '../components/choice-select.js';
 import { LineChart } from '../components/line-chart.js';
 import { Status } from '../components/status.js';
 import { date } from '../format.js';
 import { navigate } from '../router.js';
 import type { Cohort, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
+
+const weekChoices = [4, 8, 12, 26].map((w) => ({ value: String(w), label: `last ${w}` }));
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 // Newest cohorts warm and dark, older ones cooler and lighter.
@@ -35,26 +38,8 @@ export function CohortsView(props: { appId: string; config: WaymarkConfigInput |
     <section>
       <h1>Cohort curves</h1>
       <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label="Cohort options">
-        <label>
-          Milestone
-          <select value={milestone} onChange={(e) => set('milestone', e.currentTarget.value)}>
-            {milestones.map((m) => (
-              <option key={m.key} value={m.key}>
-                {m.name ?? m.key}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Start weeks
-          <select value={String(weeks)} onChange={(e) => set('weeks', e.currentTarget.value)}>
-            {[4, 8, 12, 26].map((w) => (
-              <option key={w} value={String(w)}>
-                last {w}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label="Milestone" value={milestone ?? ''} choices={milestoneChoices(milestones)} onChange={(v) => set('milestone', v)} />
+        <ChoiceSelect label="Start weeks" value={String(weeks)} choices={weekChoices} onChange={(v) => set('weeks', v)} />
       </form>
       {!milestone && <p class="notice">The app's config has no milestones.</p>}
       <Status loading={data.loading && !data.data} error={data.error} empty={chart?.lines.length === 0 && 'No accounts started in these weeks.'} />

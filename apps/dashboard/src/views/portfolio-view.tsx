@@ -4,6 +4,7 @@ import { DayProgress } from '../components/day-progress.js';
 import { FlagChips } from '../components/flag-chips.js';
 import { HealthBadge } from '../components/health-badge.js';
 import { Link } from '../components/link.js';
+import { ChoiceSelect, type Choice } from '../components/choice-select.js';
 import { SortHeader } from '../components/sort-header.js';
 import { Status } from '../components/status.js';
 import { WhyLine } from '../components/why-line.js';
@@ -11,6 +12,13 @@ import { date, flagKinds, label, stages } from '../format.js';
 import { navigate } from '../router.js';
 import type { PortfolioPage, WaymarkConfigInput } from '@waymark/core';
 import { useResource } from '../use-resource.js';
+
+const bands: Choice[] = [
+  { value: 'red', label: 'Red' },
+  { value: 'yellow', label: 'Yellow' },
+  { value: 'green', label: 'Green' },
+];
+const choicesOf = (keys: readonly string[]): Choice[] => keys.map((k) => ({ value: k, label: label(k) }));
 
 const filterKeys = ['band', 'stage', 'flag', 'owner', 'segment', 'dayMin', 'dayMax'] as const;
 // The collector's default order per sort column (docs/api.md): a first click sorts this way.
@@ -61,37 +69,9 @@ export function PortfolioView(props: { appId: string; query: URLSearchParams; co
         </a>
       </div>
       <form class="filters" onSubmit={apply} aria-label="Filter accounts">
-        <label>
-          Health band
-          <select value={value('band')} onChange={(e) => setDraft({ ...draft, band: e.currentTarget.value })}>
-            <option value="">Any</option>
-            <option value="red">Red</option>
-            <option value="yellow">Yellow</option>
-            <option value="green">Green</option>
-          </select>
-        </label>
-        <label>
-          Stage
-          <select value={value('stage')} onChange={(e) => setDraft({ ...draft, stage: e.currentTarget.value })}>
-            <option value="">Any</option>
-            {stages.map((k) => (
-              <option value={k} key={k}>
-                {label(k)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Flag
-          <select value={value('flag')} onChange={(e) => setDraft({ ...draft, flag: e.currentTarget.value })}>
-            <option value="">Any</option>
-            {flagKinds.map((k) => (
-              <option value={k} key={k}>
-                {label(k)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect label="Health band" any value={value('band')} choices={bands} onChange={(band) => setDraft({ ...draft, band })} />
+        <ChoiceSelect label="Stage" any value={value('stage')} choices={choicesOf(stages)} onChange={(stage) => setDraft({ ...draft, stage })} />
+        <ChoiceSelect label="Flag" any value={value('flag')} choices={choicesOf(flagKinds)} onChange={(flag) => setDraft({ ...draft, flag })} />
         <label>
           Owner
           <input list="owners" value={value('owner')} onInput={(e) => setDraft({ ...draft, owner: e.currentTarget.value })} />

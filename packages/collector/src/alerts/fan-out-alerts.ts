@@ -33,8 +33,6 @@ function outboxEvent(appId: string, r: OutboxRow): WebhookEvent {
  * after the rows older than its first subscription). Returns the deliveries queued.
  */
 export async function fanOutAlerts(sql: Pick<Sql, 'query' | 'transaction'>, now: number, pageSize = 500): Promise<number> {
-  const { rows: exists } = await sql.query<{ ok: boolean }>("select to_regclass('alert_outbox') is not null as ok");
-  if (!exists[0]?.ok) return 0;
   const { rows: apps } = await sql.query<{ app_id: string }>('select distinct app_id from webhook_subscriptions where disabled_at is null order by app_id');
   let queued = 0;
   for (const { app_id: appId } of apps) {

@@ -1,7 +1,6 @@
 import { accountDay, type HealthBand, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { accountPlans, type AccountRow } from '../plans/account-plans.js';
-import { reachedMilestones } from '../plans/reached-milestones.js';
 import { accountProfile } from '../analytics/account-profile.js';
 import type { DigestAccount, DigestInput, DigestWeek } from './build-digest.js';
 
@@ -13,8 +12,8 @@ const bands = new Set(['red', 'yellow', 'green']);
 
 /**
  * Reads what an owner's digest is built from. Health, flags and reached milestones come from the
- * account analytics tables (account_summaries, account_flags, account_milestones) when they exist;
- * without them accounts are unscored, no flags are listed, and milestones come from recorded progress.
+ * account analytics tables (account_summaries, account_flags, account_milestones); an account not
+ * summarised yet is unscored, on the day its start gives.
  */
 export async function readDigestInput(
   sql: Pick<Sql, 'query'>,
@@ -31,19 +30,12 @@ export async function readDigestInput(
   const rows: AccountRow[] = raw.map((r) => ({ accountId: r.account_id, traits: r.traits, firstSeen: new Date(r.first_seen).getTime() }));
   const profiles = new Map(rows.map((r) => [r.accountId, accountProfile(r.accountId, r.traits, r.firstSeen)]));
   const ids = rows.map((r) => r.accountId);
-  const { rows: tables } = await sql.query<{ summaries: boolean; flags: boolean; milestones: boolean }>(
-    "select to_regclass('account_summaries') is not null as summaries, to_regclass('account_flags') is not null as flags, to_regclass('account_milestones') is not null as milestones",
-  );
-  const has = tables[0]!;
-
   const scored = new Map<string, { health: number | null; band: string | null; day: number }>();
-  if (has.summaries) {
-    const { rows: s } = await sql.query<{ account_id: string; health: number | null; band: string | null; day: number }>(
-      'select account_id, health, band, day from account_summaries where app_id = $1 and account_id = any($2::text[])',
-      [appId, ids],
-    );
-    for (const r of s) scored.set(r.account_id, r);
-  }
+  const { rows: summaries } = await sql.query<{ account_id: string; health: number | null; band: string | null; day: number }>(
+    'select account_id, health, band, day from account_summaries where app_id = $1 and account_id = any($2::text[])',
+    [appId, ids],
+  );
+  for (const r of summaries) scored.set(r.account_id, r);
   const accounts: DigestAccount[] = rows.map((r) => {
     const p = profiles.get(r.accountId)!;
     const s = scored.get(r.accountId);
@@ -56,45 +48,31 @@ export async function readDigestInput(
     };
   });
 
-  let flags: DigestInput['flags'] = [];
-  if (has.flags) {
-    const { rows: f } = await sql.query<{ account_id: string; flag: string; since: Date | string; cleared_at: Date | string | null }>(
-      `select account_id, flag, since, cleared_at from account_flags where app_id = $1 and account_id = any($2::text[])
-       and ((since >= $3 and since < $4) or (cleared_at >= $3 and cleared_at < $4))`,
-      [appId, ids, week.start, week.end],
-    );
-    flags = f.map((r) => ({ accountId: r.account_id, flag: r.flag, raisedAt: iso(r.since), clearedAt: r.cleared_at === null ? null : iso(r.cleared_at) }));
-  }
+  const { rows: f } = await sql.query<{ account_id: string; flag: string; since: Date | string; cleared_at: Date | string | null }>(
+    `select account_id, flag, since, cleared_at from account_flags where app_id = $1 and account_id = any($2::text[])
+     and ((since >= $3 and since < $4) or (cleared_at >= $3 and cleared_at < $4))`,
+    [appId, ids, week.start, week.end],
+  );
+  const flags = f.map((r) => ({ accountId: r.account_id, flag: r.flag, raisedAt: iso(r.since), clearedAt: r.cleared_at === null ? null : iso(r.cleared_at) }));
 
-  const target = new Map((config?.milestones ?? []).map((m) => [m.key, m.targetDay]));
-  let milestones: DigestInput['milestones'] = [];
-  if (has.milestones) {
-    const { rows: m } = await sql.query<{
-      account_id: string;
-      milestone: string;
-      reached_at: Date | string;
-      day_reached: number | null;
-      target_day: number | null;
-    }>(
-      `select account_id, milestone, reached_at, day_reached, target_day from account_milestones
-       where app_id = $1 and account_id = any($2::text[]) and reached_at >= $3 and reached_at < $4`,
-      [appId, ids, week.start, week.end],
-    );
-    milestones = m.map((r) => ({ accountId: r.account_id, milestone: r.milestone, reachedAt: iso(r.reached_at), day: r.day_reached, targetDay: r.target_day }));
-  } else {
-    for (const [accountId, reached] of await reachedMilestones(sql, appId, ids)) {
-      const p = profiles.get(accountId)!;
-      for (const [milestone, at] of reached) {
-        milestones.push({
-          accountId,
-          milestone,
-          reachedAt: new Date(at).toISOString(),
-          day: accountDay(p.startAt, at, p.timeZone),
-          targetDay: target.get(milestone) ?? null,
-        });
-      }
-    }
-  }
+  const { rows: m } = await sql.query<{
+    account_id: string;
+    milestone: string;
+    reached_at: Date | string;
+    day_reached: number | null;
+    target_day: number | null;
+  }>(
+    `select account_id, milestone, reached_at, day_reached, target_day from account_milestones
+     where app_id = $1 and account_id = any($2::text[]) and reached_at >= $3 and reached_at < $4`,
+    [appId, ids, week.start, week.end],
+  );
+  const milestones = m.map((r) => ({
+    accountId: r.account_id,
+    milestone: r.milestone,
+    reachedAt: iso(r.reached_at),
+    day: r.day_reached,
+    targetDay: r.target_day,
+  }));
 
   const plans = await accountPlans(sql, appId, rows, config, now);
   const goals = [...plans.values()].flatMap((p) =>

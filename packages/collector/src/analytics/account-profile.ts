@@ -1,3 +1,5 @@
+import { accountStart } from '@waymark/core';
+
 /** What the summaries read from an account's merged traits. */
 export interface AccountProfile {
   /** The account's `name` trait, else its id. */
@@ -29,11 +31,9 @@ function validZone(v: unknown): string | undefined {
 
 /** Reads an account's profile from its traits (as merged by ingest) and when it was first seen. */
 export function accountProfile(accountId: string, traits: Record<string, unknown>, firstSeenMs: number): AccountProfile {
-  const created = traits['createdAt'];
-  const at = typeof created === 'string' ? Date.parse(created) : typeof created === 'number' ? created : Number.NaN;
   return {
     name: text(traits['name']) ?? accountId,
-    startAt: Number.isFinite(at) ? at : firstSeenMs,
+    startAt: accountStart(traits, firstSeenMs),
     timeZone: validZone(traits['timezone']) ?? validZone(traits['timeZone']),
     owner: text(traits['csmOwner']) ?? text(traits['owner']),
     segment: text(traits['segment']) ?? text(traits['plan']),

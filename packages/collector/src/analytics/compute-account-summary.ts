@@ -7,7 +7,7 @@ import {
   defaultHealthBands,
   defaultHealthWeights,
   depth,
-  featureEventKeys,
+  firstUseDays,
   flagReason,
   healthChange,
   lifecycleStage,
@@ -188,24 +188,16 @@ export function computeAccountSummary(
   for (const r of inputs.daily) {
     const d = Math.max(0, dateToDayNumber(r.date) - startDay);
     if (d > today) continue;
-    let users = daily.get(d);
-    if (!users) daily.set(d, (users = new Set()));
+    const users = daily.get(d) ?? new Set<string>();
     users.add(r.actor);
+    daily.set(d, users);
   }
 
-  const basic = (config?.features ?? []).filter((f) => f.tier === 'basic');
-  const coreFeatures = basic.map((f) => f.key);
-  const featuresOfKey = new Map<string, string[]>();
-  for (const f of basic) for (const k of featureEventKeys(f)) featuresOfKey.set(k, [...(featuresOfKey.get(k) ?? []), f.key]);
-  const activatedDay = new Map<string, number>();
-  const featureDay = new Map<string, number>();
-  for (const u of inputs.usage) {
-    const features = featuresOfKey.get(u.eventKey);
-    if (basic.length > 0 && !features) continue;
-    const d = dayOf(u.firstSeen);
-    activatedDay.set(u.actor, Math.min(d, activatedDay.get(u.actor) ?? d));
-    for (const f of features ?? []) featureDay.set(f, Math.min(d, featureDay.get(f) ?? d));
-  }
+  const coreFeatures = (config?.features ?? []).filter((f) => f.tier === 'basic').map((f) => f.key);
+  const { activated: activatedDay, features: featureDay } = firstUseDays(
+    config?.features ?? [],
+    inputs.usage.map((u) => ({ actor: u.actor, eventKey: u.eventKey, day: dayOf(u.firstSeen) })),
+  );
   const activatedBy = (d: number) => [...activatedDay.values()].filter((x) => x <= d).length;
   const featuresBy = (d: number) => [...featureDay].filter(([, x]) => x <= d).map(([k]) => k);
 

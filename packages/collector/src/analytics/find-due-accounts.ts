@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql.js';
 import { dueAccountsLock } from '../db/advisory-locks.js';
+import { isAccountSubjectSql, subjectAccountIdSql, userSubjectSql } from '../db/entity-keys.js';
 
 /** An account whose summary must be recomputed. */
 export interface DueAccount {
@@ -25,9 +26,9 @@ union
 select a.app_id, a.account_id from accounts a left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id
 where s.account_id is null or s.next_day_at <= $1 or s.traits_md5 <> md5(a.traits::text) or s.first_seen <> a.first_seen
 union
-select p.app_id, substr(p.subject, 9) from progress p where $2::timestamptz is not null and p.source = 'read' and p.recorded_at > $2 and p.subject like 'account:%'
+select p.app_id, ${subjectAccountIdSql('p.subject')} from progress p where $2::timestamptz is not null and p.source = 'read' and p.recorded_at > $2 and ${isAccountSubjectSql('p.subject')}
 union
-select u.app_id, u.account_id from progress p join users u on u.app_id = p.app_id and 'user:' || u.actor = p.subject
+select u.app_id, u.account_id from progress p join users u on u.app_id = p.app_id and ${userSubjectSql('u.actor')} = p.subject
 where $2::timestamptz is not null and p.source = 'read' and p.recorded_at > $2 and u.account_id is not null
 union
 select app_id, account_id from stuck_users where $2::timestamptz is not null and account_id is not null and (marked_at > $2 or cleared_at > $2)

@@ -1,5 +1,6 @@
 import type { AccountUser, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
+import { personOf, userSubject } from '../db/entity-keys.js';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -29,7 +30,7 @@ export async function listAccountUsers(
   const [progress, stuck] = await Promise.all([
     sql.query<{ subject: string; kind: string; key: string }>(
       `select subject, kind, key from progress where app_id = $1 and kind in ('item', 'checklist') and subject = any($2::text[])`,
-      [appId, actors.map((a) => `user:${a}`)],
+      [appId, actors.map(userSubject)],
     ),
     sql.query<{ actor: string; checklist: string; item: string; reason: string; first_stuck_at: Date; marked_at: Date }>(
       `select actor, checklist, item, reason, first_stuck_at, marked_at from stuck_users
@@ -40,11 +41,9 @@ export async function listAccountUsers(
   return {
     total: rows[0]?.total ?? 0,
     users: rows.map((r) => {
-      const mine = progress.rows.filter((p) => p.subject === `user:${r.actor}`);
-      const anonymous = r.user_id === null && r.actor.startsWith('anon:');
+      const mine = progress.rows.filter((p) => p.subject === userSubject(r.actor));
       return {
-        userId: anonymous ? null : (r.user_id ?? r.actor),
-        ...(anonymous ? { anonymousId: r.actor.slice('anon:'.length) } : {}),
+        ...personOf(r.actor, r.user_id),
         traits: r.traits,
         firstSeen: iso(r.first_seen),
         lastSeen: r.last_seen === null ? null : iso(r.last_seen),

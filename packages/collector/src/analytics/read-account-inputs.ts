@@ -3,6 +3,7 @@ import type { Sql } from '../db/sql.js';
 import type { AccountInputs } from './account-inputs.js';
 import { timeInProductDays } from './compute-account-summary.js';
 import { readNudgeShows } from './read-nudge-shows.js';
+import { accountSubjectSql, userSubjectSql } from '../db/entity-keys.js';
 
 const ms = (d: Date | string) => new Date(d).getTime();
 
@@ -32,8 +33,8 @@ export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, 
   );
   const { rows: progress } = await sql.query<{ subject: string; kind: string; key: string; reached_at: Date | string }>(
     `select p.subject, p.kind, p.key, p.reached_at from progress p
-     where p.app_id = $1 and (p.subject = 'account:' || $2
-       or p.subject in (select 'user:' || u.actor from users u where u.app_id = $1 and u.account_id = $2))`,
+     where p.app_id = $1 and (p.subject = ${accountSubjectSql('$2')}
+       or p.subject in (select ${userSubjectSql('u.actor')} from users u where u.app_id = $1 and u.account_id = $2))`,
     params,
     { prepare: 'waymark_summary_progress' },
   );
@@ -61,9 +62,9 @@ export async function readAccountInputs(sql: Pick<Sql, 'query'>, appId: string, 
     if (p.kind === 'milestone') milestonesReached.set(p.key, Math.min(ms(p.reached_at), milestonesReached.get(p.key) ?? Infinity));
     if (p.kind === 'item') {
       const checklist = p.key.split('/')[0] ?? '';
-      let byUser = checklistItems.get(checklist);
-      if (!byUser) checklistItems.set(checklist, (byUser = new Map()));
+      const byUser = checklistItems.get(checklist) ?? new Map<string, number>();
       byUser.set(p.subject, (byUser.get(p.subject) ?? 0) + 1);
+      checklistItems.set(checklist, byUser);
     }
   }
   return {

@@ -1,5 +1,6 @@
 import { checklistCompletion, guideFunnel, onboardingEvents, type Funnels, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
+import { userSubjectSql } from '../db/entity-keys.js';
 
 const g = onboardingEvents;
 
@@ -46,7 +47,7 @@ export async function readFunnels(
     return { guide, stepKeys, ...funnel, steps };
   });
 
-  const users = `select 'user:' || actor from users where app_id = $1 and user_id is not null and ($2::text is null or account_id = $2)`;
+  const users = `select ${userSubjectSql('actor')} from users where app_id = $1 and user_id is not null and ($2::text is null or account_id = $2)`;
   const { rows: total } = await sql.query<{ n: number }>(
     `select count(*)::int as n from users where app_id = $1 and user_id is not null and ($2::text is null or account_id = $2)`,
     [appId, scope.accountId ?? null],

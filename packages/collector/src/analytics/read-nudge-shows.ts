@@ -1,5 +1,6 @@
 import type { ShownNudge } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
+import { userSubjectSql } from '../db/entity-keys.js';
 
 /** One `Nudge Shown` of an account's user, with when that user completed what it pointed at. */
 export interface NudgeShow extends ShownNudge {
@@ -25,7 +26,7 @@ export async function readNudgeShows(sql: Pick<Sql, 'query'>, appId: string, acc
        union all
        select substr(p.subject, 6), split_part(p.key, '/', 1), case when p.kind = 'item' then split_part(p.key, '/', 2) else '' end, p.reached_at
        from progress p where p.app_id = $1 and p.kind in ('item', 'checklist')
-         and p.subject in (select 'user:' || actor from users where app_id = $1 and account_id = $2))
+         and p.subject in (select ${userSubjectSql('actor')} from users where app_id = $1 and account_id = $2))
      select s.nudge, s.ts as shown_at,
             (select min(d.at) from done d where d.actor = s.actor and d.checklist = s.checklist and d.item = s.item) as completed_at
      from shown s where s.checklist is not null`,

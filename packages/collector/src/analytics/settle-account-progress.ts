@@ -9,9 +9,11 @@ import {
   type ProgressTimes,
   type TimelineScope,
   type WaymarkConfig,
+  walkCondition,
 } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { accountProfile } from './account-profile.js';
+import { accountSubject, userSubject, userSubjectSql } from '../db/entity-keys.js';
 import { withStageFact } from './with-stage-fact.js';
 
 /** Checklist key → the subjects (`user:<actor>`) in its audience; checklists without an audience are left out. */
@@ -32,14 +34,11 @@ const mapOf: Record<Kind, keyof ProgressTimes> = { milestone: 'milestones', item
 
 function eventKeys(config: Pick<WaymarkConfig, 'milestones' | 'checklists'>): string[] {
   const keys = new Set<string>();
-  const walk = (c: Condition): void => {
+  const visit = (c: Condition): void => {
     if ('event' in c) keys.add(c.event);
-    else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
   };
-  for (const m of config.milestones) walk(m.condition);
-  for (const c of config.checklists) for (const it of c.items) walk(it.done);
+  for (const m of config.milestones) walkCondition(m.condition, visit);
+  for (const c of config.checklists) for (const it of c.items) walkCondition(it.done, visit);
   return [...keys];
 }
 
@@ -82,11 +81,11 @@ export async function settleAccountProgress(
     traits_at: Date | string | null;
     first_seen: Date | string;
   }>('select actor, traits, trusted_traits, traits_at, first_seen from users where app_id = $1 and account_id = $2', [appId, accountId]);
-  const accountSubject = `account:${accountId}`;
+  const ownSubject = accountSubject(accountId);
   const { rows: stored } = await sql.query<Row>(
     `select subject, kind, key, reached_at, source from progress
-     where app_id = $1 and (subject = $2 or subject in (select 'user:' || actor from users where app_id = $1 and account_id = $3))`,
-    [appId, accountSubject, accountId],
+     where app_id = $1 and (subject = $2 or subject in (select ${userSubjectSql('actor')} from users where app_id = $1 and account_id = $3))`,
+    [appId, ownSubject, accountId],
     { prepare: 'waymark_settle_progress' },
   );
   const recorded = new Map<string, ProgressTimes>();
@@ -109,8 +108,8 @@ export async function settleAccountProgress(
       checklists.some((c) => !r.completed.has(c.key) || c.items.some((it) => !r.items.has(`${c.key}/${it.key}`)))
     );
   };
-  const replayAccount = unchecked.has(accountSubject) || open(accountSubject, accountMilestones, []);
-  const replayUsers = users.filter((u) => unchecked.has(`user:${u.actor}`) || open(`user:${u.actor}`, userMilestones, config.checklists));
+  const replayAccount = unchecked.has(ownSubject) || open(ownSubject, accountMilestones, []);
+  const replayUsers = users.filter((u) => unchecked.has(userSubject(u.actor)) || open(userSubject(u.actor), userMilestones, config.checklists));
   const keys = eventKeys(config);
 
   if ((replayAccount || replayUsers.length > 0) && keys.length > 0) {
@@ -149,9 +148,10 @@ export async function settleAccountProgress(
     for (const s of sdk) {
       const at = ms(s.at)!;
       if (s.event === onboardingEvents.milestoneReached && s.milestone)
-        claim(accountScoped.has(s.milestone) ? accountSubject : `user:${s.actor}`, 'milestones', s.milestone, at);
-      else if (s.event === onboardingEvents.checklistItemCompleted && s.checklist && s.item) claim(`user:${s.actor}`, 'items', `${s.checklist}/${s.item}`, at);
-      else if (s.event === onboardingEvents.checklistCompleted && s.checklist) claim(`user:${s.actor}`, 'completed', s.checklist, at);
+        claim(accountScoped.has(s.milestone) ? ownSubject : userSubject(s.actor), 'milestones', s.milestone, at);
+      else if (s.event === onboardingEvents.checklistItemCompleted && s.checklist && s.item)
+        claim(userSubject(s.actor), 'items', `${s.checklist}/${s.item}`, at);
+      else if (s.event === onboardingEvents.checklistCompleted && s.checklist) claim(userSubject(s.actor), 'completed', s.checklist, at);
     }
 
     const accountScope: TimelineScope = {
@@ -173,18 +173,18 @@ export async function settleAccountProgress(
         }
       }
     };
-    let accountTimes: ProgressTimes = recorded.get(accountSubject) ?? none();
+    let accountTimes: ProgressTimes = recorded.get(ownSubject) ?? none();
     if (replayAccount) {
       const replayed = progressTimeline(
         { milestones: config.milestones, checklists: [] },
-        { user: accountScope, account: accountScope, recorded: accountTimes, claimed: claims.get(accountSubject), now },
+        { user: accountScope, account: accountScope, recorded: accountTimes, claimed: claims.get(ownSubject), now },
       );
       accountTimes = replayed;
-      collect(accountSubject, replayed, { milestone: (k) => accountScoped.has(k), item: () => false, checklist: () => false });
+      collect(ownSubject, replayed, { milestone: (k) => accountScoped.has(k), item: () => false, checklist: () => false });
     }
     const userScoped = new Set(userMilestones.map((m) => m.key));
     for (const u of replayUsers) {
-      const subject = `user:${u.actor}`;
+      const subject = userSubject(u.actor);
       const mine = recorded.get(subject) ?? none();
       // The account's milestones count for its users from when the account reached them.
       const milestones = new Map(mine.milestones);
@@ -246,7 +246,7 @@ async function checklistAudience(
     [appId, accountId],
   );
   const accountEvents: Record<string, { total: number; hours: Record<string, number> }> = {};
-  for (const t of totals) (accountEvents[t.key] ??= { total: 0, hours: {} }).total += t.n;
+  for (const t of totals) accountEvents[t.key] = { total: (accountEvents[t.key]?.total ?? 0) + t.n, hours: {} };
   for (const u of users) {
     const userEvents: Record<string, { total: number; hours: Record<string, number> }> = {};
     for (const t of totals) if (t.actor === u.actor) userEvents[t.key] = { total: t.n, hours: {} };
@@ -258,7 +258,7 @@ async function checklistAudience(
     const facts = deriveFacts(config, snapshotFacts(snapshot, now));
     for (const c of withAudience) {
       if (!evaluateCondition(c.audience!, facts)) continue;
-      (audience.get(c.key) ?? audience.set(c.key, new Set()).get(c.key)!).add(`user:${u.actor}`);
+      (audience.get(c.key) ?? audience.set(c.key, new Set()).get(c.key)!).add(userSubject(u.actor));
     }
   }
   for (const c of withAudience) if (!audience.has(c.key)) audience.set(c.key, new Set());

@@ -7,13 +7,11 @@ import { loginRetryAfter, recordLoginAttempt } from './login-throttle.js';
 import { ApiError } from '../http/api-error.js';
 import { csrfGuard } from './csrf-guard.js';
 import type { RouteDeps, CollectorEnv, CsmPrincipal } from '../http/env.js';
-import { parseJson } from '../http/parse-json.js';
 import { clientIp } from '../http/proxy-aware.js';
-import { readBody } from '../http/read-body.js';
+import { jsonBody } from '../http/json-body.js';
 import { requireCsm } from './require-csm.js';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './session-cookie.js';
 
-const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
 // One message for an unknown email, a wrong password and a disabled user, so none can be told apart.
 const invalidCredentials = () => new ApiError(401, 'invalid_credentials', 'wrong email or password');
 const noStore = { 'Cache-Control': 'no-store' };
@@ -26,6 +24,10 @@ export function authRoute(deps: RouteDeps): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   // Hashed once, lazily: unknown emails are checked against it so they cost as much time as known ones.
   let decoy: Promise<string> | undefined;
+  const decoyHash = () => {
+    decoy ??= hashPassword('not a password of anyone');
+    return decoy;
+  };
 
   const whoAndApps = async (csm: Pick<CsmPrincipal, 'userId' | 'email' | 'name' | 'role'>) => ({
     user: { email: csm.email, name: csm.name, role: csm.role },
@@ -35,18 +37,8 @@ export function authRoute(deps: RouteDeps): Hono<CollectorEnv> {
   route.post('/login', async (c) => {
     // No session yet, but the same guard stops another site logging a browser in (login CSRF).
     csrfGuard(c, deps.trustProxy);
-    const parsed = loginBodySchema.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'email');
-      throw new ApiError(
-        400,
-        'invalid_body',
-        `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`,
-        field,
-      );
-    }
-    const email = parsed.data.email.trim().toLowerCase();
+    const body = await jsonBody(c.req.raw, c.env?.incoming, loginBodySchema, 4096, { field: 'email' });
+    const email = body.email.trim().toLowerCase();
     const ip = clientIp(c, deps.trustProxy);
     const wait = await loginRetryAfter(deps.sql, { email, ip }, deps.now());
     if (wait > 0) {
@@ -58,7 +50,7 @@ export function authRoute(deps: RouteDeps): Hono<CollectorEnv> {
       [email],
     );
     const user = rows[0];
-    const matches = await verifyPassword(parsed.data.password, user?.password_hash ?? (await (decoy ??= hashPassword('not a password of anyone'))));
+    const matches = await verifyPassword(body.password, user?.password_hash ?? (await decoyHash()));
     if (!user || !matches || user.disabled_at !== null) {
       await recordLoginAttempt(deps.sql, { email, ip, succeeded: false }, deps.now());
       throw invalidCredentials();

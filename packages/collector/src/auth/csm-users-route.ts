@@ -5,12 +5,10 @@ import { CsmInputError } from './csm-input-error.js';
 import { createCsmUser, disableCsmUser, grantCsmApp, listCsmUsers, revokeCsmApp } from './csm-users.js';
 import { ApiError } from '../http/api-error.js';
 import type { RouteDeps, CollectorEnv } from '../http/env.js';
-import { parseJson } from '../http/parse-json.js';
-import { readBody } from '../http/read-body.js';
+import { jsonBody } from '../http/json-body.js';
 import { requireCsm } from './require-csm.js';
 import { requireSecretKey } from '../apps/require-secret-key.js';
 
-const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
 const status = { invalid: 400, exists: 409, user_not_found: 404, app_not_found: 404 } as const;
 const code = { invalid: 'invalid_body', exists: 'csm_user_exists', user_not_found: 'csm_user_not_found', app_not_found: 'app_not_found' } as const;
 
@@ -48,18 +46,8 @@ export function csmUsersRoute(deps: RouteDeps, lookup: AppLookup): Hono<Collecto
   route.use('*', auth);
 
   route.post('/', adminOnly, async (c) => {
-    const parsed = createCsmUserBodySchema.safeParse(parseJson(await readBody(c.req.raw, 16_384, c.env?.incoming, tooLarge)));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'email');
-      throw new ApiError(
-        400,
-        'invalid_body',
-        `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`,
-        field,
-      );
-    }
-    const created = await answer(createCsmUser(deps.sql, parsed.data, deps.now()));
+    const body = await jsonBody(c.req.raw, c.env?.incoming, createCsmUserBodySchema, 16_384, { field: 'email' });
+    const created = await answer(createCsmUser(deps.sql, body, deps.now()));
     return c.json({ user: created.user, ...(created.generatedPassword ? { password: created.generatedPassword } : {}) }, 201, { 'Cache-Control': 'no-store' });
   });
 

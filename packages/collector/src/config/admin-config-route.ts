@@ -6,6 +6,7 @@ import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { parseJson } from '../http/parse-json.js';
 import { parseQuery } from '../http/parse-query.js';
 import { readBody } from '../http/read-body.js';
+import { jsonBody } from '../http/json-body.js';
 import { secretKeyForWrites } from '../auth/secret-key-for-writes.js';
 
 // The document is limited to maxConfigBytes as compact JSON (validateConfig checks it); the body
@@ -66,14 +67,9 @@ export function adminConfigRoute(deps: RouteDeps): Hono<CollectorEnv> {
   route.get('/versions', async (c) => c.json({ versions: await listConfigVersions(deps.sql, c.get('app').appId) }));
 
   route.post('/restore', async (c) => {
-    const parsed = restoreConfigBodySchema.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') || 'version';
-      throw new ApiError(400, 'invalid_body', `${field}: ${issue?.message ?? 'invalid'} (send {"version": N})`, field);
-    }
-    const restored = await restoreConfig(deps.sql, c.get('app').appId, parsed.data.version, parsed.data.note);
-    if (!restored) throw new ApiError(404, 'version_not_found', `this app has no config version ${parsed.data.version}`, 'version');
+    const body = await jsonBody(c.req.raw, c.env?.incoming, restoreConfigBodySchema, 4096, { field: 'version', hint: 'send {"version": N}' });
+    const restored = await restoreConfig(deps.sql, c.get('app').appId, body.version, body.note);
+    if (!restored) throw new ApiError(404, 'version_not_found', `this app has no config version ${body.version}`, 'version');
     return c.json({ version: restored.version, etag: restored.etag, restoredFrom: restored.restoredFrom }, 201);
   });
 

@@ -4,10 +4,7 @@ import type { CurrentConfigReader } from '../config/current-config.js';
 import { listGateOverrides, setGateOverride } from './gate-overrides.js';
 import { ApiError } from '../http/api-error.js';
 import type { RouteDeps, CollectorEnv } from '../http/env.js';
-import { parseJson } from '../http/parse-json.js';
-import { readBody } from '../http/read-body.js';
-
-const tooLarge = (max: number) => new ApiError(413, 'body_too_large', `the request body is larger than ${max} bytes`);
+import { jsonBody } from '../http/json-body.js';
 
 /**
  * `/v1/admin/gates/:key/overrides` (secret key, mounted under the admin routes): set or clear a
@@ -22,18 +19,7 @@ export function adminGatesRoute(deps: RouteDeps, currentConfig: CurrentConfigRea
   route.put('/:key/overrides', async (c) => {
     const appId = c.get('app').appId;
     const key = c.req.param('key');
-    const parsed = overrideBodySchema.safeParse(parseJson(await readBody(c.req.raw, 4096, c.env?.incoming, tooLarge)));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? String(issue.keys[0]) : 'state');
-      throw new ApiError(
-        400,
-        'invalid_body',
-        `${field}: ${issue?.code === 'unrecognized_keys' ? 'is not a known field' : (issue?.message ?? 'invalid')}`,
-        field,
-      );
-    }
-    const body = parsed.data;
+    const body = await jsonBody(c.req.raw, c.env?.incoming, overrideBodySchema, 4096, { field: 'state' });
     const by = c.get('csm')?.email ?? body.by;
     if (by === undefined) throw new ApiError(400, 'invalid_body', "by: is required: who sets the override, e.g. the CSM's email", 'by');
     if ((body.accountId === undefined) === (body.userId === undefined)) {

@@ -3,7 +3,7 @@ import { gatesQuerySchema } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { readUserGates } from './user-gates.js';
-import { userHashValid } from '../apps/user-hash.js';
+import { requireUserHash } from '../apps/require-user-hash.js';
 import { ApiError } from '../http/api-error.js';
 import { browserCors } from '../apps/browser-cors.js';
 import { browserKey } from '../apps/browser-key.js';
@@ -31,16 +31,12 @@ export function gatesRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
           'userHash',
         );
       }
-      if (!userHashValid(found.secretKey, q.userId, q.userHash)) {
-        throw new ApiError(
-          401,
-          'invalid_user_hash',
-          q.userHash === undefined
-            ? 'with the public key, gates need userHash = hex(HMAC-SHA256(secret key, userId)), computed by your server; or call with the secret key'
-            : 'userHash does not match userId (it must be hex(HMAC-SHA256(secret key, userId)) with the current secret key)',
-          'userHash',
-        );
-      }
+      requireUserHash(
+        found.secretKey,
+        q.userId,
+        q.userHash,
+        'with the public key, gates need userHash = hex(HMAC-SHA256(secret key, userId)), computed by your server; or call with the secret key',
+      );
     }
     const config = await currentConfig(found.app.appId);
     if (q.gate !== undefined && !config?.config.gates.some((g) => g.key === q.gate)) {

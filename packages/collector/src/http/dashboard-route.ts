@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { ApiError } from './api-error.js';
+import { createFileCache } from './file-cache.js';
 import type { CollectorEnv } from './env.js';
 
 // Files of the build (index.html, app.js, app.css, ...): one path segment, a known extension.
@@ -28,24 +26,12 @@ const csp = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-u
  */
 export function dashboardRoute(dashboardDir: string | undefined): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const cache = new Map<string, { mtimeMs: number; body: Buffer; etag: string }>();
+  const read = createFileCache();
 
   const serve = async (c: Context<CollectorEnv>, file: string) => {
     const missing = () => new ApiError(404, 'not_found', `no dashboard file named ${file} (is the dashboard built? run "pnpm build")`);
     if (!dashboardDir) throw missing();
-    const path = join(dashboardDir, file);
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(path);
-    } catch {
-      throw missing();
-    }
-    let entry = cache.get(file);
-    if (!entry || entry.mtimeMs !== info.mtimeMs) {
-      const body = await readFile(path);
-      entry = { mtimeMs: info.mtimeMs, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-      cache.set(file, entry);
-    }
+    const entry = await read(dashboardDir, file, missing);
     const headers = {
       'Content-Type': types[file.slice(file.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream',
       // File names carry no hash: browsers revalidate (a 304 is cheap), so a new build shows at once.

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Hono } from 'hono';
 import { ApiError } from './api-error.js';
+import { createFileCache } from './file-cache.js';
 import type { CollectorEnv } from './env.js';
 
 const servable = /^[a-z0-9][a-z0-9.-]*\.js(\.map)?$/i;
@@ -13,23 +11,11 @@ const servable = /^[a-z0-9][a-z0-9.-]*\.js(\.map)?$/i;
  */
 export function sdkRoute(sdkDir: string | undefined): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
-  const cache = new Map<string, { mtimeMs: number; body: Buffer; etag: string }>();
+  const read = createFileCache();
   route.get('/:file', async (c) => {
     const file = c.req.param('file');
     if (!sdkDir || !servable.test(file)) throw new ApiError(404, 'not_found', `no SDK file named ${file}`);
-    const path = join(sdkDir, file);
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(path);
-    } catch {
-      throw new ApiError(404, 'not_found', `no SDK file named ${file} (is the SDK built? run "pnpm build")`);
-    }
-    let entry = cache.get(file);
-    if (!entry || entry.mtimeMs !== info.mtimeMs) {
-      const body = await readFile(path);
-      entry = { mtimeMs: info.mtimeMs, body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
-      cache.set(file, entry);
-    }
+    const entry = await read(sdkDir, file, () => new ApiError(404, 'not_found', `no SDK file named ${file} (is the SDK built? run "pnpm build")`));
     const headers = {
       'Content-Type': file.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8',
       'Cache-Control': 'public, max-age=300, stale-while-revalidate=86400',

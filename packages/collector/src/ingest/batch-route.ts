@@ -7,22 +7,37 @@ import { userHashValid } from '../apps/user-hash.js';
 import { ApiError } from '../http/api-error.js';
 import { authenticateKey } from '../apps/authenticate-key.js';
 import { parseJson } from '../http/parse-json.js';
+import { zodProblem } from '../http/zod-problem.js';
 import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { readBody } from '../http/read-body.js';
 import { keyFromAuthorization } from '../apps/write-key.js';
+import type { CurrentConfigReader } from '../config/current-config.js';
+import { settleUserProgress } from '../user-state/settle-user-progress.js';
 
 const acceptedTypes = ['application/json', 'text/plain'];
 
 /**
  * `POST /v1/batch`: Segment's batch API. JSON or text/plain (beacons) bodies; the key from the
- * Authorization header or the body's writeKey. Answers after the database has committed.
+ * Authorization header or the body's writeKey. Answers after the database has committed and the
+ * progress of the users with accepted messages is settled (settleUserProgress), so a milestone or
+ * checklist item reached by these events is recorded even if its window closes before any read.
  */
-export function batchRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEnv> {
+export function batchRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   const writer = createBatchWriter(deps.sql, {
     concurrency: deps.writeConcurrency ?? (deps.sql.engine === 'pglite' ? 1 : 4),
     maxRows: 5000,
   });
+  const settleActors = async (appId: string, actors: Set<string>, now: number) => {
+    const config = actors.size === 0 ? undefined : await currentConfig(appId);
+    if (!config) return;
+    try {
+      for (const actor of actors) await settleUserProgress(deps.sql, appId, actor, config.config, now);
+    } catch (error) {
+      // The events are stored: the summariser and the stuck-user sweep settle this progress later.
+      deps.log.warn('progress not settled after a batch', { appId, error: error instanceof Error ? error.message : String(error) });
+    }
+  };
   route.post('/', async (c) => {
     const receivedAtMs = deps.now();
     const type = (c.req.header('content-type') ?? 'application/json').split(';')[0]!.trim().toLowerCase();
@@ -39,8 +54,8 @@ export function batchRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEn
     }
     const envelope = batchEnvelope.safeParse(body);
     if (!envelope.success) {
-      const issue = envelope.error.issues[0];
-      throw new ApiError(400, 'invalid_body', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`, issue?.path.join('.') || undefined);
+      const { field, message } = zodProblem(envelope.error);
+      throw new ApiError(400, 'invalid_body', `${field || 'body'}: ${message}`, field || undefined);
     }
     const { app, kind, secretKey } = early ?? (await authenticateKey(lookup, envelope.data.writeKey, origin, ['public', 'secret']));
     // Identity verification applies to the browser's public key; the secret key is trusted.
@@ -70,6 +85,7 @@ export function batchRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEn
       receivedAt: new Date(receivedAtMs).toISOString(),
       ...(envelope.data.dropped ? { dropped: envelope.data.dropped } : {}),
     });
+    await settleActors(app.appId, new Set(prepared.rows.filter((r) => stored.has(r.message_id)).map((r) => r.actor)), receivedAtMs);
     const results: MessageResult[] = prepared.slots.map((slot) => {
       if (typeof slot !== 'number') return slot;
       const id = prepared.rows[slot]!.message_id;

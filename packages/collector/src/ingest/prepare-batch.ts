@@ -1,4 +1,6 @@
 import { correctTimestamp, inspectJson, eventKey, limits, message, type Message, type TimestampSource } from '@waymark/core';
+import { actorOf } from '../db/entity-keys.js';
+import { zodProblem } from '../http/zod-problem.js';
 
 /** The outcome of one message of a batch, as answered to the client. */
 export type MessageResult =
@@ -50,9 +52,6 @@ function withoutUserHash(context: Record<string, unknown> | undefined): Record<s
   return rest;
 }
 
-/** The key a user is counted under: the userId, or the anonymousId before identify. */
-export const actorOf = (m: Pick<Message, 'userId' | 'anonymousId'>): string => (m.userId != null ? m.userId : `anon:${m.anonymousId}`);
-
 /**
  * Validates each message on its own, corrects timestamps with the request's clock offset, and
  * resolves each event's account (the message's groupId, its context.groupId, or an earlier
@@ -80,33 +79,47 @@ export function prepareBatch(
   const oversized: PreparedBatch['oversized'] = [];
   const seen = new Set<string>();
   const accountOfActor = new Map<string, string>();
-  raw.forEach((item, index) => {
+  const take = (item: unknown, index: number): void => {
     const messageId = idOf(item);
-    const reject = (field: string, reason: string) =>
+    const reject = (field: string, reason: string): void => {
       slots.push({ messageId, status: 'rejected', error: { field: `batch[${index}]${field ? `.${field}` : ''}`, reason } });
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) return reject('', 'must be a JSON object');
+    };
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      reject('', 'must be a JSON object');
+      return;
+    }
     const { problem, bytes } = inspectJson(item, '');
-    if (problem) return reject(problem.path, problem.reason);
+    if (problem) {
+      reject(problem.path, problem.reason);
+      return;
+    }
     if (bytes > limits.maxMessageBytes) oversized.push({ index, messageId, bytes });
     const parsed = message.safeParse(item);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return reject(issue ? issue.path.join('.') : '', issue?.message ?? 'invalid message');
+      const { field, message } = zodProblem(parsed.error);
+      reject(field, message);
+      return;
     }
     const m = parsed.data;
     const verify = request.verifyUser;
     const trusted = (userId: string | null | undefined) => request.trustUser?.(userId, m.context?.['userHash']) === true;
     if (verify && m.userId != null && !verify(m.userId, m.context?.['userHash'])) {
-      return reject(
+      reject(
         'context.userHash',
         m.context?.['userHash'] === undefined
           ? 'is required: this app verifies identities, so send the userHash your server computed for this userId'
           : 'does not match userId (it must be hex(HMAC-SHA256(secret key, userId)))',
       );
+      return;
     }
-    if (verify && m.userId == null && m.type === 'group')
-      return reject('userId', 'is required on group calls: this app verifies identities, so identify the user first');
-    if (seen.has(m.messageId)) return slots.push({ messageId, status: 'duplicate' });
+    if (verify && m.userId == null && m.type === 'group') {
+      reject('userId', 'is required on group calls: this app verifies identities, so identify the user first');
+      return;
+    }
+    if (seen.has(m.messageId)) {
+      slots.push({ messageId, status: 'duplicate' });
+      return;
+    }
     seen.add(m.messageId);
     const actor = actorOf(m);
     // With identity verification an anonymous visitor must not add to an account's counts.
@@ -137,6 +150,7 @@ export function prepareBatch(
       context: withoutUserHash(m.context),
       ...((m.type === 'identify' || m.type === 'group') && trusted(m.userId) ? { trusted: true as const } : {}),
     });
-  });
+  };
+  for (const [index, item] of raw.entries()) take(item, index);
   return { rows, slots, oversized };
 }

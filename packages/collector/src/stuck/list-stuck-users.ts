@@ -1,5 +1,6 @@
 import type { Sql } from '../db/sql.js';
 import type { StuckUser } from '@waymark/core';
+import { personOf } from '../db/entity-keys.js';
 
 interface Row {
   actor: string;
@@ -30,11 +31,8 @@ export async function listStuckUsers(
     [appId, filter.includeCleared ?? false, filter.accountId ?? null, filter.limit],
   );
   return rows.map((r) => {
-    // Actors are the userId, or "anon:<anonymousId>" for visitors who never identified.
-    const anonymous = r.user_id === null && r.actor.startsWith('anon:');
     return {
-      userId: anonymous ? null : (r.user_id ?? r.actor),
-      ...(anonymous ? { anonymousId: r.actor.slice('anon:'.length) } : {}),
+      ...personOf(r.actor, r.user_id),
       accountId: r.account_id,
       checklist: r.checklist,
       item: r.item,

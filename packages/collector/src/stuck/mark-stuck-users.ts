@@ -1,6 +1,7 @@
 import { nudgeForItem, onboardingEvents, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
-import { readUserState } from '../user-state/read-user-state.js';
+import { settleUserProgress } from '../user-state/settle-user-progress.js';
+import { userSubjectSql } from '../db/entity-keys.js';
 
 // Event names as SQL literals (constants, not input): the partial index events_stuck_items is
 // only used when the planner sees the event name itself, not a parameter.
@@ -50,9 +51,8 @@ where (s.account_id, s.reason, s.first_stuck_at, s.last_stuck_at) is distinct fr
 
 /** Open, unmarked rows past their item's escalation delay ($2: [{ checklist, item, days }]). */
 const due = `
-select s.actor, s.checklist, s.item, u.user_id from stuck_users s
+select s.actor, s.checklist, s.item from stuck_users s
 join jsonb_to_recordset($2::jsonb) as r(checklist text, item text, days int) on r.checklist = s.checklist and r.item = s.item
-left join users u on u.app_id = s.app_id and u.actor = s.actor
 where s.app_id = $1 and s.marked_at is null and s.cleared_at is null and s.first_stuck_at <= $3::timestamptz - r.days * interval '24 hours'
 order by s.first_stuck_at, s.actor limit $4
 `;
@@ -61,7 +61,7 @@ order by s.first_stuck_at, s.actor limit $4
 const clear = `
 update stuck_users s set cleared_at = $2
 where s.app_id = $1 and s.cleared_at is null and (
-  exists (select 1 from progress p where p.app_id = $1 and p.subject = 'user:' || s.actor and p.kind = 'item' and p.key = s.checklist || '/' || s.item)
+  exists (select 1 from progress p where p.app_id = $1 and p.subject = ${userSubjectSql('s.actor')} and p.kind = 'item' and p.key = s.checklist || '/' || s.item)
   or exists (select 1 from events e where e.app_id = $1 and e.event = ${completedEvent} and e.type = 'track' and e.actor = s.actor
              and e.properties->>'checklist' = s.checklist and e.properties->>'item' = s.item and e.ts >= s.first_stuck_at)
 )
@@ -80,7 +80,7 @@ returning 1
  * (from the SDK's `User Stuck` events), clears those whose item is done, and marks those still
  * stuck `escalate.afterDays` after they first got stuck (the escalation of the item's nudge, see
  * nudgeForItem; an item whose nudge does not escalate is never marked). Before marking, each
- * candidate's progress is settled against the config (as `GET /v1/state` does), so an item done
+ * candidate's progress is settled against the config (settleUserProgress), so an item done
  * through events alone is not mistaken for stuck. Idempotent; at most `limit` marks per call.
  */
 export async function markStuckUsers(
@@ -102,15 +102,8 @@ export async function markStuckUsers(
     }),
   );
   const { rows: candidates } =
-    delays.length === 0
-      ? { rows: [] }
-      : await sql.query<{ actor: string; checklist: string; item: string; user_id: string | null }>(due, [appId, JSON.stringify(delays), at, limit]);
-  const settled = new Set<string>();
-  for (const c of candidates) {
-    if (settled.has(c.actor)) continue;
-    settled.add(c.actor);
-    await readUserState(sql, appId, c.user_id !== null ? { userId: c.user_id } : { anonymousId: c.actor.replace(/^anon:/, '') }, config, now);
-  }
+    delays.length === 0 ? { rows: [] } : await sql.query<{ actor: string; checklist: string; item: string }>(due, [appId, JSON.stringify(delays), at, limit]);
+  for (const actor of new Set(candidates.map((c) => c.actor))) await settleUserProgress(sql, appId, actor, config.config, now);
 
   const { rows: cleared } = await sql.query(clear, [appId, at]);
   const { rows: marked } =

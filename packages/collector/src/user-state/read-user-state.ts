@@ -1,10 +1,11 @@
-import { emptySnapshot, onboardingEvents, settleProgress, snapshotHorizonHours } from '@waymark/core';
-import type { GuideState, ScopeState, UserState, WaymarkConfig } from '@waymark/core';
+import { onboardingEvents, settleProgress } from '@waymark/core';
+import type { GuideState, StateSnapshot, UserState, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
-import { withStageFact } from '../analytics/with-stage-fact.js';
 import { overridesForUser } from './overrides-for-user.js';
 import type { OverrideState } from '@waymark/core';
 import { readNudgeHistory } from './read-nudge-history.js';
+import { readUserSnapshot } from './read-user-snapshot.js';
+import { actorOf } from '../db/entity-keys.js';
 
 export type { GuideState, UserState };
 
@@ -14,7 +15,6 @@ export interface UserRef {
   anonymousId?: string | undefined;
 }
 
-const hourMs = 3_600_000;
 const guideEvents = [
   onboardingEvents.guideStarted,
   onboardingEvents.guideStepViewed,
@@ -23,35 +23,40 @@ const guideEvents = [
   onboardingEvents.guideErrored,
 ];
 
-/** When an account started: its `createdAt` trait when it is a date (ISO string or ms), else first seen. */
-function accountStart(traits: Record<string, unknown>, firstSeen: number): number {
-  const created = traits['createdAt'];
-  const at = typeof created === 'string' ? Date.parse(created) : typeof created === 'number' ? created : Number.NaN;
-  return Number.isFinite(at) ? at : firstSeen;
+/** Sorts keys by their place in `order`; keys not in it go last, as they were. */
+function byPlace(keys: readonly string[], order: readonly string[]): string[] {
+  const place = (k: string) => {
+    const i = order.indexOf(k);
+    return i === -1 ? order.length : i;
+  };
+  return [...keys].sort((a, b) => place(a) - place(b));
 }
 
-async function counters(sql: Pick<Sql, 'query'>, appId: string, column: 'actor' | 'account_id', id: string, sinceIso: string): Promise<ScopeState['events']> {
-  const events: ScopeState['events'] = {};
-  const { rows: totals } = await sql.query<{ key: string; n: number }>(
-    `select event_key as key, sum(count)::float8 as n from usage_all where app_id = $1 and ${column} = $2 group by event_key`,
-    [appId, id],
-  );
-  for (const r of totals) events[r.key] = { total: r.n, hours: {} };
-  const { rows: hours } = await sql.query<{ key: string; hour: number; n: number }>(
-    `select event_key as key, floor(extract(epoch from ts) / 3600)::int as hour, count(*)::int as n from events
-     where app_id = $1 and ${column} = $2 and ts >= $3 and event_key is not null group by 1, 2`,
-    [appId, id, sinceIso],
-  );
-  for (const r of hours) (events[r.key] ??= { total: r.n, hours: {} }).hours[String(r.hour)] = r.n;
-  return events;
+/** The snapshot's progress in config order: the database returns recorded rows in an order of its own. */
+function inConfigOrder(snapshot: StateSnapshot, config: WaymarkConfig): StateSnapshot {
+  const items: Record<string, string[]> = {};
+  for (const [checklist, done] of Object.entries(snapshot.items)) {
+    items[checklist] = byPlace(done, config.checklists.find((c) => c.key === checklist)?.items.map((it) => it.key) ?? []);
+  }
+  return {
+    ...snapshot,
+    milestones: byPlace(
+      snapshot.milestones,
+      config.milestones.map((m) => m.key),
+    ),
+    items,
+    completed: byPlace(
+      snapshot.completed,
+      config.checklists.map((c) => c.key),
+    ),
+  };
 }
 
 /**
- * Builds the user's `StateSnapshot` from the database (traits, start days, all-time and hourly
- * event counts of the user and their account, progress recorded earlier), settles it against the
- * config with core's `settleProgress`, records what newly holds (so it is never taken back), and
- * adds guide positions and checklist dismissals from the user's latest onboarding events, the
- * gate overrides in force, the gates already celebrated and the nudge history.
+ * Reads the user's `StateSnapshot` (readUserSnapshot), settles it against the config with core's
+ * `settleProgress` in memory (a read: settleUserProgress records progress), and adds guide
+ * positions and checklist dismissals from the user's latest onboarding events, the gate overrides
+ * in force, the gates already celebrated and the nudge history.
  */
 export async function readUserState(
   sql: Pick<Sql, 'query'>,
@@ -60,82 +65,11 @@ export async function readUserState(
   config: { version: number; config: WaymarkConfig } | undefined,
   now: number,
 ): Promise<UserState> {
-  const actor = who.userId ?? `anon:${who.anonymousId ?? ''}`;
-  const since = new Date((Math.floor(now / hourMs) - snapshotHorizonHours + 1) * hourMs).toISOString();
-  let snapshot = emptySnapshot();
-
-  const { rows: users } = await sql.query<{
-    account_id: string | null;
-    traits: Record<string, unknown>;
-    trusted_traits: Record<string, unknown>;
-    first_seen: Date | string;
-  }>('select account_id, traits, trusted_traits, first_seen from users where app_id = $1 and actor = $2', [appId, actor]);
-  const user = users[0];
-  const accountId = user?.account_id ?? null;
-  if (user)
-    snapshot.user = {
-      events: await counters(sql, appId, 'actor', actor, since),
-      traits: user.traits,
-      trustedTraits: user.trusted_traits,
-      startedAt: new Date(user.first_seen).getTime(),
-    };
-  if (accountId !== null) {
-    // The account's lifecycle stage, from its summary, is served as the account fact `$stage`
-    // (docs/metrics.md#lifecycle-stage), so audiences can use it.
-    const { rows } = await sql.query<{
-      traits: Record<string, unknown>;
-      trusted_traits: Record<string, unknown>;
-      first_seen: Date | string;
-      stage: string | null;
-    }>(
-      `select a.traits, a.trusted_traits, a.first_seen, s.stage from accounts a left join account_summaries s on s.app_id = a.app_id and s.account_id = a.account_id
-       where a.app_id = $1 and a.account_id = $2`,
-      [appId, accountId],
-    );
-    const account = rows[0];
-    snapshot.account = {
-      events: await counters(sql, appId, 'account_id', accountId, since),
-      traits: withStageFact(account?.traits ?? {}, account?.stage),
-      trustedTraits: account?.trusted_traits ?? {},
-      ...(account ? { startedAt: accountStart(account.traits, new Date(account.first_seen).getTime()) } : {}),
-    };
-  }
-
-  const userSubject = `user:${actor}`;
-  const accountSubject = accountId === null ? userSubject : `account:${accountId}`;
-  const { rows: recorded } = await sql.query<{ kind: string; key: string }>('select kind, key from progress where app_id = $1 and subject = any($2::text[])', [
-    appId,
-    [userSubject, accountSubject],
-  ]);
-  for (const r of recorded) {
-    if (r.kind === 'milestone' && !snapshot.milestones.includes(r.key)) snapshot.milestones.push(r.key);
-    if (r.kind === 'checklist' && !snapshot.completed.includes(r.key)) snapshot.completed.push(r.key);
-    if (r.kind === 'item') {
-      const [checklist = '', item = ''] = r.key.split('/');
-      (snapshot.items[checklist] ??= []).push(item);
-    }
-  }
-
-  if (config) {
-    const settled = settleProgress(snapshot, config.config, now);
-    snapshot = settled.snapshot;
-    const scopeOf = new Map(config.config.milestones.map((m) => [m.key, m.scope]));
-    // Keys cannot contain "/", so "checklist/item" is unambiguous.
-    const rows = [
-      ...settled.changes.milestones.map((key) => ({ subject: scopeOf.get(key) === 'account' ? accountSubject : userSubject, kind: 'milestone', key })),
-      ...settled.changes.items.map((it) => ({ subject: userSubject, kind: 'item', key: `${it.checklist}/${it.item}` })),
-      ...settled.changes.completed.map((key) => ({ subject: userSubject, kind: 'checklist', key })),
-    ];
-    if (rows.length > 0) {
-      await sql.query(
-        // Stamped with the read time ('read'): the summariser moves it to when the events show it was reached.
-        `insert into progress (app_id, subject, kind, key, reached_at, recorded_at, source)
-         select $1, x.subject, x.kind, x.key, $3, $3, 'read' from jsonb_to_recordset($2::jsonb) as x(subject text, kind text, key text)
-         on conflict do nothing`,
-        [appId, JSON.stringify(rows), new Date(now).toISOString()],
-      );
-    }
-  }
+  const actor = actorOf(who);
+  const stored = await readUserSnapshot(sql, appId, actor, now);
+  const { accountId } = stored;
+  // Settled here for the answer only: ingest and the stuck-user sweep record what newly holds.
+  const snapshot = config ? inConfigOrder(settleProgress(stored.snapshot, config.config, now).snapshot, config.config) : stored.snapshot;
 
   const { rows: guideRows } = await sql.query<{ guide: string; event: string; step: string | null; ts: Date | string }>(
     `select distinct on (guide) guide, event, step, ts from (

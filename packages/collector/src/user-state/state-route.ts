@@ -3,6 +3,7 @@ import { pickTraits, stateQuerySchema, traitsInUse } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { readUserState } from './read-user-state.js';
+import { requireUserHash } from '../apps/require-user-hash.js';
 import { userHashValid } from '../apps/user-hash.js';
 import { ApiError } from '../http/api-error.js';
 import { browserCors } from '../apps/browser-cors.js';
@@ -25,16 +26,12 @@ export function stateRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
     if (q.userId === undefined && q.anonymousId === undefined)
       throw new ApiError(400, 'invalid_query', 'give userId (after identify) or anonymousId', 'userId');
     if (q.userId !== undefined && found.kind === 'public' && found.app.requireUserHash) {
-      if (!found.secretKey || !userHashValid(found.secretKey, q.userId, q.userHash)) {
-        throw new ApiError(
-          401,
-          'invalid_user_hash',
-          q.userHash === undefined
-            ? 'this app requires identity verification: send userHash = hex(HMAC-SHA256(secret key, userId)), computed by your server'
-            : 'userHash does not match userId (it must be hex(HMAC-SHA256(secret key, userId)) with the current secret key)',
-          'userHash',
-        );
-      }
+      requireUserHash(
+        found.secretKey,
+        q.userId,
+        q.userHash,
+        'this app requires identity verification: send userHash = hex(HMAC-SHA256(secret key, userId)), computed by your server',
+      );
     }
     const config = await currentConfig(found.app.appId);
     const state = await readUserState(deps.sql, found.app.appId, q, config, deps.now());

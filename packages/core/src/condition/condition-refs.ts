@@ -1,20 +1,25 @@
 import { maxConditionDepth, type Condition } from './condition.js';
+import { walkCondition } from './walk-condition.js';
 
 /** A reference from a condition to another definition in the config, with where it is. */
 export type ConditionRef = { path: PropertyKey[] } & ({ milestone: string } | { checklist: string; item?: string });
 
 /** Every milestone and checklist (item) a valid condition refers to, with JSON paths under `base`. */
 export function conditionRefs(c: Condition, base: PropertyKey[] = []): ConditionRef[] {
-  if ('all' in c) return c.all.flatMap((x, i) => conditionRefs(x, [...base, 'all', i]));
-  if ('any' in c) return c.any.flatMap((x, i) => conditionRefs(x, [...base, 'any', i]));
-  if ('not' in c) return conditionRefs(c.not, [...base, 'not']);
-  if ('milestone' in c) return [{ path: [...base, 'milestone'], milestone: c.milestone }];
-  if ('checklist' in c) {
-    return [
-      c.item === undefined ? { path: [...base, 'checklist'], checklist: c.checklist } : { path: [...base, 'item'], checklist: c.checklist, item: c.item },
-    ];
-  }
-  return [];
+  const refs: ConditionRef[] = [];
+  walkCondition(
+    c,
+    (n, path) => {
+      if ('milestone' in n) refs.push({ path: [...path, 'milestone'], milestone: n.milestone });
+      else if ('checklist' in n) {
+        refs.push(
+          n.item === undefined ? { path: [...path, 'checklist'], checklist: n.checklist } : { path: [...path, 'item'], checklist: n.checklist, item: n.item },
+        );
+      }
+    },
+    base,
+  );
+  return refs;
 }
 
 const record = (v: unknown): Record<string, unknown> | undefined =>

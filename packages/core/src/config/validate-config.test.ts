@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acmeConfig } from './acme-config.fixture.js';
+import { acmeConfig } from '../../test/acme-config.js';
 import { configJsonSchema } from './config-json-schema.js';
 import { defineConfig } from './define-config.js';
 import { featureEventKeys } from './feature-event-keys.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acmeConfig } from '../config/acme-config.fixture.js';
+import { acmeConfig } from '../../test/acme-config.js';
 import { validateConfig } from '../config/validate-config.js';
 import type { WaymarkConfig } from '../config/config-schema.js';
 import { progressTimeline, type ProgressTimes, type TimelineScope } from './progress-timeline.js';

@@ -2,6 +2,7 @@ import type { Comparison, Condition, Scope } from '../condition/condition.js';
 import type { ConditionFacts } from '../condition/condition-facts.js';
 import type { ProgressDefinitions } from './derive-facts.js';
 import { progressChanges } from './progress-changes.js';
+import { walkCondition } from '../condition/walk-condition.js';
 
 /** When each milestone, checklist item (keyed `checklist/item`) and checklist was reached, ms since the epoch. */
 export interface ProgressTimes {
@@ -52,13 +53,6 @@ function bound(sorted: readonly number[], t: number, strict: boolean): number {
   return lo;
 }
 
-function walk(c: Condition, visit: (node: Condition) => void): void {
-  visit(c);
-  if ('all' in c && Array.isArray(c.all)) for (const x of c.all) walk(x, visit);
-  else if ('any' in c && Array.isArray(c.any)) for (const x of c.any) walk(x, visit);
-  else if ('not' in c && typeof c.not === 'object' && c.not !== null) walk(c.not, visit);
-}
-
 /** Entry ids (`m:key`, `i:checklist/item`, `c:checklist`) whose conditions read a trait, directly or through what they refer to. */
 function traitDependent(config: ProgressDefinitions): Set<string> {
   const memo = new Map<string, boolean>();
@@ -70,7 +64,7 @@ function traitDependent(config: ProgressDefinitions): Set<string> {
     memo.set(id, false); // a reference cycle (refused by validateConfig) is cut as "no traits"
     let uses = false;
     for (const c of condition())
-      walk(c, (n) => {
+      walkCondition(c, (n) => {
         if ('trait' in n) uses = true;
         else if ('milestone' in n) uses ||= entry(`m:${n.milestone}`, () => (milestones.get(n.milestone) ? [milestones.get(n.milestone)!.condition] : []));
         else if ('checklist' in n) uses ||= n.item === undefined ? entry(`c:${n.checklist}`, () => itemsOf(n.checklist)) : item(n.checklist, n.item);
@@ -131,7 +125,7 @@ export function progressTimeline(config: ProgressDefinitions, input: TimelineInp
   if (Number.isFinite(traitsFrom)) moments.add(traitsFrom);
   const conditions = [...config.milestones.map((m) => m.condition), ...config.checklists.flatMap((c) => c.items.map((it) => it.done))];
   for (const c of conditions)
-    walk(c, (n) => {
+    walkCondition(c, (n) => {
       if ('event' in n) {
         const scope: Scope = n.scope ?? 'user';
         const events = sorted[scope].get(n.event) ?? [];

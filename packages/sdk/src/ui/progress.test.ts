@@ -1,10 +1,28 @@
-import { acmeConfig } from '../../../core/src/config/acme-config.fixture.js';
 import { emptySnapshot, validateConfig, type WaymarkConfig } from '@waymark/core';
 import { describe, expect, it } from 'vitest';
 import { activeGuide, applyMessage, localProgress, mergeProgress } from './progress.js';
 
-const valid = validateConfig(acmeConfig);
-if (!valid.ok) throw new Error('fixture invalid');
+// What these tests need of an onboarding: items done by an event, by a count, by an event or a
+// trait, by a tagged feature; a milestone reached with the checklist.
+const valid = validateConfig({
+  version: 1,
+  features: [{ key: 'integrations.slack', name: 'Slack', tier: 'advanced' }],
+  milestones: [{ key: 'onboarded', name: 'Onboarded', scope: 'user', targetDay: 14, condition: { checklist: 'getting-started' } }],
+  checklists: [
+    {
+      key: 'getting-started',
+      title: 'Getting started',
+      items: [
+        { key: 'create-project', title: 'Project', done: { event: 'Project Created' } },
+        { key: 'add-tasks', title: 'Tasks', done: { event: 'Task Created', count: { gte: 3 } } },
+        { key: 'invite', title: 'Team', done: { any: [{ event: 'Teammate Invited' }, { trait: 'seats', scope: 'account', op: 'gte', value: 2 }] } },
+        { key: 'connect-slack', title: 'Slack', done: { event: 'Feature Used:integrations.slack' } },
+      ],
+    },
+  ],
+  guides: [],
+});
+if (!valid.ok) throw new Error(`config invalid: ${JSON.stringify(valid.errors)}`);
 const config: WaymarkConfig = valid.config;
 const now = Date.UTC(2026, 2, 10, 10, 30);
 

@@ -1,10 +1,30 @@
-import { acmeConfig } from '../../../core/src/config/acme-config.fixture.js';
 import { deriveFacts, emptySnapshot, recordEvent, snapshotFacts, validateConfig, type WaymarkConfig } from '@waymark/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { onChecklistsChange, storedChecklists } from '../checklist-views.js';
 import { checklistViews, publishChecklists } from './publish-checklists.js';
 
-const valid = validateConfig(acmeConfig);
+/** A getting-started checklist of five items, as a product would write it. */
+const valid = validateConfig({
+  version: 1,
+  checklists: [
+    {
+      key: 'getting-started',
+      title: 'Getting started',
+      audience: { not: { trait: 'role', op: 'eq', value: 'viewer' } },
+      items: [
+        { key: 'create-project', title: 'Create your first project', done: { event: 'Project Created' } },
+        { key: 'add-tasks', title: 'Add three tasks', done: { event: 'Task Created', count: { gte: 3 } } },
+        {
+          key: 'invite',
+          title: 'Invite a teammate',
+          done: { any: [{ event: 'Teammate Invited' }, { trait: 'seats', scope: 'account', op: 'gte', value: 2 }] },
+        },
+        { key: 'connect-slack', title: 'Connect Slack', done: { event: 'Feature Used:integrations.slack' } },
+        { key: 'export-report', title: 'Export a report', done: { event: 'Report Exported' } },
+      ],
+    },
+  ],
+});
 if (!valid.ok) throw new Error('fixture invalid');
 const config: WaymarkConfig = valid.config;
 const now = Date.UTC(2026, 2, 10, 10, 30);

@@ -1,4 +1,4 @@
-import type { WaymarkConfigInput } from './config-schema.js';
+import type { WaymarkConfigInput } from '../src/config/config-schema.js';
 
 /** Acme Projects' onboarding, as a product team would write it: the fixture config tests share. */
 export const acmeConfig = {
