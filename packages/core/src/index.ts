@@ -42,6 +42,7 @@ export {
   type MilestoneCondition,
   type ChecklistCondition,
   type DaysSinceStartCondition,
+  type PageCondition,
   type AllCondition,
   type AnyCondition,
   type NotCondition,
@@ -75,6 +76,8 @@ export { progressChanges } from './progress/progress-changes.js';
 export { progressTimeline, type ProgressTimes, type TimelineInput, type TimelineScope } from './progress/progress-timeline.js';
 export { onboardingEvents, type OnboardingEvent } from './guide/onboarding-events.js';
 export { matchUrlPattern } from './guide/match-url-pattern.js';
+export { pageFacts, type PageFacts } from './page/page-facts.js';
+export { matchPage } from './page/match-page.js';
 export { gateState, type GateState, type GateOverrides } from './gate/gate-state.js';
 export { detectStuck, type StuckDecision, type StuckReason } from './stuck/detect-stuck.js';
 export { defaultStuckRules, type StuckRules } from './stuck/stuck-rules.js';

@@ -1,4 +1,4 @@
-import { emptySnapshot, onboardingEvents, settleProgress, snapshotHorizonHours } from '@waymark/core';
+import { emptySnapshot, onboardingEvents, pageFacts, settleProgress, snapshotHorizonHours } from '@waymark/core';
 import type { GuideState, ScopeState, UserState, WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { withStageFact } from '../analytics/with-stage-fact.js';
@@ -42,7 +42,10 @@ async function counters(sql: Pick<Sql, 'query'>, appId: string, column: 'actor' 
      where app_id = $1 and ${column} = $2 and ts >= $3 and event_key is not null group by 1, 2`,
     [appId, id, sinceIso],
   );
-  for (const r of hours) (events[r.key] ??= { total: r.n, hours: {} }).hours[String(r.hour)] = r.n;
+  for (const r of hours) {
+    events[r.key] ??= { total: r.n, hours: {} };
+    events[r.key]!.hours[String(r.hour)] = r.n;
+  }
   return events;
 }
 
@@ -87,6 +90,14 @@ export async function readUserState(
     };
   }
 
+  // Page conditions read the user's latest page view, as the SDK reads the page it is on.
+  const { rows: pages } = await sql.query<{ properties: Record<string, unknown> | null; context: Record<string, unknown> | null }>(
+    "select properties, context from events where app_id = $1 and actor = $2 and type = 'page' order by ts desc, received_at desc limit 1",
+    [appId, actor],
+  );
+  const lastPage = pages[0] && (pageFacts(pages[0].properties) ?? pageFacts(pages[0].context?.['page']));
+  if (lastPage) snapshot.page = lastPage;
+
   const userSubject = `user:${actor}`;
   const accountSubject = accountId === null ? userSubject : `account:${accountId}`;
   const { rows: recorded } = await sql.query<{ kind: string; key: string }>('select kind, key from progress where app_id = $1 and subject = any($2::text[])', [
@@ -98,11 +109,23 @@ export async function readUserState(
     if (r.kind === 'checklist' && !snapshot.completed.includes(r.key)) snapshot.completed.push(r.key);
     if (r.kind === 'item') {
       const [checklist = '', item = ''] = r.key.split('/');
-      (snapshot.items[checklist] ??= []).push(item);
+      snapshot.items[checklist] = [...(snapshot.items[checklist] ?? []), item];
     }
   }
 
   if (config) {
+    // Items the SDK saw done (a page visited is gone by the next read): the summariser records
+    // them from these events later; the state counts them now, so another device agrees at once.
+    const { rows: claimed } = await sql.query<{ checklist: string | null; item: string | null }>(
+      `select distinct properties->>'checklist' as checklist, properties->>'item' as item from events
+       where app_id = $1 and event = $2 and actor = $3`,
+      [appId, onboardingEvents.checklistItemCompleted, actor],
+    );
+    for (const { checklist, item } of claimed) {
+      const known = config.config.checklists.find((c) => c.key === checklist)?.items.some((i) => i.key === item);
+      const done = (checklist && snapshot.items[checklist]) || [];
+      if (known && checklist && item && !done.includes(item)) snapshot.items[checklist] = [...done, item];
+    }
     const settled = settleProgress(snapshot, config.config, now);
     snapshot = settled.snapshot;
     const scopeOf = new Map(config.config.milestones.map((m) => [m.key, m.scope]));

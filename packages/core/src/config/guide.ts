@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { limits } from '../limits.js';
 import { configKey } from './config-key.js';
 import { title } from './config-text.js';
-
-// `/app/projects/:id`, `/app/*`, `/`: literal segments, `:name` parameters, a `*` segment; then
-// optionally a hash route written the same way (`/#/active`, `/app#/settings/:tab`).
-const pathPattern = String.raw`\/(?:(?:[A-Za-z0-9\-._~%!$&'()+,;=@]+|:[A-Za-z_][A-Za-z0-9_]*|\*)(?:\/(?:[A-Za-z0-9\-._~%!$&'()+,;=@]+|:[A-Za-z_][A-Za-z0-9_]*|\*))*\/?)?`;
-const urlPattern = new RegExp(`^${pathPattern}(?:#${pathPattern})?$`);
+import { urlPatternSchema } from '../page/url-pattern-schema.js';
 
 /** The element a step points at; both given means the selector is tried first. */
 export const stepTargetSchema = z
@@ -33,11 +29,7 @@ export const guideStepSchema = z
       })
       .default('next'),
     /** The URL path pattern the step belongs to, e.g. `/app/projects/:id` or `/app/*`. */
-    url: z
-      .string()
-      .max(500, 'must be at most 500 characters')
-      .regex(urlPattern, 'must be a URL path pattern such as "/app/projects/:id", "/app/*" or "/#/active"')
-      .optional(),
+    url: urlPatternSchema.optional(),
     /** How long to wait for a target that renders late, in ms. */
     waitMs: z
       .number()

@@ -203,7 +203,7 @@ describe('validateConfig', () => {
     expect(done({ evnt: 'A' })).toEqual([
       {
         path: 'checklists[0].items[1].done',
-        message: 'must be a condition: an object with one of "event", "trait", "milestone", "checklist", "daysSinceStart", "all", "any", "not"',
+        message: 'must be a condition: an object with one of "event", "trait", "milestone", "checklist", "daysSinceStart", "page", "all", "any", "not"',
       },
     ]);
     expect(done({ event: 'A', trait: 'plan' })[0]?.message).toMatch(/has "event" and "trait", but a condition has exactly one/);

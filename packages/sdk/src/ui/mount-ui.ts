@@ -5,6 +5,7 @@ import {
   eventKey,
   matchUrlPattern,
   onboardingEvents,
+  pageFacts,
   settleProgress,
   snapshotFacts,
   type Checklist,
@@ -202,6 +203,9 @@ export function mountUi(host: UiHost): UiHandle {
   function load(state: UserState | undefined, userId: string | undefined): void {
     if (!config) return;
     marks = loadMarks(storage, state, userId ?? identity.state.anonymousId, identity.state.traits);
+    // The page is this one (the collector's is the latest it has seen).
+    const page = pageFacts({ url: location.href, path: location.pathname, search: location.search, title: document.title });
+    marks = { ...marks, progress: { ...marks.progress, snapshot: { ...marks.progress.snapshot, page } } };
     overrides = state?.overrides ?? {};
     shownAtLoad.clear();
     const f = facts();
