@@ -5,7 +5,7 @@ import { startHashSite } from './helpers/hash-site.js';
 import { createPagePool } from './helpers/page-pool.js';
 
 // Experiences that find their users, in a hash-routed app: page conditions in checklist items and
-// audiences.
+// audiences; guides and checklists that start by their triggers, under one frequency budget.
 const config = {
   version: 1,
   checklists: [
@@ -18,10 +18,34 @@ const config = {
     {
       key: 'setup',
       title: 'Set up',
+      trigger: { page: '/#/settings', audience: { trait: 'role', op: 'eq', value: 'admin' } },
       items: [
         { key: 'visit-settings', title: 'Look at your settings', done: { page: '/#/settings' }, link: { url: '/#/settings', label: 'Open settings' } },
         { key: 'export', title: 'Export a report', done: { event: 'Report Exported' } },
       ],
+    },
+  ],
+  guides: [
+    {
+      key: 'reports-tour',
+      title: 'Reports tour',
+      trigger: { page: '/#/reports', audience: { trait: 'role', op: 'eq', value: 'admin' } },
+      steps: [
+        { key: 'export', title: 'Export', body: 'Export any report.', target: { anchor: 'export' }, url: '/#/reports' },
+        { key: 'share', title: 'Share', body: 'Or share it.', target: { anchor: 'share' }, url: '/#/reports' },
+      ],
+    },
+    {
+      key: 'reports-welcome',
+      title: 'Welcome to reports',
+      trigger: { page: '/#/reports', priority: 1, audience: { trait: 'beta', op: 'eq', value: true } },
+      steps: [{ key: 'hello', title: 'Hello beta', body: 'Reports live here.' }],
+    },
+    {
+      key: 'export-followup',
+      title: 'After your export',
+      trigger: { event: 'Report Exported', page: '/#/reports' },
+      steps: [{ key: 'nice', title: 'Nice export', body: 'Find it in your downloads.' }],
     },
   ],
 };
@@ -44,29 +68,38 @@ describe('experiences in a hash-routed app', () => {
     expect(await pages.closeAll()).toEqual([]);
   });
 
-  /** Opens the app at `hash` as a new user; resolves once the tracker runs. */
-  const visit = async (hash: string, userId = `u_${Math.random().toString(36).slice(2)}`) => {
+  /** Opens the app at `hash` in a new browser context (a new session) as `userId`; resolves once the UI has the config. */
+  const visit = async (hash: string, userId = `u_${Math.random().toString(36).slice(2)}`, traits: Record<string, unknown> = {}) => {
     const page = await pages.open();
     await page.goto(`${site.url}${hash}`);
     await page.waitForFunction(() => typeof (window as unknown as { waymark?: { track?: unknown } }).waymark?.track === 'function');
-    await callWaymark(page, 'identify', userId);
+    await callWaymark(page, 'identify', userId, traits);
+    await ui(page).locator('.launcher').waitFor({ timeout: 10_000 });
     return { page, userId };
   };
+  const go = (page: Page, hash: string) =>
+    page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+  const dialog = (page: Page) => page.locator('[data-waymark-ui] [role="dialog"]');
+  const dialogTitle = (page: Page) => dialog(page).locator('h2').textContent({ timeout: 5000 });
+  const started = async (userId: string) =>
+    (await env.events(userId)).filter((e) => e.event === 'Experience Started').map((e) => `${e.properties['experience']} ${e.properties['trigger']}`);
 
   it('shows a checklist whose audience is a hash route only on that route, and completes an item by visiting its hash link', async () => {
     const { page, userId } = await visit('#/');
     const launcher = ui(page).locator('.launcher');
-    await expect.poll(() => launcher.textContent(), { timeout: 10_000 }).toBe('Set up 0/2');
-    await page.evaluate(() => (location.hash = '#/reports'));
+    await expect.poll(() => launcher.textContent()).toBe('Set up 0/2');
+    await go(page, '#/reports');
     await expect.poll(() => launcher.textContent()).toBe('Report tips 0/1');
-    await page.evaluate(() => (location.hash = '#/'));
+    await go(page, '#/');
     await expect.poll(() => launcher.textContent()).toBe('Set up 0/2');
     await launcher.click();
     await ui(page).getByRole('link', { name: 'Open settings' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/settings');
     await expect.poll(() => launcher.textContent()).toBe('Set up 1/2');
     // Done stays done after leaving the page, and on the collector.
-    await page.evaluate(() => (location.hash = '#/'));
+    await go(page, '#/');
     await page.waitForTimeout(200);
     expect(await launcher.textContent()).toBe('Set up 1/2');
     await flush(page);
@@ -93,5 +126,87 @@ describe('experiences in a hash-routed app', () => {
         timeout: 10_000,
       })
       .toEqual(['visit-settings']);
+  });
+
+  it('starts a guide on the first visit to a hash route for its audience, once per user, across reloads and devices', async () => {
+    const { page, userId } = await visit('#/', undefined, { role: 'admin' });
+    await page.waitForTimeout(300);
+    expect(await dialog(page).count()).toBe(0);
+    await go(page, '#/reports');
+    expect(await dialogTitle(page)).toBe('Export');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    // Back to the page in the same session, after a reload, and on another device: not again.
+    await go(page, '#/');
+    await go(page, '#/reports');
+    await page.reload();
+    await ui(page).locator('.launcher').waitFor();
+    await page.waitForTimeout(500);
+    expect(await dialog(page).count()).toBe(0);
+    await flush(page);
+    await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Experience Started'));
+    const other = await visit('#/reports', userId, { role: 'admin' });
+    await other.page.waitForTimeout(500);
+    expect(await dialog(other.page).count()).toBe(0);
+    expect(await started(userId)).toEqual(['guide:reports-tour page']);
+    // A user outside the audience never gets it.
+    const viewer = await visit('#/reports', undefined, { role: 'viewer' });
+    await viewer.page.waitForTimeout(500);
+    expect(await dialog(viewer.page).count()).toBe(0);
+  });
+
+  it('starts the highest priority of two guides triggered by the same page', async () => {
+    // An admin in the beta is in both audiences: the welcome (priority 1) beats the tour (0).
+    const { page } = await visit('#/reports', undefined, { role: 'admin', beta: true });
+    expect(await dialogTitle(page)).toBe('Hello beta');
+  });
+
+  it('starts a guide when its event is tracked on its page, not elsewhere', async () => {
+    const { page, userId } = await visit('#/');
+    await callWaymark(page, 'track', 'Report Exported');
+    await page.waitForTimeout(300);
+    expect(await dialog(page).count()).toBe(0);
+    await go(page, '#/reports');
+    await page.waitForTimeout(300);
+    expect(await dialog(page).count()).toBe(0);
+    await callWaymark(page, 'track', 'Report Exported');
+    expect(await dialogTitle(page)).toBe('Nice export');
+    await flush(page);
+    await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Experience Started'));
+    expect(await started(userId)).toEqual(['guide:export-followup event']);
+  });
+
+  it('opens a checklist by its page trigger; one budget for guides and checklists: one start a session, never while another is on screen, nothing in quiet mode', async () => {
+    const userId = `u_${Math.random().toString(36).slice(2)}`;
+    const { page } = await visit('#/reports', userId, { role: 'admin' });
+    expect(await dialogTitle(page)).toBe('Export');
+    // While the tour runs (here waiting for its page), the checklist's page trigger does not open it...
+    await go(page, '#/settings');
+    await page.waitForTimeout(300);
+    expect(await ui(page).locator('.panel').count()).toBe(0);
+    // ...nor after it ends, in the same session: the session's start is used.
+    await go(page, '#/reports');
+    expect(await dialogTitle(page)).toBe('Export');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await go(page, '#/');
+    await go(page, '#/settings');
+    await page.waitForTimeout(300);
+    expect(await ui(page).locator('.panel').count()).toBe(0);
+    // A new session: held in quiet mode, then opened on the next visit once quiet ends.
+    await flush(page);
+    const next = await visit('#/', userId, { role: 'admin' });
+    await callWaymark(next.page, 'quiet', true);
+    await go(next.page, '#/settings');
+    await next.page.waitForTimeout(300);
+    expect(await ui(next.page).locator('.panel').count()).toBe(0);
+    await callWaymark(next.page, 'quiet', false);
+    await go(next.page, '#/');
+    await go(next.page, '#/settings');
+    await ui(next.page).locator('.panel').waitFor({ timeout: 5000 });
+    expect(await ui(next.page).locator('.panel h2').textContent()).toBe('Set up');
+    await flush(next.page);
+    await env.eventsUntil(userId, (e) => e.filter((x) => x.event === 'Experience Started').length === 2);
+    expect(await started(userId)).toEqual(['guide:reports-tour page', 'checklist:setup page']);
   });
 });

@@ -56,6 +56,8 @@ export { featureEventKeys } from './config/feature-event-keys.js';
 export type { Milestone } from './config/milestone.js';
 export type { Checklist, ChecklistItem } from './config/checklist.js';
 export type { Guide, GuideStep } from './config/guide.js';
+export type { Trigger } from './config/trigger.js';
+export { pickTrigger, triggerVerdict, type TriggerCandidate, type TriggerMoment, type TriggerVerdict } from './trigger/pick-trigger.js';
 export type { Gate } from './config/gate.js';
 export type { Nudge } from './config/nudge.js';
 export type { SuccessPlan, SuccessPlanGoal } from './config/success-plan.js';

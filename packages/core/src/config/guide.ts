@@ -3,6 +3,7 @@ import { limits } from '../limits.js';
 import { configKey } from './config-key.js';
 import { title } from './config-text.js';
 import { urlPatternSchema } from '../page/url-pattern-schema.js';
+import { triggerSchema } from './trigger.js';
 
 /** The element a step points at; both given means the selector is tried first. */
 export const stepTargetSchema = z
@@ -49,6 +50,8 @@ export const guideSchema = z.strictObject({
   key: configKey,
   title,
   steps: z.array(guideStepSchema).min(1, 'must have at least one step').max(50, 'must have at most 50 steps'),
+  /** When the guide starts by itself (see docs/experiences.md); without one it waits to be started. */
+  trigger: triggerSchema.optional(),
 });
 
 /** A guide as validated. */

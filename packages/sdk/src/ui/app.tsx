@@ -119,7 +119,7 @@ const viewKey = ({ guide, index, target }: TourView): string =>
  * hint, which beats a nudge, which beats a toast; never two dialogs; quiet holds everything.
  */
 export function App({ m, a }: { m: UiModel; a: UiActions }) {
-  const screen = arbitrate({ quiet: m.quiet, guideRunning: m.guideRunning, hint: !!m.hint, nudge: !!m.nudge, toast: !!m.toast });
+  const screen = arbitrate({ quiet: m.quiet, guideRunning: m.guideRunning, hint: !!m.hint, nudge: !!m.nudge, panel: !!m.checklist?.open, toast: !!m.toast });
   const s = m.strings;
   const tour = m.tour;
   return (

@@ -25,6 +25,7 @@ import { createGuideRunner, type TourView, type TourWait } from './guide-runner.
 import { createMoments } from './moments.js';
 import { mountShadow } from './mount-shadow.js';
 import { createNudges, type NextItem } from './nudges.js';
+import { createTriggers, type Startable } from './triggers.js';
 import { activeGuide, applyMessage, mergeProgress, type Progress } from './progress.js';
 import { sessionId } from './session-id.js';
 import { defaultStrings, format, mergeStrings } from './strings.js';
@@ -108,7 +109,8 @@ export function mountUi(host: UiHost): UiHandle {
     now,
   });
   const guideRunning = (): boolean => !!(tour || wait);
-  const screen = () => arbitrate({ quiet, guideRunning: guideRunning(), hint: !!hint, nudge: !!nudges.shown(), toast: !!moments.current() });
+  const screen = () =>
+    arbitrate({ quiet, guideRunning: guideRunning(), hint: !!hint, nudge: !!nudges.shown(), panel: checklistOpen && !!current(), toast: !!moments.current() });
 
   const gates = createGates({
     storage,
@@ -154,11 +156,30 @@ export function mountUi(host: UiHost): UiHandle {
     config: () => config,
     next: nextItem,
     history: () => marks.history,
-    hold: () => screen().nudgeHold,
+    hold: () => screen().startHold,
     track,
     save,
     changed,
   });
+
+  /** Guides and checklists whose trigger may start them: not running, not dismissed, not done (unless they repeat). */
+  function startables(): Startable[] {
+    const f = facts();
+    if (!config || !f) return [];
+    const p = progress();
+    const list: Startable[] = [];
+    for (const g of config.guides) {
+      const status = p.guides[g.key]?.status;
+      if (!g.trigger || tour?.guide === g || wait?.guide === g.key || status === 'dismissed' || (status === 'completed' && !g.trigger.repeat)) continue;
+      list.push({ id: `guide:${g.key}`, kind: 'guide', key: g.key, trigger: g.trigger, start: () => startGuide(g.key) });
+    }
+    for (const c of config.checklists) {
+      if (!c.trigger || p.dismissed.includes(c.key) || checklistProgress(c, f).complete) continue;
+      list.push({ id: `checklist:${c.key}`, kind: 'checklist', key: c.key, trigger: c.trigger, audience: c.audience, start: () => openChecklist(c.key) });
+    }
+    return list;
+  }
+  const trigger = createTriggers({ now, session, candidates: startables, facts, history: () => marks.history, hold: () => screen().startHold, track, save });
 
   // Toasts first, events after: an event comes back through onMessage at once, and what it
   // unlocks must be celebrated after what caused it.
@@ -216,6 +237,8 @@ export function mountUi(host: UiHost): UiHandle {
     tour = wait = undefined;
     const active = activeGuide(progress());
     if (active) runner.start(active[0], active[1].step);
+    // The page view that loaded the page came before the UI: its triggers are checked now.
+    trigger({ type: 'page' });
   }
 
   // Messages recorded while another user's state loads: theirs, applied once it is there.
@@ -227,6 +250,12 @@ export function mountUi(host: UiHost): UiHandle {
     checklistOpen = false;
     runner.start(key);
     changed();
+  };
+  /** Opens a checklist's panel: the one with `key` (even dismissed), or the first that applies. */
+  const openChecklist = (key: string | undefined): void => {
+    forced = key;
+    checklistOpen = false;
+    actions.toggleChecklist();
   };
   const go = (item: Checklist['items'][number]) =>
     item.guide || item.link ? () => (item.guide ? startGuide(item.guide) : location.assign(item.link!.url)) : undefined;
@@ -322,11 +351,8 @@ export function mountUi(host: UiHost): UiHandle {
         if (cmd[0] === 'startGuide') {
           if (typeof cmd[1][0] === 'string') startGuide(cmd[1][0]);
         } else if (cmd[0] === 'onGateChange') gates.watch(cmd[1][0]);
-        else if (cmd[0] === 'showChecklist') {
-          forced = typeof cmd[1][0] === 'string' ? cmd[1][0] : undefined;
-          checklistOpen = false;
-          actions.toggleChecklist();
-        } else if (cmd[0] === 'gateHint') {
+        else if (cmd[0] === 'showChecklist') openChecklist(typeof cmd[1][0] === 'string' ? cmd[1][0] : undefined);
+        else if (cmd[0] === 'gateHint') {
           const el = cmd[1][0];
           const v = gates.views().find((x) => x.key === el.getAttribute('data-waymark-gate'));
           if (v && !v.unlocked) {
@@ -368,6 +394,8 @@ export function mountUi(host: UiHost): UiHandle {
       if (key !== undefined) runner.onEvent(key);
       // The tracker records a page view on every route change (pushState, popstate, hashchange).
       if (m.type === 'page') runner.onRoute();
+      if (m.type === 'page') trigger({ type: 'page' });
+      else if (key !== undefined) trigger({ type: 'event', event: key });
       changed();
     } catch {
       // never let the UI break tracking
@@ -382,6 +410,9 @@ export function mountUi(host: UiHost): UiHandle {
     if (destroyed || !body?.config) return;
     config = body.config;
     load(state, userId);
+    // Someone identified after the state was asked for and before this chunk listened: theirs is loaded now.
+    const who = identity.state.userId;
+    if (who !== undefined && who !== userId) later.unshift({ type: 'identify', userId: who });
     for (const f of later.splice(0)) typeof f === 'function' ? f() : onMessage(f);
     changed();
   });
