@@ -209,4 +209,62 @@ describe('experiences in a hash-routed app', () => {
     await env.eventsUntil(userId, (e) => e.filter((x) => x.event === 'Experience Started').length === 2);
     expect(await started(userId)).toEqual(['guide:reports-tour page', 'checklist:setup page']);
   });
+
+  const onboarding = async (userId: string) =>
+    (await env.events(userId)).filter((e) => /^(Guide|Checklist|Experience|Nudge|Milestone)/.test(e.event)).map((e) => e.event);
+
+  it('previews a guide from the URL for someone outside its audience, marked, across a reload, with no events sent', async () => {
+    const { page, userId } = await visit('#/', undefined, { role: 'viewer' });
+    await page.goto(`${site.url}?waymark_preview=reports-tour#/reports`);
+    expect(await dialogTitle(page)).toBe('Export');
+    expect(await dialog(page).locator('.tag').textContent()).toBe('Preview');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: '/tmp/waymark-preview-step.png' });
+    await dialog(page).getByRole('button', { name: 'Next' }).click();
+    expect(await dialogTitle(page)).toBe('Share');
+    // The preview and its place are the tab's: a load without the parameter goes on at step 2.
+    await page.goto(`${site.url}#/reports`);
+    expect(await dialogTitle(page)).toBe('Share');
+    expect(await dialog(page).locator('.tag').count()).toBe(1);
+    await dialog(page).getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    // Over: the next load shows nothing, and the user's own progress never had the guide.
+    await page.reload();
+    await ui(page).locator('.launcher').waitFor();
+    await page.waitForTimeout(300);
+    expect(await dialog(page).count()).toBe(0);
+    await callWaymark(page, 'track', 'Preview Checked');
+    await flush(page);
+    await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Preview Checked'));
+    expect(await onboarding(userId)).toEqual([]);
+    expect((await env.state(userId)).guides).toEqual({});
+  });
+
+  it('previews with waymark.preview(key) whatever the budget and the audience, and reset() starts it over as a new visitor', async () => {
+    // The session's one start is used by the triggered tour...
+    const { page, userId } = await visit('#/reports', undefined, { role: 'admin' });
+    expect(await dialogTitle(page)).toBe('Export');
+    await page.keyboard.press('Escape');
+    // ...yet a preview shows, even of a guide triggered by an event that did not happen.
+    await callWaymark(page, 'preview', 'export-followup');
+    expect(await dialogTitle(page)).toBe('Nice export');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    // A checklist whose audience is another page, with the author's own progress in it.
+    await go(page, '#/settings');
+    await go(page, '#/');
+    await callWaymark(page, 'preview', 'setup');
+    const panel = ui(page).locator('.panel');
+    await panel.waitFor();
+    expect(await panel.locator('.tag').textContent()).toBe('Preview');
+    expect(await panel.locator('li.done').count()).toBe(1);
+    await callWaymark(page, 'reset');
+    await expect.poll(() => panel.locator('li.done').count()).toBe(0);
+    expect(await panel.locator('.tag').textContent()).toBe('Preview');
+    await panel.getByRole('button', { name: 'Close checklist' }).click();
+    await flush(page);
+    await page.waitForTimeout(300);
+    // Only the real run of the triggered tour and the real visit to settings were recorded.
+    expect(await onboarding(userId)).toEqual(['Experience Started', 'Guide Started', 'Guide Step Viewed', 'Guide Dismissed', 'Checklist Item Completed']);
+  });
 });

@@ -15,7 +15,7 @@ import { preLockGates, storedGates, type GateView } from './gate-lock.js';
 import { createGuidance } from './guidance.js';
 import type { RecordedMessage, UiCommand } from './ui-host.js';
 
-const uiMethods = ['startGuide', 'showChecklist', 'debug', 'ui', 'quiet'] as const;
+const uiMethods = ['startGuide', 'showChecklist', 'debug', 'ui', 'quiet', 'preview'] as const;
 
 type MessageBody =
   | { type: 'track'; event: string; properties: Properties }
@@ -88,7 +88,8 @@ export function startWaymark(options: WaymarkOptions): Waymark {
       const page: MessageBody = { type: 'page', properties: { ...pageInfo(referrer), ...properties } };
       record(name == null ? page : { ...page, name });
     },
-    reset: () => identity.reset(),
+    // The UI hears of it: a preview starts over as the new visitor sees it.
+    reset: () => (identity.reset(), guidance?.command(['reset', []], 0)),
     consent: (granted: boolean) => {
       if (typeof granted !== 'boolean') return invalid('consent', [granted]);
       identity.setConsent(granted);

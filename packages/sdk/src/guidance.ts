@@ -48,7 +48,8 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
 
   const load = (): void => {
     if (script) return;
-    const s = (script = document.createElement('script'));
+    const s = document.createElement('script');
+    script = s;
     s.src = ui;
     s.onload = () => {
       const host: UiHost = { ready, get, identity, platform, track, listeners, commands, ui, sheet };
@@ -88,7 +89,8 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
   };
   // After the calls replayed from the snippet's queue, so the state is the identified user's.
   queueMicrotask(check);
-  if (location.search.includes('waymark_debug=1')) commands.push(['debug', [true]]), load();
+  // Debug mode and preview: the UI reads which from the URL.
+  if (/waymark_(debug=1|preview=)/.test(location.search)) load();
 
   return {
     command(command, loadUi) {

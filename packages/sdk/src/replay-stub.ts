@@ -15,6 +15,7 @@ export const stubMethods = [
   'ui',
   'quiet',
   'onGateChange',
+  'preview',
 ] as const;
 
 type StubMethod = (typeof stubMethods)[number];

@@ -35,6 +35,8 @@ export interface UiModel {
   hint: HintModel | undefined;
   nudge: ShownNudge | undefined;
   toast: readonly string[] | undefined;
+  /** The key of the guide or checklist an author previews (shown marked as a preview). */
+  preview: string | undefined;
   /** Announced to screen readers (guide steps). */
   announce: string;
   /** The debug panel's input, when debug mode is on. */
@@ -124,8 +126,21 @@ export function App({ m, a }: { m: UiModel; a: UiActions }) {
   const tour = m.tour;
   return (
     <div class="w" dir={m.dir}>
-      {m.checklist ? <Checklist {...m.checklist} strings={s} toggle={a.toggleChecklist} dismiss={a.dismissChecklist} startGuide={a.startGuide} /> : null}
-      {screen.tour ? <TourRun>{tour ? <TourStep key={viewKey(tour)} view={tour} strings={s} next={a.next} dismiss={a.dismissGuide} /> : null}</TourRun> : null}
+      {m.checklist ? (
+        <Checklist
+          {...m.checklist}
+          strings={s}
+          preview={m.preview === m.checklist.checklist.key}
+          toggle={a.toggleChecklist}
+          dismiss={a.dismissChecklist}
+          startGuide={a.startGuide}
+        />
+      ) : null}
+      {screen.tour ? (
+        <TourRun>
+          {tour ? <TourStep key={viewKey(tour)} view={tour} strings={s} preview={m.preview === tour.guide.key} next={a.next} dismiss={a.dismissGuide} /> : null}
+        </TourRun>
+      ) : null}
       {screen.hint && m.hint ? <GateHint key={`hint-${m.hint.view.key}`} hint={m.hint} strings={s} close={a.closeHint} /> : null}
       {screen.nudge && m.nudge ? <NudgeView key={`nudge-${m.nudge.nudge.key}-${m.nudge.open}`} nudge={m.nudge} strings={s} a={a} /> : null}
       <div class="sr" role="status" aria-live="polite">

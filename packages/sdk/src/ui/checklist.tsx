@@ -9,13 +9,15 @@ export interface ChecklistProps {
   progress: ChecklistProgress;
   open: boolean;
   strings: Strings;
+  /** Marked as an author's preview. */
+  preview?: boolean;
   toggle(): void;
   dismiss(): void;
   startGuide(key: string): void;
 }
 
 /** A launcher button with the checklist's progress, and the panel of items it opens. */
-export function Checklist({ checklist, progress, open, strings, toggle, dismiss, startGuide }: ChecklistProps) {
+export function Checklist({ checklist, progress, open, strings, preview, toggle, dismiss, startGuide }: ChecklistProps) {
   const label = format(strings.launcher, { title: checklist.title, done: progress.done, total: progress.total });
   const panelId = `wm-cl-${checklist.key}`;
   return (
@@ -24,9 +26,10 @@ export function Checklist({ checklist, progress, open, strings, toggle, dismiss,
         {label}
       </button>
       {open ? (
-        <section class="panel" id={panelId} role="region" aria-labelledby={`${panelId}-t`}>
+        <section class="panel" id={panelId} aria-labelledby={`${panelId}-t`}>
           <div class="head">
             <h2 id={`${panelId}-t`}>{checklist.title}</h2>
+            {preview ? <span class="tag">{strings.preview}</span> : null}
             <button type="button" class="x" aria-label={strings.closeChecklist} onClick={toggle}>
               ×
             </button>

@@ -27,7 +27,8 @@ import { mountShadow } from './mount-shadow.js';
 import { createNudges, type NextItem } from './nudges.js';
 import { createTriggers, type Startable } from './triggers.js';
 import { activeGuide, applyMessage, mergeProgress, type Progress } from './progress.js';
-import { sessionId } from './session-id.js';
+import { readPreview, writePreview, type PreviewState } from './preview.js';
+import { sessionId, tabStorage } from './session-id.js';
 import { defaultStrings, format, mergeStrings } from './strings.js';
 import { css } from './styles.js';
 import { loadMarks, saveMarks, type UserMarks } from './user-marks.js';
@@ -56,7 +57,11 @@ export function mountUi(host: UiHost): UiHandle {
   let overrides: Record<string, 'unlock' | 'lock'> = {};
   let strings = defaultStrings;
   let quiet = false;
-  let debug = false;
+  let debug = location.search.includes('waymark_debug=1');
+  // An author's preview (?waymark_preview=<key>, waymark.preview(key)): shown whatever the
+  // targeting and the budget, marked, and left out of analytics; kept for the tab's next pages.
+  const tab = tabStorage(platform);
+  let preview: PreviewState | undefined;
   let checklistOpen = false;
   let forced: string | undefined;
   let tour: TourView | undefined;
@@ -76,7 +81,7 @@ export function mountUi(host: UiHost): UiHandle {
     scheduled = true;
     queueMicrotask(draw);
   };
-  const save = (): void => saveMarks(storage, marks);
+  const save = (): void => saveMarks(storage, marks, !!preview);
   const progress = (): Progress => marks.progress;
   const setProgress = (p: Progress): void => {
     marks = { ...marks, progress: p };
@@ -84,7 +89,8 @@ export function mountUi(host: UiHost): UiHandle {
   };
   const track = (event: string, properties: Record<string, unknown>): void => {
     if (event === onboardingEvents.guideErrored) missing.set(String(properties['guide']), String(properties['step']));
-    host.track(event, properties);
+    // A preview is the author's: nothing of it reaches analytics.
+    if (!preview) host.track(event, properties);
   };
   const moments = createMoments(now, changed);
   const facts = () => (config ? deriveFacts(config, snapshotFacts(progress().snapshot, now())) : undefined);
@@ -93,7 +99,13 @@ export function mountUi(host: UiHost): UiHandle {
   const runner = createGuideRunner({
     guides: () => config?.guides ?? [],
     track,
-    setPosition: (key, position) => setProgress({ ...progress(), guides: { ...progress().guides, [key]: position } }),
+    setPosition(key, position) {
+      // A previewed guide's place is the tab's, never the user's progress.
+      if (preview?.key === key) {
+        preview = { key, step: position.step };
+        writePreview(tab, preview);
+      } else setProgress({ ...progress(), guides: { ...progress().guides, [key]: position } });
+    },
     onView(view, why) {
       if (view && (view.guide !== tour?.guide || view.index !== tour?.index)) {
         announce = format(strings.announce, { n: view.index + 1, total: view.guide.steps.length, title: view.step.title });
@@ -104,6 +116,7 @@ export function mountUi(host: UiHost): UiHandle {
     },
     onEnd(guide, status) {
       if (status === 'errored') moments.say(format(strings.guideUnavailable, { title: guide.title }));
+      if (preview?.key === guide.key) endPreview();
     },
     path: here,
     now,
@@ -237,8 +250,10 @@ export function mountUi(host: UiHost): UiHandle {
     tour = wait = undefined;
     const active = activeGuide(progress());
     if (active) runner.start(active[0], active[1].step);
-    // The page view that loaded the page came before the UI: its triggers are checked now.
-    trigger({ type: 'page' });
+    // A preview goes on whoever's progress is loaded; else the page view that loaded the page,
+    // which came before the UI, has its triggers checked now.
+    if (preview) startPreview(preview.key, preview.step);
+    else trigger({ type: 'page' });
   }
 
   // Messages recorded while another user's state loads: theirs, applied once it is there.
@@ -257,12 +272,34 @@ export function mountUi(host: UiHost): UiHandle {
     checklistOpen = false;
     actions.toggleChecklist();
   };
+  /** Shows the guide (from `step`) or checklist with this key as a preview; false when there is none. */
+  function startPreview(key: string, step?: string): boolean {
+    const guide = config?.guides.some((g) => g.key === key);
+    if (!guide && !config?.checklists.some((c) => c.key === key)) return false;
+    preview = { key, step };
+    writePreview(tab, preview);
+    if (guide) {
+      checklistOpen = false;
+      runner.start(key, step);
+    } else openChecklist(key);
+    save();
+    return true;
+  }
+  function endPreview(): void {
+    if (forced === preview?.key) forced = undefined;
+    preview = undefined;
+    writePreview(tab, undefined);
+    save();
+    changed();
+  }
   const go = (item: Checklist['items'][number]) =>
     item.guide || item.link ? () => (item.guide ? startGuide(item.guide) : location.assign(item.link!.url)) : undefined;
 
   const actions: UiActions = {
     toggleChecklist() {
       checklistOpen = !checklistOpen;
+      // Closing a previewed checklist ends the preview.
+      if (!checklistOpen && preview && preview.key === forced) return endPreview();
       const c = current();
       if (checklistOpen && c) track(onboardingEvents.checklistOpened, { checklist: c.checklist.key });
       changed();
@@ -270,6 +307,10 @@ export function mountUi(host: UiHost): UiHandle {
     dismissChecklist() {
       const c = current();
       if (!c) return;
+      if (preview?.key === c.checklist.key) {
+        checklistOpen = false;
+        return endPreview();
+      }
       track(onboardingEvents.checklistDismissed, { checklist: c.checklist.key });
       setProgress({ ...progress(), dismissed: [...progress().dismissed, c.checklist.key] });
       checklistOpen = false;
@@ -324,6 +365,7 @@ export function mountUi(host: UiHost): UiHandle {
         hint: hintModel(),
         nudge: nudges.shown(),
         toast: moments.current(),
+        preview: preview?.key,
         announce,
         debug: debug && config && f ? { config, facts: f, progress: progress(), shown: c?.checklist.key, tour, wait, missing } : undefined,
         ui: host.ui,
@@ -348,7 +390,23 @@ export function mountUi(host: UiHost): UiHandle {
         break;
       default:
         if (!config) return void later.push(() => command(cmd));
-        if (cmd[0] === 'startGuide') {
+        if (cmd[0] === 'preview') {
+          if (typeof cmd[1][0] === 'string') {
+            if (preview) {
+              runner.destroy();
+              tour = wait = undefined;
+              endPreview();
+            }
+            startPreview(cmd[1][0]);
+          }
+        } else if (cmd[0] === 'reset') {
+          // In a preview, the author starts over as a new visitor: their progress here is cleared.
+          if (preview) {
+            // From its first step: load() starts the preview again.
+            preview = { key: preview.key };
+            load(undefined, undefined);
+          }
+        } else if (cmd[0] === 'startGuide') {
           if (typeof cmd[1][0] === 'string') startGuide(cmd[1][0]);
         } else if (cmd[0] === 'onGateChange') gates.watch(cmd[1][0]);
         else if (cmd[0] === 'showChecklist') openChecklist(typeof cmd[1][0] === 'string' ? cmd[1][0] : undefined);
@@ -409,10 +467,12 @@ export function mountUi(host: UiHost): UiHandle {
   void host.ready.then(([body, state, userId]) => {
     if (destroyed || !body?.config) return;
     config = body.config;
-    load(state, userId);
-    // Someone identified after the state was asked for and before this chunk listened: theirs is loaded now.
+    preview = readPreview(location.search, tab);
+    // Someone identified after the state was asked for and before this chunk listened: theirs is
+    // loaded instead (nothing starts for the visitor they were).
     const who = identity.state.userId;
     if (who !== undefined && who !== userId) later.unshift({ type: 'identify', userId: who });
+    else load(state, userId);
     for (const f of later.splice(0)) typeof f === 'function' ? f() : onMessage(f);
     changed();
   });

@@ -30,6 +30,8 @@ export const defaultStrings = {
   /** Title of a nudge without one in the config. */
   stuckTitle: 'Need a hand?',
   stuckBody: 'Next up: {item}',
+  /** The mark on a guide step or checklist an author previews. */
+  preview: 'Preview',
 };
 
 /** The UI's strings: every key of `defaultStrings`. */

@@ -11,6 +11,8 @@ import { format, type Strings } from './strings.js';
 export interface TourStepProps {
   view: TourView;
   strings: Strings;
+  /** Marked as an author's preview. */
+  preview?: boolean;
   next(): void;
   dismiss(): void;
 }
@@ -43,7 +45,7 @@ export function TourRun({ children }: { children: preact.ComponentChildren }) {
  * while a text field has focus leaves it there); Tab stays inside it and the target (not
  * aria-modal, since the target outside it is part of the step); Esc dismisses. Keyed by step.
  */
-export function TourStep({ view, strings, next, dismiss }: TourStepProps) {
+export function TourStep({ view, strings, preview, next, dismiss }: TourStepProps) {
   const { guide, index, step, target } = view;
   const box = useRef<HTMLDivElement>(null);
   const tip = useRef<HTMLDivElement>(null);
@@ -91,6 +93,7 @@ export function TourStep({ view, strings, next, dismiss }: TourStepProps) {
         {target ? <div ref={tip} class="arrow" /> : null}
         <div class="head">
           <h2 id={`${id}-t`}>{step.title}</h2>
+          {preview ? <span class="tag">{strings.preview}</span> : null}
           <button type="button" class="x" aria-label={strings.close} onClick={dismiss}>
             ×
           </button>
