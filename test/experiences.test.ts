@@ -42,6 +42,17 @@ const config = {
       steps: [{ key: 'hello', title: 'Hello beta', body: 'Reports live here.' }],
     },
     {
+      key: 'personal',
+      title: 'Personal',
+      steps: [
+        {
+          key: 'hi',
+          title: "Hi {{user.name | 'there'}}",
+          body: "Your team created **{{count 'Project Created' account}}** projects, {{user.name | 'friend'}}. Day {{days | 'one'}}.\n\n[Your profile](/people/{{user.name}})",
+        },
+      ],
+    },
+    {
       key: 'export-followup',
       title: 'After your export',
       trigger: { event: 'Report Exported', page: '/#/reports' },
@@ -266,5 +277,29 @@ describe('experiences in a hash-routed app', () => {
     await page.waitForTimeout(300);
     // Only the real run of the triggered tour and the real visit to settings were recorded.
     expect(await onboarding(userId)).toEqual(['Experience Started', 'Guide Started', 'Guide Step Viewed', 'Guide Dismissed', 'Checklist Item Completed']);
+  });
+
+  it('personalises titles and bodies, with fallbacks, and hostile values render as inert text', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">**bold** [x](javascript:alert(1)) {{user.role}}';
+    const { page } = await visit('#/', undefined, { name: hostile, role: 'admin' });
+    await callWaymark(page, 'track', 'Project Created');
+    await callWaymark(page, 'track', 'Project Created');
+    await callWaymark(page, 'startGuide', 'personal');
+    expect(await dialogTitle(page)).toBe(`Hi ${hostile}`);
+    const body = dialog(page).locator('[id$="-b"]');
+    expect(await body.textContent()).toBe(`Your team created 2 projects, ${hostile}. Day one.Your profile`);
+    // Only the author's markup is markup: one bold (the count), one link (the profile), no image.
+    expect(await body.locator('strong').allTextContents()).toEqual(['2']);
+    expect(await body.locator('img').count()).toBe(0);
+    expect(await body.locator('a').count()).toBe(1);
+    expect(await body.locator('a').getAttribute('href')).toBe(`/people/${encodeURIComponent(hostile)}`);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: '/tmp/waymark-personal.png' });
+    // Without a name: the fallbacks.
+    const other = await visit('#/');
+    await callWaymark(other.page, 'startGuide', 'personal');
+    expect(await dialogTitle(other.page)).toBe('Hi there');
+    expect(await dialog(other.page).locator('[id$="-b"] p').first().textContent()).toBe('Your team created 0 projects, friend. Day one.');
   });
 });

@@ -80,6 +80,8 @@ export { onboardingEvents, type OnboardingEvent } from './guide/onboarding-event
 export { matchUrlPattern } from './guide/match-url-pattern.js';
 export { pageFacts, type PageFacts } from './page/page-facts.js';
 export { matchPage } from './page/match-page.js';
+export { parseTemplate, type TemplatePart, type TemplateSlot, type TemplateValue } from './template/parse-template.js';
+export { fillTemplate, type TemplateMilestones } from './template/fill-template.js';
 export { gateState, type GateState, type GateOverrides } from './gate/gate-state.js';
 export { detectStuck, type StuckDecision, type StuckReason } from './stuck/detect-stuck.js';
 export { defaultStuckRules, type StuckRules } from './stuck/stuck-rules.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { conditionRefs, type ConditionRef } from '../condition/condition-refs.js';
 import type { Condition } from '../condition/condition.js';
+import { templateReferences } from '../template/template-references.js';
 import type { configShape } from './config-schema.js';
 
 type Shape = z.output<typeof configShape>;
@@ -119,6 +120,7 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   });
 
   successPlanReferences(config, milestones, ctx);
+  templateReferences(config, milestones, ctx);
   reportCycles(edges, ctx);
 }
 

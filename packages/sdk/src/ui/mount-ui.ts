@@ -28,6 +28,7 @@ import { createNudges, type NextItem } from './nudges.js';
 import { createTriggers, type Startable } from './triggers.js';
 import { activeGuide, applyMessage, mergeProgress, type Progress } from './progress.js';
 import { readPreview, writePreview, type PreviewState } from './preview.js';
+import { personal } from './personal.js';
 import { sessionId, tabStorage } from './session-id.js';
 import { defaultStrings, format, mergeStrings } from './strings.js';
 import { css } from './styles.js';
@@ -108,7 +109,11 @@ export function mountUi(host: UiHost): UiHandle {
     },
     onView(view, why) {
       if (view && (view.guide !== tour?.guide || view.index !== tour?.index)) {
-        announce = format(strings.announce, { n: view.index + 1, total: view.guide.steps.length, title: view.step.title });
+        announce = format(strings.announce, {
+          n: view.index + 1,
+          total: view.guide.steps.length,
+          title: personal(facts(), config?.milestones ?? []).text(view.step.title),
+        });
       }
       tour = view;
       wait = why;
@@ -357,6 +362,7 @@ export function mountUi(host: UiHost): UiHandle {
       const f = facts();
       const model: UiModel = {
         strings,
+        p: personal(f, config?.milestones ?? []),
         dir: getComputedStyle(document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr',
         quiet,
         checklist: c && { ...c, open: checklistOpen },

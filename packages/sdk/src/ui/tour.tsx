@@ -4,13 +4,14 @@ import type { Placement } from '@floating-ui/dom';
 import { deepActiveElement } from './deep-active.js';
 import { useFloat } from './float.js';
 import type { TourView } from './guide-runner.js';
-import { renderMarkdown } from './markdown.js';
+import type { Personal } from './personal.js';
 import { format, type Strings } from './strings.js';
 
 /** What a guide step's popover shows and does. */
 export interface TourStepProps {
   view: TourView;
   strings: Strings;
+  p: Personal;
   /** Marked as an author's preview. */
   preview?: boolean;
   next(): void;
@@ -45,7 +46,7 @@ export function TourRun({ children }: { children: preact.ComponentChildren }) {
  * while a text field has focus leaves it there); Tab stays inside it and the target (not
  * aria-modal, since the target outside it is part of the step); Esc dismisses. Keyed by step.
  */
-export function TourStep({ view, strings, preview, next, dismiss }: TourStepProps) {
+export function TourStep({ view, strings, p, preview, next, dismiss }: TourStepProps) {
   const { guide, index, step, target } = view;
   const box = useRef<HTMLDivElement>(null);
   const tip = useRef<HTMLDivElement>(null);
@@ -92,13 +93,13 @@ export function TourStep({ view, strings, preview, next, dismiss }: TourStepProp
       <div ref={box} class={target ? 'pop wait' : 'pop c'} role="dialog" aria-labelledby={`${id}-t`} aria-describedby={`${id}-b`} tabIndex={-1}>
         {target ? <div ref={tip} class="arrow" /> : null}
         <div class="head">
-          <h2 id={`${id}-t`}>{step.title}</h2>
+          <h2 id={`${id}-t`}>{p.text(step.title)}</h2>
           {preview ? <span class="tag">{strings.preview}</span> : null}
           <button type="button" class="x" aria-label={strings.close} onClick={dismiss}>
             ×
           </button>
         </div>
-        <div id={`${id}-b`}>{renderMarkdown(step.body)}</div>
+        <div id={`${id}-b`}>{p.md(step.body)}</div>
         {/* No Back: a previous step may live on another page. A click or event step advances by
             itself; its button still lets keyboard users move on. */}
         <div class="row">
