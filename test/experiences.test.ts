@@ -53,6 +53,15 @@ const config = {
       ],
     },
     {
+      key: 'company-setup',
+      title: 'Company setup',
+      steps: [
+        { key: 'open', title: 'Open settings', body: 'Click **Settings**.', target: { anchor: 'nav-settings' }, advance: 'click', url: '/#/' },
+        { key: 'company', title: 'Your company', body: 'Type its name.', target: { anchor: 'company' }, advance: 'input', url: '/#/settings' },
+        { key: 'save', title: 'Save it', body: 'Then save.', target: { anchor: 'save' }, url: '/#/settings' },
+      ],
+    },
+    {
       key: 'export-followup',
       title: 'After your export',
       trigger: { event: 'Report Exported', page: '/#/reports' },
@@ -301,5 +310,33 @@ describe('experiences in a hash-routed app', () => {
     await callWaymark(other.page, 'startGuide', 'personal');
     expect(await dialogTitle(other.page)).toBe('Hi there');
     expect(await dialog(other.page).locator('[id$="-b"] p').first().textContent()).toBe('Your team created 0 projects, friend. Day one.');
+  });
+
+  it('tours: a step moves on when the user types in its field, and Back returns to a previous step on the same page', async () => {
+    const { page } = await visit('#/');
+    await callWaymark(page, 'startGuide', 'company-setup');
+    expect(await dialogTitle(page)).toBe('Open settings');
+    const back = dialog(page).getByRole('button', { name: 'Back' });
+    expect(await back.count()).toBe(0);
+    await page.click('[data-waymark-anchor="nav-settings"]');
+    expect(await dialogTitle(page)).toBe('Your company');
+    // The previous step is on another page: no Back. The caret is in the field.
+    expect(await back.count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-waymark-anchor'))).toBe('company');
+    await page.keyboard.type('Ac', { delay: 50 });
+    // Still typing: the step stays.
+    expect(await dialogTitle(page)).toBe('Your company');
+    await page.keyboard.type('me', { delay: 50 });
+    await expect.poll(() => dialogTitle(page), { timeout: 5000 }).toBe('Save it');
+    expect(await page.inputValue('[data-waymark-anchor="company"]')).toBe('Acme');
+    await back.waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: '/tmp/waymark-back.png' });
+    await back.click();
+    expect(await dialogTitle(page)).toBe('Your company');
+    await dialog(page).getByRole('button', { name: 'Next' }).click();
+    expect(await dialogTitle(page)).toBe('Save it');
+    await dialog(page).getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => dialog(page).count()).toBe(0);
   });
 });

@@ -25,8 +25,8 @@ export const guideStepSchema = z
     target: stepTargetSchema.optional(),
     placement: z.enum(['top', 'bottom', 'left', 'right', 'auto']).default('auto'),
     advance: z
-      .union([z.enum(['next', 'click']), z.strictObject({ event: z.string().min(1, 'must not be empty').max(limits.maxEventNameLength) })], {
-        error: 'must be "next", "click" or { "event": "<event key>" }',
+      .union([z.enum(['next', 'click', 'input']), z.strictObject({ event: z.string().min(1, 'must not be empty').max(limits.maxEventNameLength) })], {
+        error: 'must be "next", "click", "input" or { "event": "<event key>" }',
       })
       .default('next'),
     /** The URL path pattern the step belongs to, e.g. `/app/projects/:id` or `/app/*`. */
@@ -43,6 +43,8 @@ export const guideStepSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.advance === 'click' && s.target === undefined) ctx.addIssue({ code: 'custom', path: ['advance'], message: '"click" needs a target to click' });
+    if (s.advance === 'input' && s.target === undefined)
+      ctx.addIssue({ code: 'custom', path: ['advance'], message: '"input" needs a target field to type in' });
   });
 
 /** A guide (tour): ordered steps, possibly across pages. */

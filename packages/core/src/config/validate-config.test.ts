@@ -148,11 +148,15 @@ describe('validateConfig', () => {
       { path: 'guides[0].steps[1].waitMs', message: 'must be at most 60000 (one minute)' },
     ]);
     expect(errorsAfter((d) => (d.guides[0].steps[1].advance = 'hover'))).toEqual([
-      { path: 'guides[0].steps[1].advance', message: 'must be "next", "click" or { "event": "<event key>" }' },
+      { path: 'guides[0].steps[1].advance', message: 'must be "next", "click", "input" or { "event": "<event key>" }' },
     ]);
     expect(errorsAfter((d) => (d.guides[0].steps[0].advance = 'click'))).toEqual([
       { path: 'guides[0].steps[0].advance', message: '"click" needs a target to click' },
     ]);
+    expect(errorsAfter((d) => (d.guides[0].steps[0].advance = 'input'))).toEqual([
+      { path: 'guides[0].steps[0].advance', message: '"input" needs a target field to type in' },
+    ]);
+    expect(errorsAfter((d) => (d.guides[0].steps[1].advance = 'input'))).toEqual([]);
     expect(errorsAfter((d) => (d.guides[0].steps[1].target = {}))[0]?.path).toBe('guides[0].steps[1].target');
     expect(errorsAfter((d) => (d.guides[0].steps[1].url = 'app/projects'))[0]?.path).toBe('guides[0].steps[1].url');
   });

@@ -34,6 +34,8 @@ export interface UiModel {
   /** A guide has started and not ended (it may be waiting for its page or target). */
   guideRunning: boolean;
   tour: TourView | undefined;
+  /** Whether the step on screen can go back (its previous step is on this page). */
+  back: boolean;
   hint: HintModel | undefined;
   nudge: ShownNudge | undefined;
   toast: readonly string[] | undefined;
@@ -53,6 +55,7 @@ export interface UiActions {
   dismissChecklist(): void;
   startGuide(key: string): void;
   next(): void;
+  back(): void;
   dismissGuide(): void;
   closeHint(): void;
   openNudge(): void;
@@ -142,7 +145,16 @@ export function App({ m, a }: { m: UiModel; a: UiActions }) {
       {screen.tour ? (
         <TourRun>
           {tour ? (
-            <TourStep key={viewKey(tour)} view={tour} strings={s} p={m.p} preview={m.preview === tour.guide.key} next={a.next} dismiss={a.dismissGuide} />
+            <TourStep
+              key={viewKey(tour)}
+              view={tour}
+              strings={s}
+              p={m.p}
+              preview={m.preview === tour.guide.key}
+              next={a.next}
+              back={m.back ? a.back : undefined}
+              dismiss={a.dismissGuide}
+            />
           ) : null}
         </TourRun>
       ) : null}

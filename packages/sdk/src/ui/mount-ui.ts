@@ -324,6 +324,7 @@ export function mountUi(host: UiHost): UiHandle {
     },
     startGuide,
     next: () => runner.next(),
+    back: () => runner.back(),
     dismissGuide: () => runner.dismiss(),
     closeHint() {
       (hint?.[1] as HTMLElement | undefined)?.focus?.();
@@ -368,6 +369,7 @@ export function mountUi(host: UiHost): UiHandle {
         checklist: c && { ...c, open: checklistOpen },
         guideRunning: guideRunning(),
         tour,
+        back: runner.canGoBack(),
         hint: hintModel(),
         nudge: nudges.shown(),
         toast: moments.current(),

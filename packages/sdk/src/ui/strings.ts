@@ -1,6 +1,7 @@
 /** Every built-in string of the UI, in English. Placeholders in braces are filled in at render time. */
 export const defaultStrings = {
   next: 'Next',
+  back: 'Back',
   done: 'Done',
   /** Label of the popover's close button (read by screen readers). */
   close: 'Close',
