@@ -25,6 +25,7 @@ const config = {
       ],
     },
   ],
+  nudges: [{ key: 'reports-help', kind: 'toast', for: { checklist: 'report-tips' }, title: 'Stuck on reports?', stuck: { activeMs: 3000 } }],
   guides: [
     {
       key: 'reports-tour',
@@ -60,6 +61,12 @@ const config = {
         { key: 'company', title: 'Your company', body: 'Type its name.', target: { anchor: 'company' }, advance: 'input', url: '/#/settings' },
         { key: 'save', title: 'Save it', body: 'Then save.', target: { anchor: 'save' }, url: '/#/settings' },
       ],
+    },
+    {
+      key: 'entry-tip',
+      title: 'Entry tip',
+      trigger: { event: 'Entry Created', repeat: { afterDays: 1 } },
+      steps: [{ key: 'tip', title: 'Entry tip', body: 'Entries can be copied.' }],
     },
     {
       key: 'export-followup',
@@ -338,5 +345,59 @@ describe('experiences in a hash-routed app', () => {
     expect(await dialogTitle(page)).toBe('Save it');
     await dialog(page).getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => dialog(page).count()).toBe(0);
+  });
+
+  it('one budget across kinds: a nudge shows to a stuck user, but not in a session where a triggered tour already started', async () => {
+    // Active for a few seconds on the reports page, where the report tips are the checklist on screen.
+    const beActive = async (page: Page, seconds: number) => {
+      for (let i = 0; i < seconds * 4; i++) {
+        await page.mouse.move(300 + (i % 7) * 10, 300);
+        await page.waitForTimeout(250);
+      }
+    };
+    const toast = (page: Page) => ui(page).getByRole('dialog', { name: 'Stuck on reports?' });
+    const viewer = await visit('#/reports', undefined, { role: 'viewer' });
+    await beActive(viewer.page, 5);
+    await toast(viewer.page).waitFor({ timeout: 5000 });
+    const admin = await visit('#/reports', undefined, { role: 'admin' });
+    expect(await dialogTitle(admin.page)).toBe('Export');
+    await admin.page.keyboard.press('Escape');
+    await expect.poll(() => dialog(admin.page).count()).toBe(0);
+    await beActive(admin.page, 6);
+    expect(await toast(admin.page).count()).toBe(0);
+    await flush(admin.page);
+    await env.eventsUntil(admin.userId, (e) => e.some((x) => x.event === 'User Stuck'));
+    expect((await env.events(admin.userId)).filter((e) => e.event === 'Nudge Shown')).toEqual([]);
+  });
+
+  it('starts a guide on an event anywhere, and again only after its repeat days have passed', async () => {
+    const userId = `u_${Math.random().toString(36).slice(2)}`;
+    const { page } = await visit('#/', userId);
+    await callWaymark(page, 'track', 'Entry Created');
+    expect(await dialogTitle(page)).toBe('Entry tip');
+    await dialog(page).getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await callWaymark(page, 'track', 'Entry Created');
+    await page.waitForTimeout(300);
+    expect(await dialog(page).count()).toBe(0);
+    await flush(page);
+    await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Guide Completed'));
+    // Another session the same day: the cooldown holds.
+    const sameDay = await visit('#/settings', userId);
+    await callWaymark(sameDay.page, 'track', 'Entry Created');
+    await sameDay.page.waitForTimeout(300);
+    expect(await dialog(sameDay.page).count()).toBe(0);
+    // A day later (the browser's clock): again.
+    const later = await pages.open();
+    await later.clock.install({ time: Date.now() + 25 * 3_600_000 });
+    await later.goto(`${site.url}#/`);
+    await later.waitForFunction(() => typeof (window as unknown as { waymark?: { track?: unknown } }).waymark?.track === 'function');
+    await callWaymark(later, 'identify', userId);
+    await ui(later).locator('.launcher').waitFor({ timeout: 10_000 });
+    await callWaymark(later, 'track', 'Entry Created');
+    expect(await dialogTitle(later)).toBe('Entry tip');
+    await flush(later);
+    await env.eventsUntil(userId, (e) => e.filter((x) => x.event === 'Experience Started').length === 2);
+    expect(await started(userId)).toEqual(['guide:entry-tip event', 'guide:entry-tip event']);
   });
 });
