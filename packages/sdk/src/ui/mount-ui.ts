@@ -25,7 +25,8 @@ import { createGuideRunner, type TourView, type TourWait } from './guide-runner.
 import { createMoments } from './moments.js';
 import { mountShadow } from './mount-shadow.js';
 import { createNudges, type NextItem } from './nudges.js';
-import { createTriggers, type Startable } from './triggers.js';
+import { startables } from './startables.js';
+import { createTriggers } from './triggers.js';
 import { activeGuide, applyMessage, mergeProgress, type Progress } from './progress.js';
 import { readPreview, writePreview, type PreviewState } from './preview.js';
 import { personal } from './personal.js';
@@ -180,24 +181,20 @@ export function mountUi(host: UiHost): UiHandle {
     changed,
   });
 
-  /** Guides and checklists whose trigger may start them: not running, not dismissed, not done (unless they repeat). */
-  function startables(): Startable[] {
-    const f = facts();
-    if (!config || !f) return [];
-    const p = progress();
-    const list: Startable[] = [];
-    for (const g of config.guides) {
-      const status = p.guides[g.key]?.status;
-      if (!g.trigger || tour?.guide === g || wait?.guide === g.key || status === 'dismissed' || (status === 'completed' && !g.trigger.repeat)) continue;
-      list.push({ id: `guide:${g.key}`, kind: 'guide', key: g.key, trigger: g.trigger, start: () => startGuide(g.key) });
-    }
-    for (const c of config.checklists) {
-      if (!c.trigger || p.dismissed.includes(c.key) || checklistProgress(c, f).complete) continue;
-      list.push({ id: `checklist:${c.key}`, kind: 'checklist', key: c.key, trigger: c.trigger, audience: c.audience, start: () => openChecklist(c.key) });
-    }
-    return list;
-  }
-  const trigger = createTriggers({ now, session, candidates: startables, facts, history: () => marks.history, hold: () => screen().startHold, track, save });
+  const trigger = createTriggers({
+    now,
+    session,
+    candidates() {
+      const f = facts();
+      const running = tour?.guide.key ?? wait?.guide;
+      return config && f ? startables(config, progress(), f, running, { guide: startGuide, checklist: openChecklist }) : [];
+    },
+    facts,
+    history: () => marks.history,
+    hold: () => screen().startHold,
+    track,
+    save,
+  });
 
   // Toasts first, events after: an event comes back through onMessage at once, and what it
   // unlocks must be celebrated after what caused it.
