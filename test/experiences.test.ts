@@ -400,4 +400,13 @@ describe('experiences in a hash-routed app', () => {
     await env.eventsUntil(userId, (e) => e.filter((x) => x.event === 'Experience Started').length === 2);
     expect(await started(userId)).toEqual(['guide:entry-tip event', 'guide:entry-tip event']);
   });
+
+  it('ignores a preview of a key that does not exist: the page works as usual', async () => {
+    const { page, userId } = await visit('?waymark_preview=no-such-key#/reports', undefined, { role: 'admin' });
+    expect(await dialogTitle(page)).toBe('Export');
+    expect(await dialog(page).locator('.tag').count()).toBe(0);
+    await flush(page);
+    await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Guide Step Viewed'));
+    expect(await started(userId)).toEqual(['guide:reports-tour page']);
+  });
 });

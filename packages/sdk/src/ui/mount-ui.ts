@@ -254,8 +254,7 @@ export function mountUi(host: UiHost): UiHandle {
     if (active) runner.start(active[0], active[1].step);
     // A preview goes on whoever's progress is loaded; else the page view that loaded the page,
     // which came before the UI, has its triggers checked now.
-    if (preview) startPreview(preview.key, preview.step);
-    else trigger({ type: 'page' });
+    if (!(preview && startPreview(preview.key, preview.step))) trigger({ type: 'page' });
   }
 
   // Messages recorded while another user's state loads: theirs, applied once it is there.
@@ -277,7 +276,12 @@ export function mountUi(host: UiHost): UiHandle {
   /** Shows the guide (from `step`) or checklist with this key as a preview; false when there is none. */
   function startPreview(key: string, step?: string): boolean {
     const guide = config?.guides.some((g) => g.key === key);
-    if (!guide && !config?.checklists.some((c) => c.key === key)) return false;
+    if (!guide && !config?.checklists.some((c) => c.key === key)) {
+      // Nothing by that key (a typo in the URL): no preview, and the page works as usual.
+      preview = undefined;
+      writePreview(tab, undefined);
+      return false;
+    }
     preview = { key, step };
     writePreview(tab, preview);
     if (guide) {
