@@ -409,4 +409,15 @@ describe('experiences in a hash-routed app', () => {
     await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Guide Step Viewed'));
     expect(await started(userId)).toEqual(['guide:reports-tour page']);
   });
+
+  it('debug mode says what each trigger would do, and why not', async () => {
+    const { page } = await visit('?waymark_debug=1#/', undefined, { role: 'viewer' });
+    const panel = page.getByRole('region', { name: 'Waymark debug' });
+    await panel.waitFor({ timeout: 5000 });
+    await expect.poll(() => panel.textContent()).toContain('trigger on a page view of /#/reports: would not start: not on its page');
+    await go(page, '#/reports');
+    await expect.poll(() => panel.textContent()).toContain('trigger on a page view of /#/reports: would not start: its audience does not hold');
+    expect(await panel.textContent()).toContain('trigger on "Report Exported" on /#/reports: would start');
+    await page.screenshot({ path: '/tmp/waymark-debug-triggers.png' });
+  });
 });

@@ -22,7 +22,7 @@ export const hashAppPage = (collector: string, key: string): string => `<!doctyp
 
 /** Serves the hash-routed app at `/`; returns its URL and a close function. */
 export async function startHashSite(collector: string, key: string): Promise<{ url: string; close(): Promise<void> }> {
-  const site: Server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(hashAppPage(collector, key)));
+  const site: Server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(hashAppPage(collector, key)));
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(site.address() as AddressInfo).port}/`,

@@ -376,7 +376,10 @@ export function mountUi(host: UiHost): UiHandle {
         toast: moments.current(),
         preview: preview?.key,
         announce,
-        debug: debug && config && f ? { config, facts: f, progress: progress(), shown: c?.checklist.key, tour, wait, missing } : undefined,
+        debug:
+          debug && config && f
+            ? { config, facts: f, progress: progress(), shown: c?.checklist.key, tour, wait, missing, history: marks.history, session }
+            : undefined,
         ui: host.ui,
       };
       render(h(App, { m: model, a: actions }), container);
