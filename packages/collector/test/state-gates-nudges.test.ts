@@ -112,6 +112,31 @@ describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge hi
     expect((await readJson(admin)).nudges).toHaveLength(4);
   });
 
+  it('counts triggered starts in the history whatever their age (a trigger that starts once never starts twice), skipping malformed ones', async () => {
+    const at = (h: number) => clock - h * hour;
+    await send([
+      track(
+        'tia',
+        'Experience Started',
+        { experience: 'guide:reports-tour', kind: 'guide', key: 'reports-tour', trigger: 'page', session: 's1' },
+        clock - 200 * day,
+      ),
+      track(
+        'tia',
+        'Experience Started',
+        { experience: 'checklist:getting-started', kind: 'checklist', key: 'getting-started', trigger: 'event', session: 's2' },
+        at(2),
+      ),
+      // Malformed: no session, no experience.
+      track('tia', 'Experience Started', { experience: 'guide:x' }, at(1)),
+      track('tia', 'Experience Started', { session: 's3' }, at(1)),
+    ]);
+    expect((await state('userId=tia')).nudges).toEqual([
+      { type: 'shown', nudge: 'guide:reports-tour', at: clock - 200 * day, session: 's1' },
+      { type: 'shown', nudge: 'checklist:getting-started', at: at(2), session: 's2' },
+    ]);
+  });
+
   it('keeps the newest 500 nudge records, and answers anonymous visitors by anonymousId', async () => {
     const batch = Array.from({ length: 510 }, (_, i) => ({ ...track('many', 'Nudge Shown', { nudge: `n${i}`, session: 's' }, clock - (600 - i) * 60_000) }));
     await send(batch);

@@ -42,6 +42,7 @@ export {
   type MilestoneCondition,
   type ChecklistCondition,
   type DaysSinceStartCondition,
+  type PageCondition,
   type AllCondition,
   type AnyCondition,
   type NotCondition,
@@ -57,6 +58,8 @@ export { walkCondition } from './condition/walk-condition.js';
 export type { Milestone } from './config/milestone.js';
 export type { Checklist, ChecklistItem } from './config/checklist.js';
 export type { Guide, GuideStep } from './config/guide.js';
+export type { Trigger } from './config/trigger.js';
+export { pickTrigger, triggerVerdict, type TriggerCandidate, type TriggerMoment, type TriggerVerdict } from './trigger/pick-trigger.js';
 export type { Gate } from './config/gate.js';
 export type { Nudge } from './config/nudge.js';
 export type { SuccessPlan, SuccessPlanGoal } from './config/success-plan.js';
@@ -77,6 +80,10 @@ export { progressChanges } from './progress/progress-changes.js';
 export { progressTimeline, type ProgressTimes, type TimelineInput, type TimelineScope } from './progress/progress-timeline.js';
 export { onboardingEvents, type OnboardingEvent } from './guide/onboarding-events.js';
 export { matchUrlPattern } from './guide/match-url-pattern.js';
+export { pageFacts, type PageFacts } from './page/page-facts.js';
+export { matchPage } from './page/match-page.js';
+export { parseTemplate, type TemplatePart, type TemplateSlot, type TemplateValue } from './template/parse-template.js';
+export { fillTemplate, type TemplateMilestones } from './template/fill-template.js';
 export { gateState, type GateState, type GateOverrides } from './gate/gate-state.js';
 export { detectStuck, type StuckDecision, type StuckReason } from './stuck/detect-stuck.js';
 export { defaultStuckRules, type StuckRules } from './stuck/stuck-rules.js';

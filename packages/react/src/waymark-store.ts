@@ -55,6 +55,7 @@ export function createWaymarkStore(storage?: KeyValueStorage): WaymarkStore {
     debug: call('debug'),
     ui: call('ui'),
     quiet: call('quiet'),
+    preview: call('preview'),
     flush: () => tracker?.flush() ?? Promise.resolve(),
     isUnlocked: (key) => tracker?.isUnlocked(key) ?? false,
     gate: (key) => tracker?.gate(key),

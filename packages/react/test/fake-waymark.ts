@@ -25,6 +25,7 @@ export function fakeWaymark() {
     debug: record('debug'),
     ui: record('ui'),
     quiet: record('quiet'),
+    preview: record('preview'),
     destroy: record('destroy'),
     flush: async () => undefined,
     isUnlocked: (key) => !!gates.get(key)?.unlocked,

@@ -17,9 +17,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 // gzip -9 bytes. The tracker carries idb-keyval and the unload copy; the UI carries Preact with hooks
 // and @floating-ui/dom (about 11.9 KB of it).
-const budgets = { 'waymark.js': 5120, 'waymark-ui.js': 27 * 1024, 'snippet.min.js': 1024 };
+const budgets = { 'waymark.js': 5120, 'waymark-ui.js': 31 * 1024, 'snippet.min.js': 1024 };
 // Everything a page with a checklist or a guide loads: tracker + UI (its CSS is inside the UI chunk).
-const totalBudget = 32 * 1024;
+const totalBudget = 36 * 1024;
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });

@@ -13,9 +13,11 @@ import { watchRoute } from './watch-route.js';
 import { warn } from './debug.js';
 import { preLockGates, storedGates, type GateView } from './gate-lock.js';
 import { createGuidance } from './guidance.js';
+import { stubMethods } from './replay-stub.js';
 import type { RecordedMessage, UiCommand } from './ui-host.js';
 
-const uiMethods = ['startGuide', 'showChecklist', 'debug', 'ui', 'quiet'] as const;
+// The UI methods; the first four load the UI chunk, `ui()` settings and `quiet()` do not.
+const uiMethods = stubMethods.slice(7, 13) as unknown as readonly ['startGuide', 'showChecklist', 'debug', 'preview', 'ui', 'quiet'];
 
 type MessageBody =
   | { type: 'track'; event: string; properties: Properties }
@@ -88,7 +90,8 @@ export function startWaymark(options: WaymarkOptions): Waymark {
       const page: MessageBody = { type: 'page', properties: { ...pageInfo(referrer), ...properties } };
       record(name == null ? page : { ...page, name });
     },
-    reset: () => identity.reset(),
+    // The UI hears of it: a preview starts over as the new visitor sees it.
+    reset: () => (identity.reset(), guidance?.command(['reset', []])),
     consent: (granted: boolean) => {
       if (typeof granted !== 'boolean') return invalid('consent', [granted]);
       identity.setConsent(granted);
@@ -98,7 +101,7 @@ export function startWaymark(options: WaymarkOptions): Waymark {
     // UI methods run in the UI chunk; `ui()` settings and quiet() alone do not load it, nor does debug(false).
     ...(Object.fromEntries(
       // The public API's types are the commands' argument types (see Waymark).
-      uiMethods.map((name) => [name, (...args: unknown[]) => guidance?.command([name, args] as UiCommand, args[0] !== false && !/^(ui|quiet)$/.test(name))]),
+      uiMethods.map((name, i) => [name, (...args: unknown[]) => guidance?.command([name, args] as UiCommand, args[0] !== false && i < 4)]),
     ) as Pick<Waymark, (typeof uiMethods)[number]>),
     // The UI chunk keeps the stored lock current, so reading it is always the newest state.
     isUnlocked: (key: string) => !!methods.gate(key)?.unlocked,

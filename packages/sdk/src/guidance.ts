@@ -20,7 +20,7 @@ export interface GuidanceOptions {
 /** The tracker's side of checklists and guides: config, state, and loading the UI when needed. */
 export interface GuidanceLoader {
   /** Runs a UI method's call, or queues it (loading the UI when `load`). */
-  command(command: UiCommand, load: unknown): void;
+  command(command: UiCommand, load?: unknown): void;
   /** Tells the UI about a recorded message. */
   notify(message: RecordedMessage): void;
   destroy(): void;
@@ -71,7 +71,8 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
           get<UserState>('/v1/state', { anonymousId: who.anonymousId, userId: who.userId, userHash: who.userHash }),
           who.userId,
         ])
-      : Promise.resolve([undefined, undefined, undefined]);
+      : // Every part unknown: [] reads as three undefineds.
+        Promise.resolve([] as unknown as Awaited<UiHost['ready']>);
     void ready.then(([body, state]) => {
       const done = [...(state?.dismissed ?? []), ...(state?.snapshot?.completed ?? [])];
       const gates = storedGates(platform.storage)?.views;
@@ -81,7 +82,9 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
           // Gates not known unlocked (a lock's hint and live unlock need the UI; unlocked ones do not).
           body.config.gates.some((g) => !gates?.[g.key]?.unlocked) ||
           Object.values(state?.guides ?? {}).some((p) => p.status === 'active') ||
-          body.config.checklists.some((c) => !done.includes(c.key)))
+          body.config.checklists.some((c) => !done.includes(c.key)) ||
+          // A guide that starts by itself (its trigger is checked by the UI).
+          body.config.guides.some((g) => g.trigger))
       )
         load();
       // Without the UI, nothing is locked (and a collector out of reach never blocks the page).
@@ -90,10 +93,8 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
   };
   // After the calls replayed from the snippet's queue, so the state is the identified user's.
   queueMicrotask(check);
-  if (location.search.includes('waymark_debug=1')) {
-    commands.push(['debug', [true]]);
-    load();
-  }
+  // Debug mode (waymark_debug=1) and preview (waymark_preview=<key>): the UI reads which from the URL.
+  if (location.search.includes('waymark_')) load();
 
   return {
     command(command, loadUi) {
@@ -110,8 +111,9 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
     destroy() {
       handle?.destroy();
       script?.remove();
-      // Nothing loads after destroy: `load` sees a script already.
-      script = document.head;
+      // Nothing loads after destroy: `load` sees a script already (one that is not in the page,
+      // so a second destroy removes nothing).
+      script = document.createElement('script');
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { Waymark } from './types.js';
 
-/** The methods the snippet's stub queues (everything but `destroy`). */
+/**
+ * The methods the snippet's stub queues (everything but `destroy`). The UI methods are the slice
+ * 7–12, in the order `createWaymark` wants them (the first four load the UI chunk).
+ */
 export const stubMethods = [
   'identify',
   'group',
@@ -12,6 +15,7 @@ export const stubMethods = [
   'startGuide',
   'showChecklist',
   'debug',
+  'preview',
   'ui',
   'quiet',
   'onGateChange',

@@ -3,7 +3,7 @@
 // tracker replays the array in order (see replay-stub.ts, which lists the same methods).
 const loader =
   '!function(w,d,k,s,a){var q=w.waymark=w.waymark||[];if(!Array.isArray(q)||q.l)return;q.l=1;' +
-  '"identify group track page reset consent flush startGuide showChecklist debug ui quiet onGateChange".split(" ").forEach(function(m){q[m]=function(){q.push([m].concat([].slice.call(arguments)))}});' +
+  '"identify group track page reset consent flush startGuide showChecklist debug ui quiet onGateChange preview".split(" ").forEach(function(m){q[m]=function(){q.push([m].concat([].slice.call(arguments)))}});' +
   'var e=d.createElement("script");e.async=!0;e.src=s;e.setAttribute("data-key",k);a&&e.setAttribute("data-api",a);' +
   '(d.head||d.documentElement).appendChild(e)}';
 

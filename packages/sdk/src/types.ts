@@ -47,6 +47,11 @@ export interface Waymark {
   onGateChange(key: string, cb: (view: GateView) => void): () => void;
   /** `quiet(true)`: no nudges, hints or celebrations until `quiet(false)`, for moments that must not be interrupted. */
   quiet(on?: boolean): void;
+  /**
+   * Shows the guide or checklist with this key to you, ignoring its audience, trigger and the
+   * frequency budget, marked as a preview; sends no onboarding events. For authors.
+   */
+  preview(key: string): void;
   /** Removes every listener, history patch and timer this instance installed. */
   destroy(): void;
 }

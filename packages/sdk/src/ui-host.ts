@@ -42,6 +42,9 @@ export type UiCommand =
   | ['ui', [settings?: UiSettings]]
   | ['quiet', [on?: boolean]]
   | ['onGateChange', [watcher: GateWatcher]]
+  | ['preview', [key: string]]
+  /** `reset()` was called (the UI starts a preview over). */
+  | ['reset', []]
   /** A locked control was pressed (the UI's own guard). */
   | ['gateHint', [el: Element]];
 

@@ -46,4 +46,13 @@ describe('loading the UI chunk', () => {
     loading.dispatchEvent(new Event('load'));
     expect(mount).toHaveBeenCalledTimes(1);
   });
+
+  it('may be destroyed twice: the page keeps its head', async () => {
+    (window as unknown as Record<string, unknown>)['__waymarkUi'] = () => ({ command: () => undefined, destroy: () => undefined });
+    const w = start();
+    await settle();
+    w.destroy();
+    w.destroy();
+    expect(document.documentElement.contains(document.head)).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import { accountStart, emptySnapshot, snapshotHorizonHours } from '@waymark/core';
+import { accountStart, emptySnapshot, pageFacts, snapshotHorizonHours } from '@waymark/core';
 import type { ScopeState, StateSnapshot } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { withStageFact } from '../analytics/with-stage-fact.js';
@@ -77,6 +77,14 @@ export async function readUserSnapshot(sql: Pick<Sql, 'query'>, appId: string, a
       ...(account ? { startedAt: accountStart(account.traits, new Date(account.first_seen).getTime()) } : {}),
     };
   }
+
+  // Page conditions read the user's latest page view, as the SDK reads the page it is on.
+  const { rows: pages } = await sql.query<{ properties: Record<string, unknown> | null; context: Record<string, unknown> | null }>(
+    "select properties, context from events where app_id = $1 and actor = $2 and type = 'page' order by ts desc, received_at desc limit 1",
+    [appId, actor],
+  );
+  const lastPage = pages[0] && (pageFacts(pages[0].properties) ?? pageFacts(pages[0].context?.['page']));
+  if (lastPage) snapshot.page = lastPage;
 
   const { rows: recorded } = await sql.query<{ kind: string; key: string }>('select kind, key from progress where app_id = $1 and subject = any($2::text[])', [
     appId,

@@ -68,8 +68,23 @@ export async function readUserState(
   const actor = actorOf(who);
   const stored = await readUserSnapshot(sql, appId, actor, now);
   const { accountId } = stored;
-  // Settled here for the answer only: ingest and the stuck-user sweep record what newly holds.
-  const snapshot = config ? inConfigOrder(settleProgress(stored.snapshot, config.config, now).snapshot, config.config) : stored.snapshot;
+  let snapshot = stored.snapshot;
+  if (config) {
+    // Items the SDK saw done (a page visited is gone by the next read): the summariser records
+    // them from these events later; the state counts them now, so another device agrees at once.
+    const { rows: claimed } = await sql.query<{ checklist: string | null; item: string | null }>(
+      `select distinct properties->>'checklist' as checklist, properties->>'item' as item from events
+       where app_id = $1 and event = $2 and actor = $3`,
+      [appId, onboardingEvents.checklistItemCompleted, actor],
+    );
+    for (const { checklist, item } of claimed) {
+      const known = config.config.checklists.find((c) => c.key === checklist)?.items.some((i) => i.key === item);
+      const done = (checklist && snapshot.items[checklist]) || [];
+      if (known && checklist && item && !done.includes(item)) snapshot.items[checklist] = [...done, item];
+    }
+    // Settled here for the answer only: ingest and the stuck-user sweep record what newly holds.
+    snapshot = inConfigOrder(settleProgress(snapshot, config.config, now).snapshot, config.config);
+  }
 
   const { rows: guideRows } = await sql.query<{ guide: string; event: string; step: string | null; ts: Date | string }>(
     `select distinct on (guide) guide, event, step, ts from (

@@ -37,6 +37,15 @@ export const stateSnapshotSchema = z
     milestones: z.array(z.string()).describe("Keys of the milestones reached (the user's, and their account's)."),
     items: z.record(z.string(), z.array(z.string())).describe('Done item keys by checklist key.'),
     completed: z.array(z.string()).describe('Keys of the checklists recorded complete.'),
+    page: z
+      .strictObject({
+        path: z.string(),
+        hash: z.string().describe('The hash route without "#".'),
+        search: z.string().describe('The query string without "?".'),
+        title: z.string(),
+      })
+      .optional()
+      .describe("The user's latest page view, which page conditions match."),
   })
   .describe(
     'A StateSnapshot of @waymark/core: counters, traits, start times, milestones, checklist items and checklists reached.',

@@ -1,3 +1,4 @@
+import type { PageFacts } from '../page/page-facts.js';
 import type { Scope, Within } from './condition.js';
 
 /**
@@ -28,6 +29,8 @@ export interface ConditionFacts {
   checklistItemDone(checklist: string, item: string): boolean;
   /** Whether every item of the checklist is done. */
   checklistComplete(checklist: string): boolean;
+  /** The page the user is on (the browser's current page, the collector's latest page view); undefined when unknown. */
+  page?(): PageFacts | undefined;
 }
 
 const hourMs = 3_600_000;

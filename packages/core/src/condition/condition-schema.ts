@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../limits.js';
 import { configKey } from '../config/config-key.js';
+import { urlPattern } from '../page/url-pattern-schema.js';
 import { conditionKinds, type Condition } from './condition.js';
 
 const scope = z.enum(['user', 'account']);
@@ -70,6 +71,17 @@ export const conditionSchema: z.ZodType<Condition, Condition> = z.union(
     z.strictObject({ milestone: configKey }),
     z.strictObject({ checklist: configKey, item: configKey.optional() }),
     z.strictObject({ daysSinceStart: comparison, scope: scope.optional() }),
+    z.strictObject({
+      page: z
+        .string()
+        .max(500, 'must be at most 500 characters')
+        .refine((p) => p === '*' || urlPattern.test(p), 'must be "*" (any page) or a URL path pattern such as "/app/projects/:id" or "/#/active"'),
+      query: z
+        .record(z.string().min(1, 'must not be empty').max(200), z.string().max(1000, 'must be at most 1000 characters'))
+        .refine((q) => Object.keys(q).length <= 20, 'must name at most 20 parameters')
+        .optional(),
+      title: z.string().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional(),
+    }),
     z.strictObject({
       get all() {
         return z.array(conditionSchema).max(100, 'must hold at most 100 conditions');

@@ -60,6 +60,18 @@ export interface DaysSinceStartCondition {
   scope?: Scope;
 }
 
+/**
+ * The user is on a matching page: a URL pattern (path and optional `#` hash route; `*` alone is
+ * every page), optional query parameters (`"*"` for any value) and an optional title pattern
+ * (`*` for any text, case-insensitive). Read from the current page in the browser and from the
+ * user's latest page view on the collector.
+ */
+export interface PageCondition {
+  page: string;
+  query?: Record<string, string>;
+  title?: string;
+}
+
 /** Every child holds (true when empty). */
 export interface AllCondition {
   all: Condition[];
@@ -82,12 +94,13 @@ export type Condition =
   | MilestoneCondition
   | ChecklistCondition
   | DaysSinceStartCondition
+  | PageCondition
   | AllCondition
   | AnyCondition
   | NotCondition;
 
 /** The key that says what a node is, in the order the schema tries them. */
-export const conditionKinds = ['event', 'trait', 'milestone', 'checklist', 'daysSinceStart', 'all', 'any', 'not'] as const;
+export const conditionKinds = ['event', 'trait', 'milestone', 'checklist', 'daysSinceStart', 'page', 'all', 'any', 'not'] as const;
 
 /** A condition node's kind. */
 export type ConditionKind = (typeof conditionKinds)[number];

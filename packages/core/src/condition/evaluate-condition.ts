@@ -1,6 +1,7 @@
 import { compareCount } from './compare-count.js';
 import type { Comparison, Condition, EventCondition } from './condition.js';
 import { daysSince, windowStart, type ConditionFacts } from './condition-facts.js';
+import { matchPage } from '../page/match-page.js';
 import { traitHolds } from './trait-holds.js';
 
 /** The count an event node needs when it gives none: at least once. */
@@ -26,6 +27,10 @@ export function evaluateCondition(c: Condition, facts: ConditionFacts): boolean 
   if ('trait' in c) return traitHolds(c, facts.trait(c.scope ?? 'user', c.trait, c.trusted === true));
   if ('milestone' in c) return facts.milestoneReached(c.milestone) === true;
   if ('checklist' in c) return (c.item === undefined ? facts.checklistComplete(c.checklist) : facts.checklistItemDone(c.checklist, c.item)) === true;
+  if ('page' in c) {
+    const page = facts.page?.();
+    return page !== undefined && matchPage(c, page);
+  }
   if ('daysSinceStart' in c) {
     const start = facts.startedAt(c.scope ?? 'user');
     return typeof start === 'number' && compareCount(daysSince(start, facts.now), c.daysSinceStart);

@@ -2,6 +2,7 @@ import { compareCount, formatComparison } from './compare-count.js';
 import { conditionKind, type Condition, type ConditionKind, type Scope, type TraitCondition, type Within } from './condition.js';
 import { daysSince, type ConditionFacts } from './condition-facts.js';
 import { defaultEventCount, eventNodeCount } from './evaluate-condition.js';
+import { matchPage } from '../page/match-page.js';
 import { traitHolds } from './trait-holds.js';
 
 /** Why a condition holds or not: a tree mirroring the condition, for debug mode and the dashboard. */
@@ -112,6 +113,17 @@ export function explainCondition(c: Condition, facts: ConditionFacts): Explanati
     }
     const done = facts.checklistItemDone(c.checklist, c.item) === true;
     return leaf(done, `item ${show(c.item)} of checklist ${show(c.checklist)} ${done ? 'done' : 'not done yet'}`);
+  }
+  if ('page' in c) {
+    const page = facts.page?.();
+    const want = [
+      c.page === '*' ? 'any page' : show(c.page),
+      ...Object.entries(c.query ?? {}).map(([k, v]) => `${k}=${v}`),
+      ...(c.title === undefined ? [] : [`title ${show(c.title)}`]),
+    ].join(', ');
+    if (!page) return leaf(false, `page unknown, needs ${want}`);
+    const at = `${page.path}${page.search ? `?${page.search}` : ''}${page.hash ? `#${page.hash}` : ''}`;
+    return leaf(matchPage(c, page), `on ${show(at)}${page.title ? ` (${show(page.title)})` : ''}, needs ${want}`);
   }
   if ('daysSinceStart' in c) {
     const start = facts.startedAt(c.scope ?? 'user');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { conditionSchema } from '../condition/condition-schema.js';
 import { configKey } from './config-key.js';
 import { description, title } from './config-text.js';
+import { triggerSchema } from './trigger.js';
 
 // A path on the same site (not `//host`, and no backslash, which browsers read as `/`), or an
 // https URL. Anything else (javascript:, data:, http:) is refused.
@@ -31,6 +32,8 @@ export const checklistSchema = z.strictObject({
   description,
   audience: conditionSchema.optional(),
   items: z.array(checklistItemSchema).min(1, 'must have at least one item').max(50, 'must have at most 50 items'),
+  /** When the checklist's panel opens by itself (see docs/experiences.md). */
+  trigger: triggerSchema.optional(),
 });
 
 /** A checklist as validated. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { conditionRefs, type ConditionRef } from '../condition/condition-refs.js';
 import type { Condition } from '../condition/condition.js';
+import { templateReferences } from '../template/template-references.js';
 import type { configShape } from './config-schema.js';
 
 type Shape = z.output<typeof configShape>;
@@ -33,8 +34,12 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   uniqueKeys(config.guides, ['guides'], ctx);
   uniqueKeys(config.gates, ['gates'], ctx);
   uniqueKeys(config.nudges, ['nudges'], ctx);
-  config.checklists.forEach((c, i) => uniqueKeys(c.items, ['checklists', i, 'items'], ctx));
-  config.guides.forEach((g, i) => uniqueKeys(g.steps, ['guides', i, 'steps'], ctx));
+  config.checklists.forEach((c, i) => {
+    uniqueKeys(c.items, ['checklists', i, 'items'], ctx);
+  });
+  config.guides.forEach((g, i) => {
+    uniqueKeys(g.steps, ['guides', i, 'steps'], ctx);
+  });
 
   const guides = new Set(config.guides.map((g) => g.key));
   const milestones = new Set(config.milestones.map((m) => m.key));
@@ -87,6 +92,7 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   });
   config.checklists.forEach((c, i) => {
     if (c.audience) for (const ref of conditionRefs(c.audience, ['checklists', i, 'audience'])) resolve(ref);
+    if (c.trigger?.audience) for (const ref of conditionRefs(c.trigger.audience, ['checklists', i, 'trigger', 'audience'])) resolve(ref);
     edges.set(
       checklistNode(c.key),
       c.items.map((it, j) => ({ to: itemNode(c.key, it.key), path: ['checklists', i, 'items', j] })),
@@ -97,6 +103,10 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
         ctx.addIssue({ code: 'custom', path: ['checklists', i, 'items', j, 'guide'], message: `guide "${it.guide}" is not defined in guides` });
       }
     });
+  });
+
+  config.guides.forEach((g, i) => {
+    if (g.trigger?.audience) for (const ref of conditionRefs(g.trigger.audience, ['guides', i, 'trigger', 'audience'])) resolve(ref);
   });
 
   // Gates are not graph nodes (nothing depends on a gate), so their references cannot close a cycle.
@@ -110,6 +120,7 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   });
 
   successPlanReferences(config, milestones, ctx);
+  templateReferences(config, milestones, ctx);
   reportCycles(edges, ctx);
 }
 

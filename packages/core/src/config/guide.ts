@@ -2,11 +2,8 @@ import { z } from 'zod';
 import { limits } from '../limits.js';
 import { configKey } from './config-key.js';
 import { title } from './config-text.js';
-
-// `/app/projects/:id`, `/app/*`, `/`: literal segments, `:name` parameters, a `*` segment; then
-// optionally a hash route written the same way (`/#/active`, `/app#/settings/:tab`).
-const pathPattern = String.raw`\/(?:(?:[A-Za-z0-9\-._~%!$&'()+,;=@]+|:[A-Za-z_][A-Za-z0-9_]*|\*)(?:\/(?:[A-Za-z0-9\-._~%!$&'()+,;=@]+|:[A-Za-z_][A-Za-z0-9_]*|\*))*\/?)?`;
-const urlPattern = new RegExp(`^${pathPattern}(?:#${pathPattern})?$`);
+import { urlPatternSchema } from '../page/url-pattern-schema.js';
+import { triggerSchema } from './trigger.js';
 
 /** The element a step points at; both given means the selector is tried first. */
 export const stepTargetSchema = z
@@ -28,16 +25,12 @@ export const guideStepSchema = z
     target: stepTargetSchema.optional(),
     placement: z.enum(['top', 'bottom', 'left', 'right', 'auto']).default('auto'),
     advance: z
-      .union([z.enum(['next', 'click']), z.strictObject({ event: z.string().min(1, 'must not be empty').max(limits.maxEventNameLength) })], {
-        error: 'must be "next", "click" or { "event": "<event key>" }',
+      .union([z.enum(['next', 'click', 'input']), z.strictObject({ event: z.string().min(1, 'must not be empty').max(limits.maxEventNameLength) })], {
+        error: 'must be "next", "click", "input" or { "event": "<event key>" }',
       })
       .default('next'),
     /** The URL path pattern the step belongs to, e.g. `/app/projects/:id` or `/app/*`. */
-    url: z
-      .string()
-      .max(500, 'must be at most 500 characters')
-      .regex(urlPattern, 'must be a URL path pattern such as "/app/projects/:id", "/app/*" or "/#/active"')
-      .optional(),
+    url: urlPatternSchema.optional(),
     /** How long to wait for a target that renders late, in ms. */
     waitMs: z
       .number()
@@ -50,6 +43,8 @@ export const guideStepSchema = z
   })
   .superRefine((s, ctx) => {
     if (s.advance === 'click' && s.target === undefined) ctx.addIssue({ code: 'custom', path: ['advance'], message: '"click" needs a target to click' });
+    if (s.advance === 'input' && s.target === undefined)
+      ctx.addIssue({ code: 'custom', path: ['advance'], message: '"input" needs a target field to type in' });
   });
 
 /** A guide (tour): ordered steps, possibly across pages. */
@@ -57,6 +52,8 @@ export const guideSchema = z.strictObject({
   key: configKey,
   title,
   steps: z.array(guideStepSchema).min(1, 'must have at least one step').max(50, 'must have at most 50 steps'),
+  /** When the guide starts by itself (see docs/experiences.md); without one it waits to be started. */
+  trigger: triggerSchema.optional(),
 });
 
 /** A guide as validated. */

@@ -149,11 +149,15 @@ describe('validateConfig', () => {
       { path: 'guides[0].steps[1].waitMs', message: 'must be at most 60000 (one minute)' },
     ]);
     expect(errorsAfter((d) => (d.guides[0].steps[1].advance = 'hover'))).toEqual([
-      { path: 'guides[0].steps[1].advance', message: 'must be "next", "click" or { "event": "<event key>" }' },
+      { path: 'guides[0].steps[1].advance', message: 'must be "next", "click", "input" or { "event": "<event key>" }' },
     ]);
     expect(errorsAfter((d) => (d.guides[0].steps[0].advance = 'click'))).toEqual([
       { path: 'guides[0].steps[0].advance', message: '"click" needs a target to click' },
     ]);
+    expect(errorsAfter((d) => (d.guides[0].steps[0].advance = 'input'))).toEqual([
+      { path: 'guides[0].steps[0].advance', message: '"input" needs a target field to type in' },
+    ]);
+    expect(errorsAfter((d) => (d.guides[0].steps[1].advance = 'input'))).toEqual([]);
     expect(errorsAfter((d) => (d.guides[0].steps[1].target = {}))[0]?.path).toBe('guides[0].steps[1].target');
     expect(errorsAfter((d) => (d.guides[0].steps[1].url = 'app/projects'))[0]?.path).toBe('guides[0].steps[1].url');
   });
@@ -204,7 +208,7 @@ describe('validateConfig', () => {
     expect(done({ evnt: 'A' })).toEqual([
       {
         path: 'checklists[0].items[1].done',
-        message: 'must be a condition: an object with one of "event", "trait", "milestone", "checklist", "daysSinceStart", "all", "any", "not"',
+        message: 'must be a condition: an object with one of "event", "trait", "milestone", "checklist", "daysSinceStart", "page", "all", "any", "not"',
       },
     ]);
     expect(done({ event: 'A', trait: 'plan' })[0]?.message).toMatch(/has "event" and "trait", but a condition has exactly one/);

@@ -18,12 +18,22 @@ const field = (v: unknown, key: string): unknown => (typeof v === 'object' && v 
 // Conditions nested too deep, found on the raw document before zod recurses into it.
 function depthErrors(input: unknown): ConfigError[] {
   const roots: Array<[unknown, PropertyKey[]]> = [];
-  list(field(input, 'milestones')).forEach((m, i) => roots.push([field(m, 'condition'), ['milestones', i, 'condition']]));
+  list(field(input, 'milestones')).forEach((m, i) => {
+    roots.push([field(m, 'condition'), ['milestones', i, 'condition']]);
+  });
   list(field(input, 'checklists')).forEach((c, i) => {
     roots.push([field(c, 'audience'), ['checklists', i, 'audience']]);
-    list(field(c, 'items')).forEach((it, j) => roots.push([field(it, 'done'), ['checklists', i, 'items', j, 'done']]));
+    roots.push([field(field(c, 'trigger'), 'audience'), ['checklists', i, 'trigger', 'audience']]);
+    list(field(c, 'items')).forEach((it, j) => {
+      roots.push([field(it, 'done'), ['checklists', i, 'items', j, 'done']]);
+    });
   });
-  list(field(input, 'gates')).forEach((g, i) => roots.push([field(g, 'unlock'), ['gates', i, 'unlock']]));
+  list(field(input, 'guides')).forEach((g, i) => {
+    roots.push([field(field(g, 'trigger'), 'audience'), ['guides', i, 'trigger', 'audience']]);
+  });
+  list(field(input, 'gates')).forEach((g, i) => {
+    roots.push([field(g, 'unlock'), ['gates', i, 'unlock']]);
+  });
   return roots.flatMap(([value, path]) => {
     const deep = conditionDepthProblem(value, path);
     return deep

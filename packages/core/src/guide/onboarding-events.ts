@@ -27,6 +27,8 @@ export const onboardingEvents = {
   nudgeDismissed: 'Nudge Dismissed',
   /** `{ nudge, checklist, item, until }`: not before `until` (ms since the epoch). */
   nudgeSnoozed: 'Nudge Snoozed',
+  /** `{ experience, kind, key, trigger, session }`: a guide or checklist started by its trigger (`experience` is `kind:key`). */
+  experienceStarted: 'Experience Started',
 } as const;
 
 /** One of the onboarding event names. */

@@ -30,6 +30,7 @@ export function deriveFacts(config: ProgressDefinitions, facts: ConditionFacts):
     eventCount: (key, scope, sinceMs) => facts.eventCount(key, scope, sinceMs),
     trait: (scope, name, trusted) => facts.trait(scope, name, trusted),
     startedAt: (scope) => facts.startedAt(scope),
+    page: () => facts.page?.(),
     milestoneReached: (key) =>
       facts.milestoneReached(key) ||
       once(`milestone\n${key}`, () => {

@@ -11,38 +11,41 @@ export interface ScreenWants {
   hint: boolean;
   /** A nudge has been shown and is neither closed nor acted on. */
   nudge: boolean;
+  /** A checklist's panel is open. */
+  panel: boolean;
   /** Celebrations are waiting to be shown. */
   toast: boolean;
 }
 
-/** Why something that starts by itself may not start now. */
-export type ScreenHold = 'quiet' | 'guide-running' | 'hint-open' | 'nudge-open';
+/** Why something that starts by itself (a nudge, a triggered guide or checklist) may not start now. */
+export type ScreenHold = 'quiet' | 'guide-running' | 'hint-open' | 'nudge-open' | 'panel-open';
 
-/** What is drawn, and whether a new nudge may start. */
+/** What is drawn, and whether something may start by itself. */
 export interface Screen {
   tour: boolean;
   hint: boolean;
   nudge: boolean;
   toast: boolean;
-  /** Undefined when a new nudge may appear; else what holds it back. */
-  nudgeHold: ScreenHold | undefined;
+  /** Undefined when a nudge or a triggered experience may start; else what holds it back. */
+  startHold: ScreenHold | undefined;
 }
 
 /**
  * The one rule of what may be on screen. A guide beats a gate's hint, which beats a nudge, which
  * beats a toast: a running guide (even one waiting for its target) hides hints, nudges and
- * toasts; a hint hides a nudge; never two dialogs at once. Quiet holds everything: nothing is
- * drawn, and what is held comes back when quiet ends. A toast is a status line, not a dialog: it
- * shows beside a hint or a nudge.
+ * toasts; a hint hides a nudge; never two dialogs at once. Nothing starts by itself (a nudge, a
+ * triggered guide or checklist) while any of them, or a checklist's panel, is open. Quiet holds
+ * everything: nothing is drawn, and what is held comes back when quiet ends. A toast is a status
+ * line, not a dialog: it shows beside a hint or a nudge.
  */
 export function arbitrate(w: ScreenWants): Screen {
-  if (w.quiet) return { tour: false, hint: false, nudge: false, toast: false, nudgeHold: 'quiet' };
+  if (w.quiet) return { tour: false, hint: false, nudge: false, toast: false, startHold: 'quiet' };
   const hint = w.hint && !w.guideRunning;
   return {
     tour: w.guideRunning,
     hint,
     nudge: w.nudge && !w.guideRunning && !hint,
     toast: w.toast && !w.guideRunning,
-    nudgeHold: w.guideRunning ? 'guide-running' : w.hint ? 'hint-open' : w.nudge ? 'nudge-open' : undefined,
+    startHold: w.guideRunning ? 'guide-running' : w.hint ? 'hint-open' : w.nudge ? 'nudge-open' : w.panel ? 'panel-open' : undefined,
   };
 }

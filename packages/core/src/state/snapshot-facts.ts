@@ -1,5 +1,6 @@
 import type { Scope } from '../condition/condition.js';
 import type { ConditionFacts } from '../condition/condition-facts.js';
+import type { PageFacts } from '../page/page-facts.js';
 import type { ScopeState, StateSnapshot } from './state-snapshot.js';
 
 const hourMs = 3_600_000;
@@ -35,5 +36,11 @@ export function snapshotFacts(snapshot: StateSnapshot, now: number): ConditionFa
     milestoneReached: (key) => has(own(snapshot, 'milestones'), key),
     checklistItemDone: (checklist, item) => has(own(own(snapshot, 'items'), checklist), item),
     checklistComplete: (checklist) => has(own(snapshot, 'completed'), checklist),
+    page() {
+      const p = own(snapshot, 'page') as Partial<PageFacts> | undefined;
+      return p && typeof p.path === 'string'
+        ? { path: p.path, hash: String(p.hash ?? ''), search: String(p.search ?? ''), title: String(p.title ?? '') }
+        : undefined;
+    },
   };
 }

@@ -1,3 +1,5 @@
+import type { PageFacts } from '../page/page-facts.js';
+
 /** Counts of one event key: all time, and per UTC hour for the windows conditions use. */
 export interface EventCounter {
   /** All-time count. */
@@ -37,6 +39,8 @@ export interface StateSnapshot {
   items: Record<string, string[]>;
   /** Keys of the checklists recorded complete. */
   completed: string[];
+  /** The user's latest page (see `pageFacts`), which page conditions match; absent when unknown. */
+  page?: PageFacts;
 }
 
 /** Hours of per-hour counts a snapshot needs to keep: the longest `within` window (365 days), plus one. */

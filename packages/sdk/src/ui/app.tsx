@@ -7,8 +7,8 @@ import { Debug } from './debug.js';
 import type { DebugInput } from './debug-report.js';
 import type { TourView } from './guide-runner.js';
 import { Hotspot } from './hotspot.js';
-import { renderMarkdown } from './markdown.js';
 import type { ShownNudge } from './nudges.js';
+import type { Personal } from './personal.js';
 import { format, type Strings } from './strings.js';
 import { Toast } from './toast.js';
 import { TourRun, TourStep } from './tour.js';
@@ -26,15 +26,21 @@ export interface HintModel {
 /** Everything the UI draws from, computed by the controller on each change. */
 export interface UiModel {
   strings: Strings;
+  /** The config's texts for this user (personalised). */
+  p: Personal;
   dir: 'ltr' | 'rtl';
   quiet: boolean;
   checklist: { checklist: ChecklistConfig; progress: ChecklistProgress; open: boolean } | undefined;
   /** A guide has started and not ended (it may be waiting for its page or target). */
   guideRunning: boolean;
   tour: TourView | undefined;
+  /** Whether the step on screen can go back (its previous step is on this page). */
+  back: boolean;
   hint: HintModel | undefined;
   nudge: ShownNudge | undefined;
   toast: readonly string[] | undefined;
+  /** The key of the guide or checklist an author previews (shown marked as a preview). */
+  preview: string | undefined;
   /** Announced to screen readers (guide steps). */
   announce: string;
   /** The debug panel's input, when debug mode is on. */
@@ -49,6 +55,7 @@ export interface UiActions {
   dismissChecklist(): void;
   startGuide(key: string): void;
   next(): void;
+  back(): void;
   dismissGuide(): void;
   closeHint(): void;
   openNudge(): void;
@@ -62,18 +69,18 @@ export interface UiActions {
   go(item: ChecklistConfig['items'][number]): (() => void) | undefined;
 }
 
-function GateHint({ hint, strings, close }: { hint: HintModel; strings: Strings; close(): void }) {
+function GateHint({ hint, strings, p, close }: { hint: HintModel; strings: Strings; p: Personal; close(): void }) {
   const { view, el, gate, name, act } = hint;
   return (
     <Bubble
       target={el}
-      title={gate?.hint?.title ?? format(strings.gateTitle, { name })}
+      title={gate?.hint?.title ? p.text(gate.hint.title) : format(strings.gateTitle, { name })}
       close={close}
       closeLabel={strings.close}
       focus
       actions={act ? [[strings.showMeHow, () => (close(), act())]] : []}
     >
-      {gate?.hint?.body ? <div>{renderMarkdown(gate.hint.body)}</div> : null}
+      {gate?.hint?.body ? <div>{p.md(gate.hint.body)}</div> : null}
       {view.progress ? (
         <>
           <div class="bar" aria-hidden="true">
@@ -84,16 +91,16 @@ function GateHint({ hint, strings, close }: { hint: HintModel; strings: Strings;
       ) : null}
       <ul>
         {view.todo.map((t) => (
-          <li>{t.title}</li>
+          <li>{p.text(t.title)}</li>
         ))}
       </ul>
     </Bubble>
   );
 }
 
-function NudgeView({ nudge, strings, a }: { nudge: ShownNudge; strings: Strings; a: UiActions }) {
+function NudgeView({ nudge, strings, p, a }: { nudge: ShownNudge; strings: Strings; p: Personal; a: UiActions }) {
   const { nudge: n, item, target } = nudge;
-  const title = n.title ?? strings.stuckTitle;
+  const title = n.title ? p.text(n.title) : strings.stuckTitle;
   if (!nudge.open && target) return <Hotspot target={target} label={title} open={a.openNudge} />;
   const actions: Array<[string, () => void]> = [
     [strings.notNow, a.snoozeNudge],
@@ -102,7 +109,7 @@ function NudgeView({ nudge, strings, a }: { nudge: ShownNudge; strings: Strings;
   if (a.go(item)) actions.unshift([strings.showMeHow, a.nudgeGo]);
   return (
     <Bubble target={target} title={title} close={a.snoozeNudge} closeLabel={strings.close} actions={actions}>
-      <div>{renderMarkdown(n.body ?? format(strings.stuckBody, { item: item.title }))}</div>
+      <div>{n.body ? p.md(n.body) : format(strings.stuckBody, { item: p.text(item.title) })}</div>
     </Bubble>
   );
 }
@@ -119,15 +126,40 @@ const viewKey = ({ guide, index, target }: TourView): string =>
  * hint, which beats a nudge, which beats a toast; never two dialogs; quiet holds everything.
  */
 export function App({ m, a }: { m: UiModel; a: UiActions }) {
-  const screen = arbitrate({ quiet: m.quiet, guideRunning: m.guideRunning, hint: !!m.hint, nudge: !!m.nudge, toast: !!m.toast });
+  const screen = arbitrate({ quiet: m.quiet, guideRunning: m.guideRunning, hint: !!m.hint, nudge: !!m.nudge, panel: !!m.checklist?.open, toast: !!m.toast });
   const s = m.strings;
   const tour = m.tour;
   return (
     <div class="w" dir={m.dir}>
-      {m.checklist ? <Checklist {...m.checklist} strings={s} toggle={a.toggleChecklist} dismiss={a.dismissChecklist} startGuide={a.startGuide} /> : null}
-      {screen.tour ? <TourRun>{tour ? <TourStep key={viewKey(tour)} view={tour} strings={s} next={a.next} dismiss={a.dismissGuide} /> : null}</TourRun> : null}
-      {screen.hint && m.hint ? <GateHint key={`hint-${m.hint.view.key}`} hint={m.hint} strings={s} close={a.closeHint} /> : null}
-      {screen.nudge && m.nudge ? <NudgeView key={`nudge-${m.nudge.nudge.key}-${m.nudge.open}`} nudge={m.nudge} strings={s} a={a} /> : null}
+      {m.checklist ? (
+        <Checklist
+          {...m.checklist}
+          strings={s}
+          p={m.p}
+          preview={m.preview === m.checklist.checklist.key}
+          toggle={a.toggleChecklist}
+          dismiss={a.dismissChecklist}
+          startGuide={a.startGuide}
+        />
+      ) : null}
+      {screen.tour ? (
+        <TourRun>
+          {tour ? (
+            <TourStep
+              key={viewKey(tour)}
+              view={tour}
+              strings={s}
+              p={m.p}
+              preview={m.preview === tour.guide.key}
+              next={a.next}
+              back={m.back ? a.back : undefined}
+              dismiss={a.dismissGuide}
+            />
+          ) : null}
+        </TourRun>
+      ) : null}
+      {screen.hint && m.hint ? <GateHint key={`hint-${m.hint.view.key}`} hint={m.hint} strings={s} p={m.p} close={a.closeHint} /> : null}
+      {screen.nudge && m.nudge ? <NudgeView key={`nudge-${m.nudge.nudge.key}-${m.nudge.open}`} nudge={m.nudge} strings={s} p={m.p} a={a} /> : null}
       <div class="sr" role="status" aria-live="polite">
         {m.announce}
       </div>

@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import type { Checklist as ChecklistConfig, ChecklistProgress } from '@waymark/core';
-import { renderMarkdown } from './markdown.js';
+import type { Personal } from './personal.js';
 import { format, type Strings } from './strings.js';
 
 /** What the checklist launcher and panel show and do. */
@@ -9,14 +9,18 @@ export interface ChecklistProps {
   progress: ChecklistProgress;
   open: boolean;
   strings: Strings;
+  p: Personal;
+  /** Marked as an author's preview. */
+  preview?: boolean;
   toggle(): void;
   dismiss(): void;
   startGuide(key: string): void;
 }
 
 /** A launcher button with the checklist's progress, and the panel of items it opens. */
-export function Checklist({ checklist, progress, open, strings, toggle, dismiss, startGuide }: ChecklistProps) {
-  const label = format(strings.launcher, { title: checklist.title, done: progress.done, total: progress.total });
+export function Checklist({ checklist, progress, open, strings, p, preview, toggle, dismiss, startGuide }: ChecklistProps) {
+  const title = p.text(checklist.title);
+  const label = format(strings.launcher, { title, done: progress.done, total: progress.total });
   const panelId = `wm-cl-${checklist.key}`;
   return (
     <div>
@@ -26,12 +30,13 @@ export function Checklist({ checklist, progress, open, strings, toggle, dismiss,
       {open ? (
         <section class="panel" id={panelId} aria-labelledby={`${panelId}-t`}>
           <div class="head">
-            <h2 id={`${panelId}-t`}>{checklist.title}</h2>
+            <h2 id={`${panelId}-t`}>{title}</h2>
+            {preview ? <span class="tag">{strings.preview}</span> : null}
             <button type="button" class="x" aria-label={strings.closeChecklist} onClick={toggle}>
               ×
             </button>
           </div>
-          {checklist.description ? <div class="d">{renderMarkdown(checklist.description)}</div> : null}
+          {checklist.description ? <div class="d">{p.md(checklist.description)}</div> : null}
           {/* Decorative: the launcher's label already says how far along the user is. */}
           <div class="bar" aria-hidden="true">
             <i style={{ width: `${(100 * progress.done) / progress.total}%` }} />
@@ -53,10 +58,10 @@ export function Checklist({ checklist, progress, open, strings, toggle, dismiss,
                   </span>
                   <div class="body">
                     <div class="t">
-                      {item.title}
+                      {p.text(item.title)}
                       <span class="sr">{` (${done ? strings.done : strings.itemTodo})`}</span>
                     </div>
-                    {item.description ? <div class="d">{renderMarkdown(item.description)}</div> : null}
+                    {item.description ? <div class="d">{p.md(item.description)}</div> : null}
                     {cta ? <div class="cta">{cta}</div> : null}
                   </div>
                 </li>

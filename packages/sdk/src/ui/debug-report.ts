@@ -1,4 +1,15 @@
-import { checklistProgress, explainCondition, type ConditionFacts, type Explanation, type WaymarkConfig } from '@waymark/core';
+import {
+  checklistProgress,
+  explainCondition,
+  triggerVerdict,
+  type Condition,
+  type ConditionFacts,
+  type Explanation,
+  type NudgeRecord,
+  type Trigger,
+  type TriggerVerdict,
+  type WaymarkConfig,
+} from '@waymark/core';
 import { format } from './strings.js';
 import type { Progress } from './progress.js';
 import type { TourView, TourWait } from './guide-runner.js';
@@ -22,6 +33,37 @@ export interface DebugInput {
   wait: TourWait;
   /** Steps whose target never showed, by guide key. */
   missing: Map<string, string>;
+  /** The shared history of what started by itself, and this session's id (for triggers). */
+  history: readonly NudgeRecord[];
+  session: string;
+}
+
+const whyNot: Record<Exclude<TriggerVerdict, 'start' | 'moment'>, string> = {
+  dates: 'outside its from/until dates',
+  page: 'not on its page',
+  audience: 'its audience does not hold',
+  'nudge-max': 'it already started once for this user',
+  cooldown: 'its repeat days have not passed',
+  'session-budget': 'something already started by itself in this session',
+  'day-budget': 'three things started by themselves in the last 24 hours',
+  dismissed: 'dismissed',
+  snoozed: 'snoozed',
+};
+
+/** What a trigger would do at its next moment (a page view here, or its event), and its audience explained. */
+function triggerReport(
+  id: string,
+  t: Trigger | undefined,
+  audience: Condition | undefined,
+  { facts, history, session }: DebugInput,
+): Pick<DebugEntry, 'notes' | 'explanations'> {
+  if (!t) return { notes: [], explanations: [] };
+  const when = t.event !== undefined ? `on "${t.event}"${t.page ? ` on ${t.page}` : ''}` : `on a page view of ${t.page}`;
+  const v = triggerVerdict({ id, trigger: t, audience }, t.event !== undefined ? { type: 'event', event: t.event } : { type: 'page' }, facts, history, session);
+  return {
+    notes: [`trigger ${when}: ${v === 'start' || v === 'moment' ? 'would start (when nothing else is on screen)' : `would not start: ${whyNot[v]}`}`],
+    explanations: t.audience ? [['trigger audience', explainCondition(t.audience, facts)]] : [],
+  };
 }
 
 /**
@@ -30,7 +72,8 @@ export interface DebugInput {
  * the debug chunk, so the explainer's weight is paid only in debug mode. English only: it is a tool
  * for the product team, not for end users.
  */
-export function debugReport({ config, facts, progress, shown, tour, wait, missing }: DebugInput): DebugEntry[] {
+export function debugReport(input: DebugInput): DebugEntry[] {
+  const { config, facts, progress, shown, tour, wait, missing } = input;
   const checklists = config.checklists.map((c): DebugEntry => {
     const p = checklistProgress(c, facts);
     const notes = [`${p.done}/${p.total} done`];
@@ -40,7 +83,13 @@ export function debugReport({ config, facts, progress, shown, tour, wait, missin
       ? [['audience', explainCondition(c.audience, facts)]]
       : [['audience', { kind: 'all', result: true, reason: 'no audience: everyone', condition: { all: [] } }]];
     for (const it of c.items) explanations.push([`item ${it.key}`, explainCondition(it.done, facts)]);
-    return { title: `checklist ${c.key}`, shown: shown === c.key, notes, explanations };
+    const trigger = triggerReport(`checklist:${c.key}`, c.trigger, c.audience, input);
+    return {
+      title: `checklist ${c.key}`,
+      shown: shown === c.key,
+      notes: [...notes, ...trigger.notes],
+      explanations: [...explanations, ...trigger.explanations],
+    };
   });
   const guides = config.guides.map((g): DebugEntry => {
     const position = progress.guides[g.key];
@@ -53,7 +102,8 @@ export function debugReport({ config, facts, progress, shown, tour, wait, missin
       );
     const lost = missing.get(g.key);
     if (lost) notes.push(`target of step ${lost} never showed (Guide Errored sent)`);
-    return { title: `guide ${g.key}`, shown: tour?.guide.key === g.key, notes, explanations: [] };
+    const trigger = triggerReport(`guide:${g.key}`, g.trigger, undefined, input);
+    return { title: `guide ${g.key}`, shown: tour?.guide.key === g.key, notes: [...notes, ...trigger.notes], explanations: trigger.explanations };
   });
   return [...checklists, ...guides];
 }

@@ -13,6 +13,7 @@ const guides: Guide[] = [
     steps: [step('one'), step('two', { target: { anchor: 'there' }, advance: { event: 'Done It' } }), step('three', { url: '/elsewhere' })],
   },
   { key: 'm', title: 'M', steps: [step('ghost', { target: { selector: '#nope' } }), step('after')] },
+  { key: 'form', title: 'F', steps: [step('far', { url: '/elsewhere' }), step('name', { target: { selector: '#name' }, advance: 'input' }), step('save')] },
 ];
 
 function runner() {
@@ -101,5 +102,40 @@ describe('guide runner', () => {
     expect(mount.root.mode).toBe('open');
     mount.cleanup();
     expect(document.querySelectorAll('[data-waymark-ui]')).toHaveLength(0);
+  });
+
+  it('advances an input step when the user pauses after typing, or commits; goes back only to a step on this page', () => {
+    vi.useFakeTimers();
+    const field = document.createElement('input');
+    field.id = 'name';
+    document.body.append(field);
+    vi.spyOn(field, 'getClientRects').mockReturnValue([{}] as unknown as DOMRectList);
+    const { r, views } = runner();
+    r.start('form', 'name');
+    expect(views.at(-1)?.step.key).toBe('name');
+    // The first step lives on another page: no way back from here.
+    expect(r.canGoBack()).toBe(false);
+    const type = (value: string, type = 'input') => {
+      field.value = value;
+      field.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+    };
+    type('A');
+    vi.advanceTimersByTime(500);
+    type('Ac');
+    vi.advanceTimersByTime(500);
+    expect(views.at(-1)?.step.key).toBe('name');
+    // Emptied again: nothing to move on with.
+    type('');
+    vi.advanceTimersByTime(2000);
+    expect(views.at(-1)?.step.key).toBe('name');
+    type('Acme');
+    vi.advanceTimersByTime(800);
+    expect(views.at(-1)?.step.key).toBe('save');
+    expect(r.canGoBack()).toBe(true);
+    r.back();
+    expect(views.at(-1)?.step.key).toBe('name');
+    type('Acme Ltd', 'change');
+    expect(views.at(-1)?.step.key).toBe('save');
+    r.destroy();
   });
 });

@@ -35,6 +35,10 @@ export interface GuideRunner {
   /** Starts a guide at its first step, or resumes it at `stepKey`. */
   start(key: string, stepKey?: string): boolean;
   next(): void;
+  /** Back to the previous step (the UI offers it only when that step is on this page: see `canGoBack`). */
+  back(): void;
+  /** Whether the previous step exists and belongs to the page the user is on. */
+  canGoBack(): boolean;
   /** The user closed the guide (Esc or the close button). */
   dismiss(): void;
   /** An event key was recorded: advances an `advance: { event }` step. */
@@ -44,6 +48,9 @@ export interface GuideRunner {
   current(): TourView | undefined;
   destroy(): void;
 }
+
+// How long a pause in typing moves an `advance: "input"` step on.
+const inputPauseMs = 800;
 
 /** Creates the runner. */
 export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
@@ -80,6 +87,29 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
   };
 
   function display(g: Guide, s: GuideStep, target: Element | undefined): void {
+    if (target && s.advance === 'input') {
+      // Typing in the field moves on once the user pauses with something typed, or commits it
+      // (change: Enter, leaving the field); one keystroke alone does not pull the step away.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const filled = (e: Event): boolean => {
+        const el = e.composedPath()[0] as HTMLInputElement | undefined;
+        return !!el && (typeof el.value === 'string' ? el.value.trim() !== '' : (el as unknown as HTMLElement).isContentEditable);
+      };
+      const onInput = (e: Event): void => {
+        if (!e.composedPath().includes(target)) return;
+        clearTimeout(timer);
+        if (!filled(e)) return;
+        if (e.type === 'change') go(index + 1);
+        else timer = setTimeout(() => guide === g && step() === s && go(index + 1), inputPauseMs);
+      };
+      document.addEventListener('input', onInput, true);
+      document.addEventListener('change', onInput, true);
+      stopStep.push(() => {
+        clearTimeout(timer);
+        document.removeEventListener('input', onInput, true);
+        document.removeEventListener('change', onInput, true);
+      });
+    }
     if (target && s.advance === 'click') {
       // Capture phase, so the page's own handlers (a router's navigation) cannot hide the click.
       const onClick = (e: Event): void => {
@@ -112,9 +142,13 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
     if (s.url !== undefined && matchUrlPattern(s.url, o.path()) === undefined) {
       // The step belongs to another page: wait for the route (SPA) or the next load.
       position('active');
-      return show(undefined, { guide: g.key, step: s.key, reason: 'url', url: s.url });
+      show(undefined, { guide: g.key, step: s.key, reason: 'url', url: s.url });
+      return;
     }
-    if (!s.target) return display(g, s, undefined);
+    if (!s.target) {
+      display(g, s, undefined);
+      return;
+    }
     const spec = s.target;
     show(undefined, { guide: g.key, step: s.key, reason: 'target' });
     stopStep.push(
@@ -145,7 +179,8 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
     if (!guide) return;
     if (to >= guide.steps.length) {
       o.track(onboardingEvents.guideCompleted, { guide: guide.key });
-      return end('completed');
+      end('completed');
+      return;
     }
     index = to;
     showStep();
@@ -167,6 +202,13 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
       return true;
     },
     next: () => go(index + 1),
+    back() {
+      if (guide && index > 0) go(index - 1);
+    },
+    canGoBack() {
+      const prev = guide?.steps[index - 1];
+      return !!prev && (prev.url === undefined || matchUrlPattern(prev.url, o.path()) !== undefined);
+    },
     dismiss,
     onEvent(key) {
       const a = step()?.advance;

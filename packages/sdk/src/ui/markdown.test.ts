@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { h, render } from 'preact';
-import { renderMarkdown, safeHref } from './markdown.js';
+import { renderMarkdown, safeHref, valueSlot } from './markdown.js';
 
 const html = (text: string): string => {
   const root = document.createElement('div');
@@ -33,5 +33,13 @@ describe('renderMarkdown', () => {
     for (const ok of ['https://a.test', 'http://a.test/x', '/app', 'team', './x', '../y', '#top', '?q=1']) expect(safeHref(ok), ok).toBe(true);
     for (const bad of ['javascript:alert(1)', 'JavaScript:x', 'data:x', 'vbscript:x', '//host', '\\\\host', 'mailto:a@b', ' javascript:x'])
       expect(safeHref(bad), bad).toBe(false);
+  });
+
+  it('puts personalised values back as text, never as markup, and encoded in a link', () => {
+    const values = ['**x** [a](javascript:1) <b>', 'a b/c'];
+    const text = `**Hi ${valueSlot(values[0]!, 0)}** [me](/u/${valueSlot(values[1]!, 1)}) \`${valueSlot(values[1]!, 1)}\``;
+    const root = document.createElement('div');
+    render(h('div', null, renderMarkdown(text, values)), root);
+    expect(root.innerHTML).toBe('<div><p><strong>Hi **x** [a](javascript:1) &lt;b&gt;</strong> <a href="/u/a%20b%2Fc">me</a> <code>a b/c</code></p></div>');
   });
 });

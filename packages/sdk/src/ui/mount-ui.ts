@@ -5,6 +5,7 @@ import {
   eventKey,
   matchUrlPattern,
   onboardingEvents,
+  pageFacts,
   settleProgress,
   snapshotFacts,
   type Checklist,
@@ -24,9 +25,13 @@ import { createGuideRunner, type TourView, type TourWait } from './guide-runner.
 import { createMoments } from './moments.js';
 import { mountShadow } from './mount-shadow.js';
 import { createNudges, type NextItem } from './nudges.js';
+import { startables } from './startables.js';
+import { createTriggers } from './triggers.js';
 import { activeGuide, applyMessage, mergeProgress, type Progress } from './progress.js';
 import { checklistViews, publishChecklists } from './publish-checklists.js';
-import { sessionId } from './session-id.js';
+import { readPreview, writePreview, type PreviewState } from './preview.js';
+import { personal } from './personal.js';
+import { sessionId, tabStorage } from './session-id.js';
 import { defaultStrings, format, mergeStrings } from './strings.js';
 import { css } from './styles.js';
 import { loadMarks, saveMarks, type UserMarks } from './user-marks.js';
@@ -55,7 +60,11 @@ export function mountUi(host: UiHost): UiHandle {
   let overrides: Record<string, 'unlock' | 'lock'> = {};
   let strings = defaultStrings;
   let quiet = false;
-  let debug = false;
+  let debug = location.search.includes('waymark_debug=1');
+  // An author's preview (?waymark_preview=<key>, waymark.preview(key)): shown whatever the
+  // targeting and the budget, marked, and left out of analytics; kept for the tab's next pages.
+  const tab = tabStorage(platform);
+  let preview: PreviewState | undefined;
   let checklistOpen = false;
   let forced: string | undefined;
   let tour: TourView | undefined;
@@ -75,7 +84,7 @@ export function mountUi(host: UiHost): UiHandle {
     scheduled = true;
     queueMicrotask(draw);
   };
-  const save = (): void => saveMarks(storage, marks);
+  const save = (): void => saveMarks(storage, marks, !!preview);
   const progress = (): Progress => marks.progress;
   const setProgress = (p: Progress): void => {
     marks = { ...marks, progress: p };
@@ -83,7 +92,8 @@ export function mountUi(host: UiHost): UiHandle {
   };
   const track = (event: string, properties: Record<string, unknown>): void => {
     if (event === onboardingEvents.guideErrored) missing.set(String(properties['guide']), String(properties['step']));
-    host.track(event, properties);
+    // A preview is the author's: nothing of it reaches analytics.
+    if (!preview) host.track(event, properties);
   };
   const moments = createMoments(now, changed);
   const facts = () => (config ? deriveFacts(config, snapshotFacts(progress().snapshot, now())) : undefined);
@@ -92,10 +102,20 @@ export function mountUi(host: UiHost): UiHandle {
   const runner = createGuideRunner({
     guides: () => config?.guides ?? [],
     track,
-    setPosition: (key, position) => setProgress({ ...progress(), guides: { ...progress().guides, [key]: position } }),
+    setPosition(key, position) {
+      // A previewed guide's place is the tab's, never the user's progress.
+      if (preview?.key === key) {
+        preview = { key, step: position.step };
+        writePreview(tab, preview);
+      } else setProgress({ ...progress(), guides: { ...progress().guides, [key]: position } });
+    },
     onView(view, why) {
       if (view && (view.guide !== tour?.guide || view.index !== tour?.index)) {
-        announce = format(strings.announce, { n: view.index + 1, total: view.guide.steps.length, title: view.step.title });
+        announce = format(strings.announce, {
+          n: view.index + 1,
+          total: view.guide.steps.length,
+          title: personal(facts(), config?.milestones ?? []).text(view.step.title),
+        });
       }
       tour = view;
       wait = why;
@@ -103,12 +123,14 @@ export function mountUi(host: UiHost): UiHandle {
     },
     onEnd(guide, status) {
       if (status === 'errored') moments.say(format(strings.guideUnavailable, { title: guide.title }));
+      if (preview?.key === guide.key) endPreview();
     },
     path: here,
     now,
   });
   const guideRunning = (): boolean => !!(tour || wait);
-  const screen = () => arbitrate({ quiet, guideRunning: guideRunning(), hint: !!hint, nudge: !!nudges.shown(), toast: !!moments.current() });
+  const screen = () =>
+    arbitrate({ quiet, guideRunning: guideRunning(), hint: !!hint, nudge: !!nudges.shown(), panel: checklistOpen && !!current(), toast: !!moments.current() });
 
   const gates = createGates({
     storage,
@@ -154,10 +176,25 @@ export function mountUi(host: UiHost): UiHandle {
     config: () => config,
     next: nextItem,
     history: () => marks.history,
-    hold: () => screen().nudgeHold,
+    hold: () => screen().startHold,
     track,
     save,
     changed,
+  });
+
+  const trigger = createTriggers({
+    now,
+    session,
+    candidates() {
+      const f = facts();
+      const running = tour?.guide.key ?? wait?.guide;
+      return config && f ? startables(config, progress(), f, running, { guide: startGuide, checklist: openChecklist }) : [];
+    },
+    facts,
+    history: () => marks.history,
+    hold: () => screen().startHold,
+    track,
+    save,
   });
 
   // Toasts first, events after: an event comes back through onMessage at once, and what it
@@ -203,6 +240,9 @@ export function mountUi(host: UiHost): UiHandle {
   function load(state: UserState | undefined, userId: string | undefined): void {
     if (!config) return;
     marks = loadMarks(storage, state, userId ?? identity.state.anonymousId, identity.state.traits);
+    // The page is this one (the collector's is the latest it has seen).
+    const page = pageFacts({ url: location.href, path: location.pathname, search: location.search, title: document.title });
+    marks = { ...marks, progress: { ...marks.progress, snapshot: { ...marks.progress.snapshot, page } } };
     overrides = state?.overrides ?? {};
     shownAtLoad.clear();
     const f = facts();
@@ -213,6 +253,9 @@ export function mountUi(host: UiHost): UiHandle {
     tour = wait = undefined;
     const active = activeGuide(progress());
     if (active) runner.start(active[0], active[1].step);
+    // A preview goes on whoever's progress is loaded; else the page view that loaded the page,
+    // which came before the UI, has its triggers checked now.
+    if (!(preview && startPreview(preview.key, preview.step))) trigger({ type: 'page' });
   }
 
   // Messages recorded while another user's state loads: theirs, applied once it is there.
@@ -225,12 +268,45 @@ export function mountUi(host: UiHost): UiHandle {
     runner.start(key);
     changed();
   };
+  /** Opens a checklist's panel: the one with `key` (even dismissed), or the first that applies. */
+  const openChecklist = (key: string | undefined): void => {
+    forced = key;
+    checklistOpen = false;
+    actions.toggleChecklist();
+  };
+  /** Shows the guide (from `step`) or checklist with this key as a preview; false when there is none. */
+  function startPreview(key: string, step?: string): boolean {
+    const guide = config?.guides.some((g) => g.key === key);
+    if (!guide && !config?.checklists.some((c) => c.key === key)) {
+      // Nothing by that key (a typo in the URL): no preview, and the page works as usual.
+      preview = undefined;
+      writePreview(tab, undefined);
+      return false;
+    }
+    preview = { key, step };
+    writePreview(tab, preview);
+    if (guide) {
+      checklistOpen = false;
+      runner.start(key, step);
+    } else openChecklist(key);
+    save();
+    return true;
+  }
+  function endPreview(): void {
+    if (forced === preview?.key) forced = undefined;
+    preview = undefined;
+    writePreview(tab, undefined);
+    save();
+    changed();
+  }
   const go = (item: Checklist['items'][number]) =>
     item.guide || item.link ? () => (item.guide ? startGuide(item.guide) : location.assign(item.link!.url)) : undefined;
 
   const actions: UiActions = {
     toggleChecklist() {
       checklistOpen = !checklistOpen;
+      // Closing a previewed checklist ends the preview.
+      if (!checklistOpen && preview && preview.key === forced) return endPreview();
       const c = current();
       if (checklistOpen && c) track(onboardingEvents.checklistOpened, { checklist: c.checklist.key });
       changed();
@@ -238,6 +314,10 @@ export function mountUi(host: UiHost): UiHandle {
     dismissChecklist() {
       const c = current();
       if (!c) return;
+      if (preview?.key === c.checklist.key) {
+        checklistOpen = false;
+        return endPreview();
+      }
       track(onboardingEvents.checklistDismissed, { checklist: c.checklist.key });
       setProgress({ ...progress(), dismissed: [...progress().dismissed, c.checklist.key] });
       checklistOpen = false;
@@ -246,6 +326,7 @@ export function mountUi(host: UiHost): UiHandle {
     },
     startGuide,
     next: () => runner.next(),
+    back: () => runner.back(),
     dismissGuide: () => runner.dismiss(),
     closeHint() {
       (hint?.[1] as HTMLElement | undefined)?.focus?.();
@@ -285,16 +366,22 @@ export function mountUi(host: UiHost): UiHandle {
       if (config && f) publishChecklists(storage, checklistViews(config, f, progress().dismissed));
       const model: UiModel = {
         strings,
+        p: personal(f, config?.milestones ?? []),
         dir: getComputedStyle(document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr',
         quiet,
         checklist: c && { ...c, open: checklistOpen },
         guideRunning: guideRunning(),
         tour,
+        back: runner.canGoBack(),
         hint: hintModel(),
         nudge: nudges.shown(),
         toast: moments.current(),
+        preview: preview?.key,
         announce,
-        debug: debug && config && f ? { config, facts: f, progress: progress(), shown: c?.checklist.key, tour, wait, missing } : undefined,
+        debug:
+          debug && config && f
+            ? { config, facts: f, progress: progress(), shown: c?.checklist.key, tour, wait, missing, history: marks.history, session }
+            : undefined,
         ui: host.ui,
       };
       render(h(App, { m: model, a: actions }), container);
@@ -317,14 +404,27 @@ export function mountUi(host: UiHost): UiHandle {
         break;
       default:
         if (!config) return void later.push(() => command(cmd));
-        if (cmd[0] === 'startGuide') {
+        if (cmd[0] === 'preview') {
+          if (typeof cmd[1][0] === 'string') {
+            if (preview) {
+              runner.destroy();
+              tour = wait = undefined;
+              endPreview();
+            }
+            startPreview(cmd[1][0]);
+          }
+        } else if (cmd[0] === 'reset') {
+          // In a preview, the author starts over as a new visitor: their progress here is cleared.
+          if (preview) {
+            // From its first step: load() starts the preview again.
+            preview = { key: preview.key };
+            load(undefined, undefined);
+          }
+        } else if (cmd[0] === 'startGuide') {
           if (typeof cmd[1][0] === 'string') startGuide(cmd[1][0]);
         } else if (cmd[0] === 'onGateChange') gates.watch(cmd[1][0]);
-        else if (cmd[0] === 'showChecklist') {
-          forced = typeof cmd[1][0] === 'string' ? cmd[1][0] : undefined;
-          checklistOpen = false;
-          actions.toggleChecklist();
-        } else if (cmd[0] === 'gateHint') {
+        else if (cmd[0] === 'showChecklist') openChecklist(typeof cmd[1][0] === 'string' ? cmd[1][0] : undefined);
+        else if (cmd[0] === 'gateHint') {
           const el = cmd[1][0];
           const v = gates.views().find((x) => x.key === el.getAttribute('data-waymark-gate'));
           if (v && !v.unlocked) {
@@ -366,6 +466,8 @@ export function mountUi(host: UiHost): UiHandle {
       if (key !== undefined) runner.onEvent(key);
       // The tracker records a page view on every route change (pushState, popstate, hashchange).
       if (m.type === 'page') runner.onRoute();
+      if (m.type === 'page') trigger({ type: 'page' });
+      else if (key !== undefined) trigger({ type: 'event', event: key });
       changed();
     } catch {
       // never let the UI break tracking
@@ -379,7 +481,12 @@ export function mountUi(host: UiHost): UiHandle {
   void host.ready.then(([body, state, userId]) => {
     if (destroyed || !body?.config) return;
     config = body.config;
-    load(state, userId);
+    preview = readPreview(location.search, tab);
+    // Someone identified after the state was asked for and before this chunk listened: theirs is
+    // loaded instead (nothing starts for the visitor they were).
+    const who = identity.state.userId;
+    if (who !== undefined && who !== userId) later.unshift({ type: 'identify', userId: who });
+    else load(state, userId);
     for (const f of later.splice(0)) typeof f === 'function' ? f() : onMessage(f);
     changed();
   });

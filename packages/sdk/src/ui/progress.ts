@@ -1,6 +1,7 @@
 import {
   emptySnapshot,
   eventKey,
+  pageFacts,
   recordEvent,
   settleProgress,
   type Message,
@@ -75,8 +76,8 @@ export function localProgress(progress: Progress, user: string): LocalProgress {
 }
 
 /**
- * The progress after one recorded message: its event counted (track and page), its traits applied
- * (identify, group), then every milestone, item and checklist that now holds recorded. Returns
+ * The progress after one recorded message: its event counted (track and page), its page noted
+ * (page), its traits applied (identify, group), then every milestone, item and checklist that now holds recorded. Returns
  * what newly holds, for the events and celebrations.
  */
 export function applyMessage(
@@ -88,6 +89,9 @@ export function applyMessage(
   let snapshot = progress.snapshot;
   const key = message.type === 'track' || message.type === 'page' ? eventKey(message as Message) : undefined;
   if (key !== undefined) snapshot = recordEvent(snapshot, key, now);
+  // Page conditions match the latest page view, as on the collector.
+  const page = message.type === 'page' ? pageFacts(message.properties) : undefined;
+  if (page) snapshot = { ...snapshot, page };
   if (message.type === 'identify' || message.type === 'group') {
     const scope = message.type === 'identify' ? 'user' : 'account';
     snapshot = { ...snapshot, [scope]: { ...snapshot[scope], traits: { ...snapshot[scope].traits, ...message.traits } } };

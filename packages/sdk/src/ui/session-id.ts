@@ -1,6 +1,11 @@
-import type { Platform } from '../platform.js';
+import type { KeyValueStorage, Platform } from '../platform.js';
 
 const key = 'waymark.session';
+
+/** The platform's per-tab storage (sessionStorage by default), or undefined where it is blocked. */
+export function tabStorage(platform: Platform): KeyValueStorage | undefined {
+  return 'sessionStorage' in platform ? platform.sessionStorage : browserSessionStorage();
+}
 
 function browserSessionStorage(): Storage | undefined {
   try {
@@ -17,7 +22,7 @@ function browserSessionStorage(): Storage | undefined {
  * fresh one on every load where that storage is blocked. Random from the platform's bytes.
  */
 export function sessionId(platform: Platform): string {
-  const store = 'sessionStorage' in platform ? platform.sessionStorage : browserSessionStorage();
+  const store = tabStorage(platform);
   const fresh = (): string => platform.randomBytes(8).join('');
   try {
     const id = store?.getItem(key) || fresh();

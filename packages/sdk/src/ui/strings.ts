@@ -1,6 +1,7 @@
 /** Every built-in string of the UI, in English. Placeholders in braces are filled in at render time. */
 export const defaultStrings = {
   next: 'Next',
+  back: 'Back',
   done: 'Done',
   /** Label of the popover's close button (read by screen readers). */
   close: 'Close',
@@ -30,6 +31,8 @@ export const defaultStrings = {
   /** Title of a nudge without one in the config. */
   stuckTitle: 'Need a hand?',
   stuckBody: 'Next up: {item}',
+  /** The mark on a guide step or checklist an author previews. */
+  preview: 'Preview',
 };
 
 /** The UI's strings: every key of `defaultStrings`. */

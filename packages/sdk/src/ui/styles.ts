@@ -16,7 +16,9 @@ button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--l);b
 .panel{bottom:70px;width:min(360px,90vw);max-height:70vh;overflow:auto}
 .panel,.pop{background:var(--b);border:1px solid var(--l);border-radius:var(--r);padding:14px}
 .head,.row{display:flex;justify-content:space-between;align-items:center;gap:8px}
-.head h2{min-width:0;overflow-wrap:anywhere}.x{flex:none}.row{flex-wrap:wrap}
+.head h2{min-width:0;overflow-wrap:anywhere;margin-right:auto}.x{flex:none}.row{flex-wrap:wrap}
+.btns{display:flex;gap:6px;margin-inline-start:auto}
+.tag{flex:none;font-size:.75em;font-weight:600;text-transform:uppercase;letter-spacing:.04em;padding:.1em .5em;border-radius:99px;border:1px dashed var(--a);color:var(--a)}
 .bar{height:6px;background:var(--l);margin:.5em 0}.bar i{display:block;height:100%;background:var(--a)}
 ol{list-style:none;margin:0;padding:0}
 .item{display:flex;gap:8px;padding:.5em 0;border-top:1px solid var(--l)}

@@ -4,14 +4,19 @@ import type { Placement } from '@floating-ui/dom';
 import { deepActiveElement } from './deep-active.js';
 import { useFloat } from './float.js';
 import type { TourView } from './guide-runner.js';
-import { renderMarkdown } from './markdown.js';
+import type { Personal } from './personal.js';
 import { format, type Strings } from './strings.js';
 
 /** What a guide step's popover shows and does. */
 export interface TourStepProps {
   view: TourView;
   strings: Strings;
+  p: Personal;
+  /** Marked as an author's preview. */
+  preview?: boolean;
   next(): void;
+  /** Back to the previous step; absent when there is none on this page. */
+  back?: (() => void) | undefined;
   dismiss(): void;
 }
 
@@ -43,7 +48,7 @@ export function TourRun({ children }: { children: preact.ComponentChildren }) {
  * while a text field has focus leaves it there); Tab stays inside it and the target (not
  * aria-modal, since the target outside it is part of the step); Esc dismisses. Keyed by step.
  */
-export function TourStep({ view, strings, next, dismiss }: TourStepProps) {
+export function TourStep({ view, strings, p, preview, next, back, dismiss }: TourStepProps) {
   const { guide, index, step, target } = view;
   const box = useRef<HTMLDivElement>(null);
   const tip = useRef<HTMLDivElement>(null);
@@ -52,7 +57,8 @@ export function TourStep({ view, strings, next, dismiss }: TourStepProps) {
   const id = `wm-${index}`;
   const takeFocus = useRef(!typing(deepActiveElement()));
   const focus = (): void => {
-    if (takeFocus.current) box.current?.querySelector<HTMLElement>('button.p')?.focus();
+    // A step that advances on typing puts the caret in its field; any other, on its primary button.
+    if (takeFocus.current) (step.advance === 'input' && target instanceof HTMLElement ? target : box.current?.querySelector<HTMLElement>('button.p'))?.focus();
     takeFocus.current = false;
   };
   const placement = (step.placement === 'auto' || !step.placement ? 'bottom' : step.placement) as Placement;
@@ -90,19 +96,27 @@ export function TourStep({ view, strings, next, dismiss }: TourStepProps) {
       <div ref={box} class={target ? 'pop wait' : 'pop c'} role="dialog" aria-labelledby={`${id}-t`} aria-describedby={`${id}-b`} tabIndex={-1}>
         {target ? <div ref={tip} class="arrow" /> : null}
         <div class="head">
-          <h2 id={`${id}-t`}>{step.title}</h2>
+          <h2 id={`${id}-t`}>{p.text(step.title)}</h2>
+          {preview ? <span class="tag">{strings.preview}</span> : null}
           <button type="button" class="x" aria-label={strings.close} onClick={dismiss}>
             ×
           </button>
         </div>
-        <div id={`${id}-b`}>{renderMarkdown(step.body)}</div>
-        {/* No Back: a previous step may live on another page. A click or event step advances by
-            itself; its button still lets keyboard users move on. */}
+        <div id={`${id}-b`}>{p.md(step.body)}</div>
+        {/* Back only to a step on this page. A click, input or event step advances by itself; its
+            button still lets keyboard users move on. */}
         <div class="row">
           <span class="count">{total > 1 ? format(strings.stepOf, { n: index + 1, total }) : ''}</span>
-          <button type="button" class="p" onClick={next}>
-            {index === total - 1 ? strings.done : strings.next}
-          </button>
+          <span class="btns">
+            {back ? (
+              <button type="button" class="s" onClick={back}>
+                {strings.back}
+              </button>
+            ) : null}
+            <button type="button" class="p" onClick={next}>
+              {index === total - 1 ? strings.done : strings.next}
+            </button>
+          </span>
         </div>
       </div>
     </div>

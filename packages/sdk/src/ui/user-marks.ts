@@ -41,12 +41,15 @@ export function loadMarks(storage: KeyValueStorage | undefined, state: UserState
   };
 }
 
-/** Keeps the marks for the next page, and whether a guide is active (the tracker reads it to load the UI). */
-export function saveMarks(storage: KeyValueStorage | undefined, { user, progress, celebrated, history }: UserMarks): void {
+/**
+ * Keeps the marks for the next page, and whether a guide is active or `running` says one runs (a
+ * preview's): the tracker reads it to load the UI.
+ */
+export function saveMarks(storage: KeyValueStorage | undefined, { user, progress, celebrated, history }: UserMarks, running = false): void {
   try {
     storage?.setItem(marksKey, JSON.stringify({ user, celebrated, history }));
     storage?.setItem(progressKey, JSON.stringify(localProgress(progress, user)));
-    if (activeGuide(progress)) storage?.setItem(guideStorageKey, '1');
+    if (running || activeGuide(progress)) storage?.setItem(guideStorageKey, '1');
     else storage?.removeItem(guideStorageKey);
   } catch {
     // storage full or blocked: the collector still has the events
