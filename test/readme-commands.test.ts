@@ -233,9 +233,9 @@ describe('README.md commands', () => {
     expect(fill(tag)).toContain(`data-key="${keys?.publicKey}"`);
   }, 90_000);
 
-  it('"Two commands": the demo prints URLs that answer and stops cleanly on SIGTERM', async () => {
+  it('"Two commands": the demo prints URLs that answer and stops cleanly on SIGTERM; the options of the simulate command exist', async () => {
     const heading = 'Two commands';
-    const [demoBlock] = blocks(section(readme, heading), 'sh', heading);
+    const [demoBlock, simulateBlock] = blocks(section(readme, heading), 'sh', heading);
     const demoLine = lines(demoBlock ?? '').map((l) => l.command.join(' '));
     expect(demoLine, `README "${heading}": the first sh block installs and runs the demo`).toEqual(['npx -y pnpm@10 install', 'npx -y pnpm@10 demo']);
     expect(section(readme, heading)).toContain('pnpm demo --no-simulate');
@@ -276,6 +276,26 @@ describe('README.md commands', () => {
     expect(curl).not.toBeNull();
     const events = await fetch(curl?.[2] ?? '', { headers: { Authorization: `Bearer ${curl?.[1]}` } });
     expect(events.status).toBe(200);
+
+    // "To add a population to a demo that is running": the root package.json's `simulate` script.
+    // Sending a population takes longer than this test may, so the README's arguments run with
+    // --dry-run (they parse, the population is generated), and every option the README's table
+    // names is one `--help` lists.
+    const [simulate] = lines(simulateBlock ?? '');
+    const [npx, yes, pnpm, name, ...simulateArgs] = simulate?.command ?? [];
+    expect([npx, yes, pnpm, name], `README "${heading}": the second sh block runs pnpm simulate`).toEqual(['npx', '-y', 'pnpm@10', 'simulate']);
+    const [simulateNode, ...simulateScript] = words(scripts['simulate'] ?? '');
+    expect(simulateNode).toBe('node');
+    const simulateEnv = { WAYMARK_DATA_DIR: dataDir, PORT: String(port) };
+    expect(await run([...simulateScript, ...simulateArgs, '--dry-run'], root, simulateEnv)).toMatch(
+      /Simulated \d+ accounts and \d+ users[\s\S]*Dry run, nothing sent/,
+    );
+    const help = await run([...simulateScript, '--help'], root, simulateEnv);
+    const tableOptions = [...section(readme, heading).matchAll(/^\| `(--[a-z-]+)[^|]*\|/gm)].flatMap(([row]) =>
+      [...row.matchAll(/`(--[a-z-]+)/g)].map((m) => m[1]),
+    );
+    expect(tableOptions.length).toBeGreaterThan(5);
+    for (const option of [...tableOptions, ...simulateArgs.filter((a) => a.startsWith('--'))]) expect(help).toMatch(new RegExp(`^  ${option}\\b`, 'm'));
 
     demoRun.child.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => demoRun.child.once('exit', r));
