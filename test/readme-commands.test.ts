@@ -19,7 +19,7 @@ import { unusedPort } from './helpers/unused-port.js';
 // - `npx -y pnpm@10 install` is what this checkout already did; `npx -y pnpm@10 demo` runs the root
 //   package.json's `demo` script after its `pnpm build` (done before the tests), with `--no-simulate`.
 //
-// Placeholders filled from earlier output (any other `...` or ALL_CAPS word fails the test):
+// Placeholders filled from earlier output (any other `...`, or an upper-case name with an underscore such as `SECRET_KEY`, fails the test):
 // - `pk_...`, `sk_...`, `app_...`, `APP_ID`: the keys the last `apps create --json` printed;
 // - `http://localhost:8787`: the collector started above, on a free port;
 // - `https://waymark.example.com` (the script tag's origin): the same collector.
