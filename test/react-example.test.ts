@@ -2,23 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createApp,
-  createLogger,
-  defaultSdkDir,
-  migrate,
-  openPgliteSql,
-  startCollector,
-  type AppKeys,
-  type RunningCollector,
-  type Sql,
-} from '@waymark/collector';
+import type { AppKeys, RunningCollector, Sql } from '@waymark/collector';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import notebookConfig from '../examples/react/waymark.config.js';
 import { launchBrowser } from './helpers/browser.mjs';
 import { pollUntil } from './helpers/poll.js';
+import { pushConfig, startTestCollector } from './helpers/test-collector.js';
 
 // examples/react (Vite + @waymark/react, built from the packages' dist) against a real collector.
 describe('the React example', () => {
@@ -32,16 +23,8 @@ describe('the React example', () => {
   let url: string;
 
   beforeAll(async () => {
-    sql = await openPgliteSql();
-    await migrate(sql);
-    keys = await createApp(sql, { name: 'Notebook', origins: ['http://127.0.0.1:*'] });
-    collector = await startCollector({ sql, log: createLogger({ level: 'error' }), port: 0, host: '127.0.0.1', sdkDir: defaultSdkDir() });
-    const res = await fetch(`${collector.url}/v1/admin/config`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(notebookConfig),
-    });
-    expect(res.status).toBe(201);
+    ({ sql, keys, collector } = await startTestCollector('Notebook'));
+    await pushConfig(collector, keys, notebookConfig);
     process.env['VITE_WAYMARK_API'] = collector.url;
     process.env['VITE_WAYMARK_KEY'] = keys.publicKey;
     await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
