@@ -1,12 +1,11 @@
-import { startAcme } from '@waymark/example-acme';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, serveProcess, type ServeProcess } from '../packages/collector/test/run-collector.js';
+import { startAcmeInChromium, type AcmeInChromium } from './helpers/acme-browser.js';
 import { createProject, sdkReady, signIn } from './helpers/acme-flows.js';
-import { launchBrowser } from './helpers/browser.mjs';
 import { pollUntil } from './helpers/poll.js';
 import { unusedPort } from './helpers/unused-port.js';
 
@@ -22,8 +21,7 @@ describe('the collector is killed (SIGKILL) mid-session and restarted', () => {
   let env: Record<string, string>;
   let keys: { appId: string; publicKey: string; secretKey: string };
   let server: ServeProcess | undefined;
-  let acme: Awaited<ReturnType<typeof startAcme>>;
-  let browser: Browser;
+  let acme: AcmeInChromium;
   let context: BrowserContext;
 
   beforeAll(async () => {
@@ -31,12 +29,10 @@ describe('the collector is killed (SIGKILL) mid-session and restarted', () => {
     env = { WAYMARK_DATA_DIR: dir, DATABASE_URL: '', PORT: String(await unusedPort()) };
     keys = JSON.parse(cli(['apps', 'create', '--name', 'Acme', '--origin', 'http://127.0.0.1:*', '--json'], env).stdout);
     server = await serveProcess(env);
-    acme = await startAcme({ port: 0, host: '127.0.0.1', collectorUrl: server.url, publicKey: keys.publicKey });
-    browser = await launchBrowser();
+    acme = await startAcmeInChromium(server.url, keys.publicKey);
   });
   afterAll(async () => {
     await context?.close();
-    await browser?.close();
     await acme?.close();
     server?.child.kill('SIGTERM');
     await server?.exited;
@@ -50,7 +46,7 @@ describe('the collector is killed (SIGKILL) mid-session and restarted', () => {
   };
 
   it('loses nothing acknowledged, and the SDK catches up exactly once', async () => {
-    context = await browser.newContext();
+    context = await acme.browser.newContext();
     const page = await context.newPage();
     // Every message id the collector acknowledged (accepted or duplicate) as the browser saw it.
     const acknowledged = new Set<string>();

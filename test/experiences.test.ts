@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
 import { startHashSite } from './helpers/hash-site.js';
@@ -109,6 +109,16 @@ describe('experiences in a hash-routed app', () => {
       location.hash = h;
     }, hash);
   const dialog = (page: Page) => page.locator('[data-waymark-ui] [role="dialog"]');
+  /** Closes the guide on screen with Escape and waits until it is gone. */
+  const closeDialog = async (page: Page) => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+  };
+  /** Waits `ms` (300 by default) for anything to appear, then expects nothing matches `found`. */
+  const noneAfter = async (found: Locator, ms = 300) => {
+    await found.page().waitForTimeout(ms);
+    expect(await found.count()).toBe(0);
+  };
   const dialogTitle = (page: Page) => dialog(page).locator('h2').textContent({ timeout: 5000 });
   const started = async (userId: string) =>
     (await env.events(userId)).filter((e) => e.event === 'Experience Started').map((e) => `${e.properties['experience']} ${e.properties['trigger']}`);
@@ -157,29 +167,24 @@ describe('experiences in a hash-routed app', () => {
 
   it('starts a guide on the first visit to a hash route for its audience, once per user, across reloads and devices', async () => {
     const { page, userId } = await visit('#/', undefined, { role: 'admin' });
-    await page.waitForTimeout(300);
-    expect(await dialog(page).count()).toBe(0);
+    await noneAfter(dialog(page));
     await go(page, '#/reports');
     expect(await dialogTitle(page)).toBe('Export');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await closeDialog(page);
     // Back to the page in the same session, after a reload, and on another device: not again.
     await go(page, '#/');
     await go(page, '#/reports');
     await page.reload();
     await ui(page).locator('.launcher').waitFor();
-    await page.waitForTimeout(500);
-    expect(await dialog(page).count()).toBe(0);
+    await noneAfter(dialog(page), 500);
     await flush(page);
     await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Experience Started'));
     const other = await visit('#/reports', userId, { role: 'admin' });
-    await other.page.waitForTimeout(500);
-    expect(await dialog(other.page).count()).toBe(0);
+    await noneAfter(dialog(other.page), 500);
     expect(await started(userId)).toEqual(['guide:reports-tour page']);
     // A user outside the audience never gets it.
     const viewer = await visit('#/reports', undefined, { role: 'viewer' });
-    await viewer.page.waitForTimeout(500);
-    expect(await dialog(viewer.page).count()).toBe(0);
+    await noneAfter(dialog(viewer.page), 500);
   });
 
   it('starts the highest priority of two guides triggered by the same page', async () => {
@@ -191,11 +196,9 @@ describe('experiences in a hash-routed app', () => {
   it('starts a guide when its event is tracked on its page, not elsewhere', async () => {
     const { page, userId } = await visit('#/');
     await callWaymark(page, 'track', 'Report Exported');
-    await page.waitForTimeout(300);
-    expect(await dialog(page).count()).toBe(0);
+    await noneAfter(dialog(page));
     await go(page, '#/reports');
-    await page.waitForTimeout(300);
-    expect(await dialog(page).count()).toBe(0);
+    await noneAfter(dialog(page));
     await callWaymark(page, 'track', 'Report Exported');
     expect(await dialogTitle(page)).toBe('Nice export');
     await flush(page);
@@ -209,24 +212,20 @@ describe('experiences in a hash-routed app', () => {
     expect(await dialogTitle(page)).toBe('Export');
     // While the tour runs (here waiting for its page), the checklist's page trigger does not open it...
     await go(page, '#/settings');
-    await page.waitForTimeout(300);
-    expect(await ui(page).locator('.panel').count()).toBe(0);
+    await noneAfter(ui(page).locator('.panel'));
     // ...nor after it ends, in the same session: the session's start is used.
     await go(page, '#/reports');
     expect(await dialogTitle(page)).toBe('Export');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await closeDialog(page);
     await go(page, '#/');
     await go(page, '#/settings');
-    await page.waitForTimeout(300);
-    expect(await ui(page).locator('.panel').count()).toBe(0);
+    await noneAfter(ui(page).locator('.panel'));
     // A new session: held in quiet mode, then opened on the next visit once quiet ends.
     await flush(page);
     const next = await visit('#/', userId, { role: 'admin' });
     await callWaymark(next.page, 'quiet', true);
     await go(next.page, '#/settings');
-    await next.page.waitForTimeout(300);
-    expect(await ui(next.page).locator('.panel').count()).toBe(0);
+    await noneAfter(ui(next.page).locator('.panel'));
     await callWaymark(next.page, 'quiet', false);
     await go(next.page, '#/');
     await go(next.page, '#/settings');
@@ -258,8 +257,7 @@ describe('experiences in a hash-routed app', () => {
     // Over: the next load shows nothing, and the user's own progress never had the guide.
     await page.reload();
     await ui(page).locator('.launcher').waitFor();
-    await page.waitForTimeout(300);
-    expect(await dialog(page).count()).toBe(0);
+    await noneAfter(dialog(page));
     await callWaymark(page, 'track', 'Preview Checked');
     await flush(page);
     await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Preview Checked'));
@@ -275,8 +273,7 @@ describe('experiences in a hash-routed app', () => {
     // ...yet a preview shows, even of a guide triggered by an event that did not happen.
     await callWaymark(page, 'preview', 'export-followup');
     expect(await dialogTitle(page)).toBe('Nice export');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await closeDialog(page);
     // A checklist whose audience is another page, with the author's own progress in it.
     await go(page, '#/settings');
     await go(page, '#/');
@@ -361,8 +358,7 @@ describe('experiences in a hash-routed app', () => {
     await toast(viewer.page).waitFor({ timeout: 5000 });
     const admin = await visit('#/reports', undefined, { role: 'admin' });
     expect(await dialogTitle(admin.page)).toBe('Export');
-    await admin.page.keyboard.press('Escape');
-    await expect.poll(() => dialog(admin.page).count()).toBe(0);
+    await closeDialog(admin.page);
     await beActive(admin.page, 6);
     expect(await toast(admin.page).count()).toBe(0);
     await flush(admin.page);
@@ -378,15 +374,13 @@ describe('experiences in a hash-routed app', () => {
     await dialog(page).getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => dialog(page).count()).toBe(0);
     await callWaymark(page, 'track', 'Entry Created');
-    await page.waitForTimeout(300);
-    expect(await dialog(page).count()).toBe(0);
+    await noneAfter(dialog(page));
     await flush(page);
     await env.eventsUntil(userId, (e) => e.some((x) => x.event === 'Guide Completed'));
     // Another session the same day: the cooldown holds.
     const sameDay = await visit('#/settings', userId);
     await callWaymark(sameDay.page, 'track', 'Entry Created');
-    await sameDay.page.waitForTimeout(300);
-    expect(await dialog(sameDay.page).count()).toBe(0);
+    await noneAfter(dialog(sameDay.page));
     // A day later (the browser's clock): again.
     const later = await pages.open();
     await later.clock.install({ time: Date.now() + 25 * 3_600_000 });

@@ -2,48 +2,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  createApp,
-  createLogger,
-  defaultSdkDir,
-  migrate,
-  openPgliteSql,
-  startCollector,
-  type AppKeys,
-  type RunningCollector,
-  type Sql,
-} from '@waymark/collector';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import notebookConfig from '../examples/react/waymark.config.js';
 import { launchBrowser } from './helpers/browser.mjs';
 import { pollUntil } from './helpers/poll.js';
+import { pushConfig, startTestCollector, type TestCollector } from './helpers/test-collector.js';
 
 // examples/react (Vite + @waymark/react, built from the packages' dist) against a real collector.
 describe('the React example', () => {
   const root = fileURLToPath(new URL('../examples/react/', import.meta.url));
   const outDir = mkdtempSync(join(tmpdir(), 'waymark-react-example-'));
-  let sql: Sql;
-  let keys: AppKeys;
-  let collector: RunningCollector;
+  let backend: TestCollector;
   let server: PreviewServer;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
-    sql = await openPgliteSql();
-    await migrate(sql);
-    keys = await createApp(sql, { name: 'Notebook', origins: ['http://127.0.0.1:*'] });
-    collector = await startCollector({ sql, log: createLogger({ level: 'error' }), port: 0, host: '127.0.0.1', sdkDir: defaultSdkDir() });
-    const res = await fetch(`${collector.url}/v1/admin/config`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify(notebookConfig),
-    });
-    expect(res.status).toBe(201);
-    process.env['VITE_WAYMARK_API'] = collector.url;
-    process.env['VITE_WAYMARK_KEY'] = keys.publicKey;
+    backend = await startTestCollector('Notebook');
+    await pushConfig(backend.collector, backend.keys, notebookConfig);
+    process.env['VITE_WAYMARK_API'] = backend.collector.url;
+    process.env['VITE_WAYMARK_KEY'] = backend.keys.publicKey;
     await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
     server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
     url = server.resolvedUrls!.local[0]!;
@@ -52,16 +32,17 @@ describe('the React example', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    await collector?.close();
+    await backend?.collector.close();
     rmSync(outDir, { recursive: true, force: true });
   });
 
   const text = (page: Page, sel: string) => page.locator(sel).textContent({ timeout: 10_000 });
   const trackEvents = async () =>
     (
-      await sql.query<{ event: string }>("select event from events where app_id = $1 and user_id = 'demo-user' and type = 'track' order by ts, received_at", [
-        keys.appId,
-      ])
+      await backend.sql.query<{ event: string }>(
+        "select event from events where app_id = $1 and user_id = 'demo-user' and type = 'track' order by ts, received_at",
+        [backend.keys.appId],
+      )
     ).rows.map((r) => r.event);
 
   it('shows the checklist card and the locked export from the hooks, and unlocks it as the user does the steps', async () => {

@@ -1,9 +1,8 @@
 import type { AppKeys, RunningCollector, Sql } from '@waymark/collector';
-import { startAcme } from '@waymark/example-acme';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startAcmeInChromium, type AcmeInChromium } from './helpers/acme-browser.js';
 import { createProject, sdkReady, signIn } from './helpers/acme-flows.js';
-import { launchBrowser } from './helpers/browser.mjs';
 import { startTestCollector } from './helpers/test-collector.js';
 import { pollUntil } from './helpers/poll.js';
 import { startSwitchableProxy, type SwitchableProxy } from './helpers/switchable-proxy.js';
@@ -22,19 +21,16 @@ describe('the tracker in Chromium, against a real collector', () => {
   let keys: AppKeys;
   let collector: RunningCollector;
   let proxy: SwitchableProxy;
-  let acme: Awaited<ReturnType<typeof startAcme>>;
-  let browser: Browser;
+  let acme: AcmeInChromium;
   let context: BrowserContext;
 
   beforeAll(async () => {
     ({ sql, keys, collector } = await startTestCollector());
     // The browser reaches the collector through a proxy that can cut the network to it.
     proxy = await startSwitchableProxy(collector.url);
-    acme = await startAcme({ port: 0, host: '127.0.0.1', collectorUrl: proxy.url, publicKey: keys.publicKey });
-    browser = await launchBrowser();
+    acme = await startAcmeInChromium(proxy.url, keys.publicKey);
   });
   afterAll(async () => {
-    await browser?.close();
     await acme?.close();
     await proxy?.close();
     await collector?.close();
@@ -50,7 +46,7 @@ describe('the tracker in Chromium, against a real collector', () => {
     ).rows;
 
   it('serves the SDK from the collector and records a real session', async () => {
-    context = await browser.newContext();
+    context = await acme.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -89,7 +85,7 @@ describe('the tracker in Chromium, against a real collector', () => {
   });
 
   it('keeps working offline, across two reloads, and delivers every event exactly once when back', async () => {
-    context = await browser.newContext();
+    context = await acme.browser.newContext();
     const page = await context.newPage();
     await signIn(page, acme.url, 'usr_marcus_chen');
     await sdkReady(page);

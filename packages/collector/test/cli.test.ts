@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { cli, serveProcess } from './run-collector.js';
+import { cli, embeddedDataEnv, serveProcess } from './run-collector.js';
 
 const batch = (n: number) => ({
   batch: Array.from({ length: n }, (_, i) => ({ type: 'track', messageId: randomUUID(), userId: `u${i}`, event: 'CLI Test', properties: { i } })),
 });
 
 describe('waymark-collector on the embedded database', () => {
-  let dir: string;
-  let env: Record<string, string>;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'waymark-cli-'));
-    env = { WAYMARK_DATA_DIR: dir, DATABASE_URL: '' };
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const env = embeddedDataEnv('waymark-cli-');
 
   it('creates the default app on a first start and prints its keys', async () => {
     const server = await serveProcess(env);

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { bin, cli, serveProcess } from './run-collector.js';
+import { bin, cli, embeddedDataEnv, serveProcess } from './run-collector.js';
 
 describe('waymark-collector csm on the embedded database', () => {
-  let dir: string;
-  let env: Record<string, string>;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'waymark-csm-cli-'));
-    env = { WAYMARK_DATA_DIR: dir, DATABASE_URL: '' };
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const env = embeddedDataEnv('waymark-csm-cli-');
 
   it('creates the first admin with a generated password, shown once, and that password logs in', async () => {
     const created = cli(['csm', 'create', '--email', 'Ada@Waymark.test', '--name', 'Ada', '--role', 'admin', '--json'], env);

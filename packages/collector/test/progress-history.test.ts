@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '../src/log.js';
-import { createApp } from '../src/apps/apps.js';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
 import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
 import { activatedMilestone, powerUserMilestone, projectsFeature, tasksFeature, teamFormedMilestone } from './onboarding-config.js';
 import { backends } from './backends.js';
-import { day, groupMessage, hour, iso, origin, trackMessage, type TestApp } from './test-app.js';
-import { post, readJson, collectorApp } from './fixtures.js';
+import { day, groupMessage, hour, iso, openTestApp, origin, trackMessage, type TestApp } from './test-app.js';
+import { post, readJson } from './fixtures.js';
 
 const t0 = Date.parse('2026-01-05T09:00:00.000Z');
 
@@ -90,16 +88,8 @@ describe.each(backends)('progress dated from ingested history on $name', (backen
     );
 
   beforeAll(async () => {
-    db = await backend.open();
-    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
-    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
+    ({ db, keys, app } = await openTestApp(backend, { now: () => clock, trustProxy: true, config }));
     secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const pushed = await app.request('/v1/admin/config', {
-      method: 'PUT',
-      headers: { ...secret, 'Content-Type': 'application/json' },
-      body: JSON.stringify(config),
-    });
-    expect(pushed.status, await pushed.clone().text()).toBe(201);
     const history: unknown[] = [
       group('ada', 'initech', t0, { name: 'Initech', createdAt: iso(t0), seats: 4, plan: 'starter' }),
       identify('ada', t0, { role: 'owner' }),

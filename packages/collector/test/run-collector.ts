@@ -1,5 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import type { ContractViolation } from '../src/http/check-responses.js';
 import { contract } from './fixtures.js';
 
@@ -10,6 +14,19 @@ export const bin = fileURLToPath(new URL('../bin/waymark-collector.js', import.m
 export function cli(args: string[], env: Record<string, string>): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The environment of a collector on the embedded database in a fresh data directory named
+ * `prefix…`. Call it inside a describe: the directory is made before its tests and removed after.
+ */
+export function embeddedDataEnv(prefix: string): Record<string, string> {
+  const env: Record<string, string> = { DATABASE_URL: '' };
+  beforeAll(() => {
+    env['WAYMARK_DATA_DIR'] = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(env['WAYMARK_DATA_DIR']!, { recursive: true, force: true }));
+  return env;
 }
 
 /** A `serve` process and its URL, read from its "collector started" log line. */

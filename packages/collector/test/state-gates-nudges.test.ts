@@ -15,6 +15,7 @@ describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge hi
   });
   afterAll(() => db.drop());
 
+  const hoursAgo = (h: number) => clock - h * hour;
   const track = (userId: string, event: string, properties: Record<string, unknown>, at = clock - hour) => ({
     type: 'track',
     messageId: randomUUID(),
@@ -80,32 +81,31 @@ describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge hi
   });
 
   it("gives the user's nudge history from their nudge events, skipping malformed ones and those older than 90 days", async () => {
-    const at = (h: number) => clock - h * hour;
     await send([
       track(
         'nia',
         'Nudge Shown',
         { nudge: 'tasks-help', checklist: 'getting-started', item: 'add-tasks', reason: 'idle-on-step', kind: 'toast', session: 's1' },
-        at(50),
+        hoursAgo(50),
       ),
-      track('nia', 'Nudge Clicked', { nudge: 'tasks-help' }, at(49)),
-      track('nia', 'Nudge Snoozed', { nudge: 'tasks-help', until: at(49) + day }, at(49)),
-      track('nia', 'Nudge Shown', { nudge: 'invite-help', session: 's2' }, at(3)),
-      track('nia', 'Nudge Dismissed', { nudge: 'invite-help', checklist: 'getting-started', item: 'invite' }, at(2)),
+      track('nia', 'Nudge Clicked', { nudge: 'tasks-help' }, hoursAgo(49)),
+      track('nia', 'Nudge Snoozed', { nudge: 'tasks-help', until: hoursAgo(49) + day }, hoursAgo(49)),
+      track('nia', 'Nudge Shown', { nudge: 'invite-help', session: 's2' }, hoursAgo(3)),
+      track('nia', 'Nudge Dismissed', { nudge: 'invite-help', checklist: 'getting-started', item: 'invite' }, hoursAgo(2)),
       // Malformed: no session, a snooze without a numeric until, no nudge key, a numeric nudge key.
-      track('nia', 'Nudge Shown', { nudge: 'tasks-help' }, at(1)),
-      track('nia', 'Nudge Snoozed', { nudge: 'tasks-help', until: 'tomorrow' }, at(1)),
-      track('nia', 'Nudge Dismissed', {}, at(1)),
-      track('nia', 'Nudge Dismissed', { nudge: 12 }, at(1)),
+      track('nia', 'Nudge Shown', { nudge: 'tasks-help' }, hoursAgo(1)),
+      track('nia', 'Nudge Snoozed', { nudge: 'tasks-help', until: 'tomorrow' }, hoursAgo(1)),
+      track('nia', 'Nudge Dismissed', {}, hoursAgo(1)),
+      track('nia', 'Nudge Dismissed', { nudge: 12 }, hoursAgo(1)),
       // Too old.
       track('nia', 'Nudge Dismissed', { nudge: 'old-help' }, clock - 91 * day),
-      track('nora', 'Nudge Dismissed', { nudge: 'tasks-help' }, at(1)),
+      track('nora', 'Nudge Dismissed', { nudge: 'tasks-help' }, hoursAgo(1)),
     ]);
     expect((await state('userId=nia')).nudges).toEqual([
-      { type: 'shown', nudge: 'tasks-help', at: at(50), session: 's1' },
-      { type: 'snoozed', nudge: 'tasks-help', at: at(49), until: at(49) + day },
-      { type: 'shown', nudge: 'invite-help', at: at(3), session: 's2' },
-      { type: 'dismissed', nudge: 'invite-help', at: at(2) },
+      { type: 'shown', nudge: 'tasks-help', at: hoursAgo(50), session: 's1' },
+      { type: 'snoozed', nudge: 'tasks-help', at: hoursAgo(49), until: hoursAgo(49) + day },
+      { type: 'shown', nudge: 'invite-help', at: hoursAgo(3), session: 's2' },
+      { type: 'dismissed', nudge: 'invite-help', at: hoursAgo(2) },
     ]);
     // The same on the admin API (servers).
     const admin = await app.request('/v1/admin/users/nia/state', { headers: secret() });
@@ -113,7 +113,6 @@ describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge hi
   });
 
   it('counts triggered starts in the history whatever their age (a trigger that starts once never starts twice), skipping malformed ones', async () => {
-    const at = (h: number) => clock - h * hour;
     await send([
       track(
         'tia',
@@ -125,15 +124,15 @@ describe.each(backends)('GET /v1/state: overrides, celebrated gates and nudge hi
         'tia',
         'Experience Started',
         { experience: 'checklist:getting-started', kind: 'checklist', key: 'getting-started', trigger: 'event', session: 's2' },
-        at(2),
+        hoursAgo(2),
       ),
       // Malformed: no session, no experience.
-      track('tia', 'Experience Started', { experience: 'guide:x' }, at(1)),
-      track('tia', 'Experience Started', { session: 's3' }, at(1)),
+      track('tia', 'Experience Started', { experience: 'guide:x' }, hoursAgo(1)),
+      track('tia', 'Experience Started', { session: 's3' }, hoursAgo(1)),
     ]);
     expect((await state('userId=tia')).nudges).toEqual([
       { type: 'shown', nudge: 'guide:reports-tour', at: clock - 200 * day, session: 's1' },
-      { type: 'shown', nudge: 'checklist:getting-started', at: at(2), session: 's2' },
+      { type: 'shown', nudge: 'checklist:getting-started', at: hoursAgo(2), session: 's2' },
     ]);
   });
 

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { silentLogger } from '../src/log.js';
 import { createApp, type AppKeys } from '../src/apps/apps.js';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
 import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
 import { projectsFeature, tasksFeature, teamFormedMilestone } from './onboarding-config.js';
 import { backends } from './backends.js';
-import { csmSession, day, groupMessage, hour, iso, origin, type TestApp } from './test-app.js';
-import { post, readJson, collectorApp } from './fixtures.js';
+import { csmSession, day, groupMessage, hour, iso, openTestApp, origin, type TestApp } from './test-app.js';
+import { post, readJson } from './fixtures.js';
 
 // A Monday, so every account below starts in the cohort week 2026-01-05.
 const t0 = Date.parse('2026-01-05T09:00:00.000Z');
@@ -49,17 +48,9 @@ describe.each(backends)('account summaries on $name', (backend) => {
   }
 
   beforeAll(async () => {
-    db = await backend.open();
-    app = collectorApp({ sql: db.sql, log: silentLogger, now: () => clock, trustProxy: true });
-    keys = await createApp(db.sql, { name: 'Acme', origins: [origin] });
+    ({ db, keys, app } = await openTestApp(backend, { now: () => clock, trustProxy: true, config }));
     other = await createApp(db.sql, { name: 'Globex', origins: [origin] });
     secret = { Authorization: `Bearer ${keys.secretKey}` };
-    const pushed = await app.request('/v1/admin/config', {
-      method: 'PUT',
-      headers: { ...secret, 'Content-Type': 'application/json' },
-      body: JSON.stringify(config),
-    });
-    expect(pushed.status).toBe(201);
     // initech: 5 seats, ada active on days 0 and 2, bob on days 1 and 2.
     await send([
       group('ada', 'initech', t0, { name: 'Initech', createdAt: iso(t0), seats: 5, csmOwner: 'cy@waymark.test', segment: 'smb', timezone: 'Europe/Berlin' }),

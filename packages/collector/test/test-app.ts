@@ -30,6 +30,8 @@ export interface TestAppOptions {
   config?: unknown;
   /** How long app keys are cached (default: the collector's). */
   keyCacheMs?: number;
+  /** Whether the collector trusts X-Forwarded-For (default: no). */
+  trustProxy?: boolean;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function openTestApp(backend: Backend, options: TestAppOptions = {}
     log: silentLogger,
     ...(options.now ? { now: options.now } : {}),
     ...(options.keyCacheMs !== undefined ? { keyCacheMs: options.keyCacheMs } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
   });
   if (options.config !== undefined) {
     const res = await app.request('/v1/admin/config', {
@@ -51,7 +54,7 @@ export async function openTestApp(backend: Backend, options: TestAppOptions = {}
       headers: { Authorization: `Bearer ${keys.secretKey}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(options.config),
     });
-    expect(res.status).toBe(201);
+    expect(res.status, await res.clone().text()).toBe(201);
   }
   return { db, keys, app };
 }

@@ -137,6 +137,7 @@ it('pins the public exports', () => {
       "milestoneStatus",
       "milestonesReached",
       "nextGoalSchema",
+      "noFacts",
       "nudgeEffectiveness",
       "nudgeForItem",
       "nudgeRecordSchema",

@@ -48,7 +48,7 @@ export {
   type NotCondition,
 } from './condition/condition.js';
 export { conditionSchema } from './condition/condition-schema.js';
-export { windowStart, daysSince, type ConditionFacts } from './condition/condition-facts.js';
+export { windowStart, daysSince, noFacts, type ConditionFacts } from './condition/condition-facts.js';
 export { evaluateCondition } from './condition/evaluate-condition.js';
 export { explainCondition, type Explanation } from './condition/explain-condition.js';
 export type { Feature } from './config/feature.js';

@@ -1,14 +1,12 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { gatesQuerySchema } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
 import { readUserGates } from './user-gates.js';
 import { requireUserHash } from '../apps/require-user-hash.js';
 import { ApiError } from '../http/api-error.js';
-import { browserCors } from '../apps/browser-cors.js';
-import { browserKey } from '../apps/browser-key.js';
+import { browserGetRoute } from '../apps/browser-route.js';
 import type { RouteDeps, CollectorEnv } from '../http/env.js';
-import { parseQuery } from '../http/parse-query.js';
 
 /**
  * `GET /v1/gates?userId=...[&gate=KEY]`: a user's gates, so the vendor's backend enforces the same
@@ -17,11 +15,7 @@ import { parseQuery } from '../http/parse-query.js';
  * another user's gates by guessing a userId.
  */
 export function gatesRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
-  const route = new Hono<CollectorEnv>();
-  route.use('*', browserCors());
-  route.get('/', async (c) => {
-    const found = await browserKey(c, lookup);
-    const q = parseQuery(gatesQuerySchema, c.req.query());
+  return browserGetRoute(lookup, gatesQuerySchema, async (c, found, q) => {
     if (found.kind === 'public') {
       if (!found.secretKey) {
         throw new ApiError(
@@ -45,5 +39,4 @@ export function gatesRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
     const gates = await readUserGates(deps.sql, found.app.appId, q.userId, config, deps.now(), q.gate);
     return c.json({ gates }, 200, { 'Cache-Control': 'no-store' });
   });
-  return route;
 }

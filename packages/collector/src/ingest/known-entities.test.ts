@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createKnownEntities, type AccountUpsert, type UserUpsert } from './known-entities.js';
 
-const user = (over: Partial<UserUpsert> = {}): UserUpsert => ({
-  app_id: 'app',
-  actor: 'u1',
-  user_id: 'u1',
-  anonymous_id: null,
-  account_id: 'acct-a',
-  traits: {},
-  trusted_traits: {},
-  traits_at: null,
-  first_seen: '2026-03-09T10:00:00.000Z',
-  ...over,
-});
 const account = (over: Partial<AccountUpsert> = {}): AccountUpsert => ({
   app_id: 'app',
   account_id: 'acct-a',
@@ -22,6 +10,8 @@ const account = (over: Partial<AccountUpsert> = {}): AccountUpsert => ({
   first_seen: '2026-03-09T10:00:00.000Z',
   ...over,
 });
+/** The account's row with the user's keys: one user u1 in acct-a. */
+const user = (over: Partial<UserUpsert> = {}): UserUpsert => ({ ...account(), actor: 'u1', user_id: 'u1', anonymous_id: null, ...over });
 
 describe('createKnownEntities', () => {
   it('leaves out only upserts that would change nothing', () => {

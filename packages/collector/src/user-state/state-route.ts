@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { pickTraits, stateQuerySchema, traitsInUse } from '@waymark/core';
 import type { AppLookup } from '../apps/app-lookup.js';
 import type { CurrentConfigReader } from '../config/current-config.js';
@@ -6,10 +6,8 @@ import { readUserState } from './read-user-state.js';
 import { requireUserHash } from '../apps/require-user-hash.js';
 import { userHashValid } from '../apps/user-hash.js';
 import { ApiError } from '../http/api-error.js';
-import { browserCors } from '../apps/browser-cors.js';
-import { browserKey } from '../apps/browser-key.js';
+import { browserGetRoute } from '../apps/browser-route.js';
 import type { RouteDeps, CollectorEnv } from '../http/env.js';
-import { parseQuery } from '../http/parse-query.js';
 
 /**
  * `GET /v1/state?key=pk_...&userId=...&userHash=...` (or `&anonymousId=...` before identify):
@@ -18,11 +16,7 @@ import { parseQuery } from '../http/parse-query.js';
  * key), the traits served are only those the config reads.
  */
 export function stateRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
-  const route = new Hono<CollectorEnv>();
-  route.use('*', browserCors());
-  route.get('/', async (c) => {
-    const found = await browserKey(c, lookup);
-    const q = parseQuery(stateQuerySchema, c.req.query());
+  return browserGetRoute(lookup, stateQuerySchema, async (c, found, q) => {
     if (q.userId === undefined && q.anonymousId === undefined)
       throw new ApiError(400, 'invalid_query', 'give userId (after identify) or anonymousId', 'userId');
     if (q.userId !== undefined && found.kind === 'public' && found.app.requireUserHash) {
@@ -51,5 +45,4 @@ export function stateRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
     }
     return c.json(state, 200, { 'Cache-Control': 'no-store' });
   });
-  return route;
 }

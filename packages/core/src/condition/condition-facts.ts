@@ -33,6 +33,20 @@ export interface ConditionFacts {
   page?(): PageFacts | undefined;
 }
 
+/** Facts with nothing known at `now` (no events, traits, starts, milestones or checklist items), with `over` in their place. */
+export function noFacts(now: number, over: Partial<ConditionFacts> = {}): ConditionFacts {
+  return {
+    now,
+    eventCount: () => 0,
+    trait: () => undefined,
+    startedAt: () => undefined,
+    milestoneReached: () => false,
+    checklistItemDone: () => false,
+    checklistComplete: () => false,
+    ...over,
+  };
+}
+
 const hourMs = 3_600_000;
 const dayMs = 86_400_000;
 

@@ -3,7 +3,7 @@ import { emptySnapshot } from '../state/state-snapshot.js';
 import { recordEvent } from '../state/record-event.js';
 import { snapshotFacts } from '../state/snapshot-facts.js';
 import type { Condition } from './condition.js';
-import { daysSince, windowStart, type ConditionFacts } from './condition-facts.js';
+import { daysSince, noFacts, windowStart, type ConditionFacts } from './condition-facts.js';
 import { evaluateCondition } from './evaluate-condition.js';
 
 const hour = 3_600_000;
@@ -11,16 +11,7 @@ const day = 24 * hour;
 const now = Date.UTC(2026, 2, 10, 10, 30);
 
 /** Facts with nothing known, overridden per test. */
-const facts = (over: Partial<ConditionFacts> = {}): ConditionFacts => ({
-  now,
-  eventCount: () => 0,
-  trait: () => undefined,
-  startedAt: () => undefined,
-  milestoneReached: () => false,
-  checklistItemDone: () => false,
-  checklistComplete: () => false,
-  ...over,
-});
+const facts = (over: Partial<ConditionFacts> = {}): ConditionFacts => noFacts(now, over);
 const holds = (c: Condition, f: ConditionFacts = facts()) => evaluateCondition(c, f);
 
 describe('event nodes', () => {

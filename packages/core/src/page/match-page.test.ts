@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConditionFacts } from '../condition/condition-facts.js';
+import { noFacts, type ConditionFacts } from '../condition/condition-facts.js';
 import { evaluateCondition } from '../condition/evaluate-condition.js';
 import { explainCondition } from '../condition/explain-condition.js';
 import { validateConfig } from '../config/validate-config.js';
@@ -9,16 +9,7 @@ import { matchPage, matchWildcard } from './match-page.js';
 import { pageFacts, type PageFacts } from './page-facts.js';
 
 const at = (url: string, title = ''): PageFacts => pageFacts({ url: `https://app.test${url}`, title })!;
-const facts = (page: PageFacts | undefined): ConditionFacts => ({
-  now: 0,
-  eventCount: () => 0,
-  trait: () => undefined,
-  startedAt: () => undefined,
-  milestoneReached: () => false,
-  checklistItemDone: () => false,
-  checklistComplete: () => false,
-  page: () => page,
-});
+const facts = (page: PageFacts | undefined): ConditionFacts => noFacts(0, { page: () => page });
 
 describe('pageFacts', () => {
   it('reads path, query, hash route and title from page view properties', () => {

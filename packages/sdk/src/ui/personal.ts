@@ -1,4 +1,4 @@
-import { fillTemplate, type ConditionFacts, type TemplateMilestones } from '@waymark/core';
+import { fillTemplate, noFacts, type ConditionFacts, type TemplateMilestones } from '@waymark/core';
 import type { ComponentChild } from 'preact';
 import { renderMarkdown, valueSlot } from './markdown.js';
 
@@ -12,15 +12,7 @@ export interface Personal {
 
 /** The texts for these facts; without facts (nothing loaded yet) every slot is its fallback. */
 export function personal(facts: ConditionFacts | undefined, milestones: TemplateMilestones): Personal {
-  const f: ConditionFacts = facts ?? {
-    now: 0,
-    eventCount: () => 0,
-    trait: () => undefined,
-    startedAt: () => undefined,
-    milestoneReached: () => false,
-    checklistItemDone: () => false,
-    checklistComplete: () => false,
-  };
+  const f = facts ?? noFacts(0);
   return {
     text: (s) => fillTemplate(s, f, milestones),
     md(s) {
