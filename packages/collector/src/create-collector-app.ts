@@ -53,7 +53,7 @@ export function createCollectorApp(
     }
   });
 
-  app.route('/v1/batch', batchRoute(deps, lookup, currentConfig));
+  app.route('/v1/batch', batchRoute(deps, lookup));
   app.route('/v1/config', configRoute(lookup, currentConfig));
   app.route('/v1/state', stateRoute(deps, lookup, currentConfig));
   app.route('/v1/gates', gatesRoute(deps, lookup, currentConfig));

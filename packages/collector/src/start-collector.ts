@@ -5,6 +5,7 @@ import type { Sql } from './db/sql.js';
 import { createCollectorApp } from './create-collector-app.js';
 import { routeDeps } from './http/env.js';
 import { createCurrentConfigReader } from './config/current-config.js';
+import { settleProgressJob } from './user-state/settle-pending-progress.js';
 import { startJobs } from './jobs/start-jobs.js';
 import { compactionJob } from './ingest/compact-rollups.js';
 import { stuckSweepJob } from './stuck/stuck-sweep-job.js';
@@ -45,6 +46,8 @@ export async function startCollector(options: {
   stuckSweepEveryMs?: number;
   /** How often the accounts touched since the last round get their summaries recomputed (default 10 s). */
   summariseEveryMs?: number;
+  /** How often the progress of users with new events is settled (default 2 s). */
+  settleProgressEveryMs?: number;
   /** How often new flag alerts are fanned out to webhook subscriptions and due deliveries sent (default 5 s). */
   webhooksEveryMs?: number;
   /**
@@ -85,6 +88,7 @@ export async function startCollector(options: {
   const stopJobs = startJobs(
     [
       compactionJob(options.sql, { everyMs: options.compactEveryMs ?? 1000 }),
+      settleProgressJob(options.sql, { everyMs: options.settleProgressEveryMs ?? 2000, now, currentConfig }),
       stuckSweepJob(options.sql, { everyMs: options.stuckSweepEveryMs ?? 60_000, now, currentConfig }),
       summariesJob(options.sql, { everyMs: options.summariseEveryMs ?? 10_000, now, currentConfig }),
       webhooksJob(options.sql, { everyMs: options.webhooksEveryMs ?? 5000, delivery: { ...defaultDeliveryOptions, now } }),

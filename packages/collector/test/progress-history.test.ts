@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createCurrentConfigReader } from '../src/config/current-config.js';
 import { summariseAccounts } from '../src/analytics/summarise-accounts.js';
+import { settlePendingProgress } from '../src/user-state/settle-pending-progress.js';
 import { activatedMilestone, powerUserMilestone, projectsFeature, tasksFeature, teamFormedMilestone } from './onboarding-config.js';
 import { backends } from './backends.js';
 import { day, groupMessage, hour, iso, openTestApp, origin, trackMessage, type TestApp } from './test-app.js';
@@ -190,7 +191,8 @@ describe.each(backends)('progress dated from ingested history on $name', (backen
       track('cy', 'hooli', t0 + 21 * day, 'Project Created'),
       ...[1, 2, 3].map((n) => track('cy', 'hooli', t0 + 22 * day + n * hour, 'Task Added')),
     ]);
-    // Recorded when the batch was stored, stamped with its receive time.
+    // Recorded by the settling job after the batch was stored, stamped with its time.
+    await settlePendingProgress(db.sql, clock, createCurrentConfigReader(db.sql));
     expect((await progress('user:cy'))['milestone:activated']).toEqual([iso(clock), 'read']);
     await summarise(clock + 3 * hour);
     expect((await progress('user:cy'))['milestone:activated']).toEqual([iso(t0 + 22 * day + 3 * hour), 'events']);

@@ -4,6 +4,8 @@ import { backends } from './backends.js';
 import { post, readJson } from './fixtures.js';
 import { userHashFor } from '../src/apps/user-hash.js';
 import { onboardingConfig } from './onboarding-config.js';
+import { settlePendingProgress } from '../src/user-state/settle-pending-progress.js';
+import { createCurrentConfigReader } from '../src/config/current-config.js';
 import { hour, openTestApp, origin, type TestApp } from './test-app.js';
 
 describe.each(backends)('GET /v1/state on $name', (backend) => {
@@ -89,6 +91,8 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
   it('keeps progress once recorded when a windowed condition stops holding', async () => {
     await send([track('sam', 'Report Exported', {}, clock - 30 * 60_000)]);
     expect((await state('userId=sam')).snapshot.milestones).toEqual(['exported-today']);
+    // The settling job records what ingest queued while the window holds.
+    await settlePendingProgress(db.sql, clock, createCurrentConfigReader(db.sql));
     const saved = clock;
     clock += 5 * hour;
     try {
@@ -100,9 +104,13 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
     }
   });
 
-  it('records progress when the batch is ingested, for a user without an account too, with no read in between', async () => {
-    // A two-hour window, never read while it held: ingest records it, so it stays reached.
+  it('records progress after ingest, for a user without an account too, with no read in between', async () => {
+    // A two-hour window, never read while it held: ingest queues the user and the settling job records it, so it stays reached.
     await send([track('tam', 'Report Exported', {}, clock - 30 * 60_000), track('tam', 'Teammate Invited')]);
+    const queued = await db.sql.query<{ actor: string }>('select actor from progress_pending where app_id = $1', [keys.appId]);
+    expect(queued.rows.map((r) => r.actor)).toContain('tam');
+    expect(await settlePendingProgress(db.sql, clock, createCurrentConfigReader(db.sql))).toBeGreaterThan(0);
+    expect((await db.sql.query('select actor from progress_pending where app_id = $1', [keys.appId])).rows).toEqual([]);
     const { rows } = await db.sql.query<{ subject: string; kind: string; key: string; source: string }>(
       "select subject, kind, key, source from progress where app_id = $1 and subject = 'user:tam' order by kind, key",
       [keys.appId],
@@ -118,6 +126,19 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
     } finally {
       clock = saved;
     }
+  });
+
+  it('puts users back on the queue when settling fails, and settles them on the next round', async () => {
+    await send([track('ula', 'Teammate Invited')]);
+    const broken = async () => {
+      throw new Error('config store unavailable');
+    };
+    await expect(settlePendingProgress(db.sql, clock, broken)).rejects.toThrow('config store unavailable');
+    const queued = await db.sql.query<{ actor: string }>('select actor from progress_pending where app_id = $1', [keys.appId]);
+    expect(queued.rows.map((r) => r.actor)).toEqual(['ula']);
+    expect(await settlePendingProgress(db.sql, clock, createCurrentConfigReader(db.sql))).toBe(1);
+    const { rows } = await db.sql.query("select key from progress where app_id = $1 and subject = 'user:ula'", [keys.appId]);
+    expect(rows).toEqual([{ key: 'getting-started/invite' }]);
   });
 
   it('writes nothing when read', async () => {

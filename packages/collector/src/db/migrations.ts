@@ -539,4 +539,21 @@ alter table users add column trusted_traits jsonb not null default '{}';
 alter table accounts add column trusted_traits jsonb not null default '{}';
 `,
   },
+  {
+    id: 12,
+    name: 'users whose progress is to be settled',
+    sql: `
+-- Ingest queues each user with newly stored events here, in the same statement as the events; the
+-- progress-settling job (settle-pending-progress.ts) takes them off and records the milestones and
+-- checklist items that newly hold, off the request path. One row per user however many batches
+-- arrive before the job runs.
+create table progress_pending (
+  app_id text not null,
+  actor text not null,
+  queued_at timestamptz not null default now(),
+  primary key (app_id, actor)
+);
+create index progress_pending_queued on progress_pending (queued_at);
+`,
+  },
 ];

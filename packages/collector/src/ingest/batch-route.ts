@@ -11,33 +11,21 @@ import { zodProblem } from '../http/zod-problem.js';
 import type { RouteDeps, CollectorEnv } from '../http/env.js';
 import { readBody } from '../http/read-body.js';
 import { keyFromAuthorization } from '../apps/write-key.js';
-import type { CurrentConfigReader } from '../config/current-config.js';
-import { settleUserProgress } from '../user-state/settle-user-progress.js';
 
 const acceptedTypes = ['application/json', 'text/plain'];
 
 /**
  * `POST /v1/batch`: Segment's batch API. JSON or text/plain (beacons) bodies; the key from the
- * Authorization header or the body's writeKey. Answers after the database has committed and the
- * progress of the users with accepted messages is settled (settleUserProgress), so a milestone or
- * checklist item reached by these events is recorded even if its window closes before any read.
+ * Authorization header or the body's writeKey. Answers after the database has committed; the
+ * statement also queues the users with stored messages for the progress-settling job
+ * (settle-pending-progress.ts).
  */
-export function batchRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: CurrentConfigReader): Hono<CollectorEnv> {
+export function batchRoute(deps: RouteDeps, lookup: AppLookup): Hono<CollectorEnv> {
   const route = new Hono<CollectorEnv>();
   const writer = createBatchWriter(deps.sql, {
     concurrency: deps.writeConcurrency ?? (deps.sql.engine === 'pglite' ? 1 : 4),
     maxRows: 5000,
   });
-  const settleActors = async (appId: string, actors: Set<string>, now: number) => {
-    const config = actors.size === 0 ? undefined : await currentConfig(appId);
-    if (!config) return;
-    try {
-      for (const actor of actors) await settleUserProgress(deps.sql, appId, actor, config.config, now);
-    } catch (error) {
-      // The events are stored: the summariser and the stuck-user sweep settle this progress later.
-      deps.log.warn('progress not settled after a batch', { appId, error: error instanceof Error ? error.message : String(error) });
-    }
-  };
   route.post('/', async (c) => {
     const receivedAtMs = deps.now();
     const type = (c.req.header('content-type') ?? 'application/json').split(';')[0]!.trim().toLowerCase();
@@ -85,7 +73,6 @@ export function batchRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
       receivedAt: new Date(receivedAtMs).toISOString(),
       ...(envelope.data.dropped ? { dropped: envelope.data.dropped } : {}),
     });
-    await settleActors(app.appId, new Set(prepared.rows.filter((r) => stored.has(r.message_id)).map((r) => r.actor)), receivedAtMs);
     const results: MessageResult[] = prepared.slots.map((slot) => {
       if (typeof slot !== 'number') return slot;
       const id = prepared.rows[slot]!.message_id;

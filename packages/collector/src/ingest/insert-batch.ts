@@ -96,6 +96,7 @@ const mergeTraitsAndFirstSeen = (alias: string): string => `traits = case when e
  * accounts are written only when something about them changed (new, traits, account, an earlier
  * first-seen), read first without locks; upserts are ordered by key.
  * Traits: newer traits win; older ones (a late retry) only fill keys that are missing.
+ * Every user with a newly stored event is queued in progress_pending, for the progress-settling job.
  */
 const statement = `
 with input as (
@@ -146,6 +147,12 @@ accounts_up as (
   order by x.app_id, x.account_id
   on conflict (app_id, account_id) do update set
     ${mergeTraitsAndFirstSeen('a')}
+  returning 1
+),
+pending as (
+  insert into progress_pending (app_id, actor)
+  select distinct app_id, actor from ins order by 1, 2
+  on conflict do nothing
   returning 1
 ),
 drops as (
