@@ -48,6 +48,7 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
       configVersion: 1,
       overrides: {},
       celebrated: [],
+      announcements: {},
       nudges: [],
     });
   });
@@ -139,6 +140,22 @@ describe.each(backends)('GET /v1/state on $name', (backend) => {
     expect(await settlePendingProgress(db.sql, clock, createCurrentConfigReader(db.sql))).toBe(1);
     const { rows } = await db.sql.query("select key from progress where app_id = $1 and subject = 'user:ula'", [keys.appId]);
     expect(rows).toEqual([{ key: 'getting-started/invite' }]);
+  });
+
+  it('knows the announcements a user has seen, clicked or dismissed, from any device', async () => {
+    await send([
+      track('vic', 'Announcement Seen', { announcement: 'automations' }),
+      track('vic', 'Announcement Clicked', { announcement: 'automations', action: 'guide' }),
+      track('vic', 'Announcement Seen', { announcement: 'dark-mode' }),
+      track('vic', 'Announcement Dismissed', { announcement: 'dark-mode' }),
+      track('vic', 'Announcement Seen', { announcement: 'exports' }),
+      track('vic', 'Announcement Seen', { announcement: 42 }),
+    ]);
+    expect((await state('userId=vic&anonymousId=another-device')).announcements).toEqual({
+      automations: { clicked: true, dismissed: false },
+      'dark-mode': { clicked: false, dismissed: true },
+      exports: { clicked: false, dismissed: false },
+    });
   });
 
   it('writes nothing when read', async () => {

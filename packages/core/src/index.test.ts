@@ -17,6 +17,7 @@ it('pins the public exports', () => {
       "accountUsersSchema",
       "activeMs",
       "activeUsers",
+      "announcementSchema",
       "apiErrorSchema",
       "apiRoutes",
       "appSchema",

@@ -57,6 +57,7 @@ export { pickTraits, traitsInUse, type TraitsInUse } from './config/traits-in-us
 export { walkCondition } from './condition/walk-condition.js';
 export type { Milestone } from './config/milestone.js';
 export type { Checklist, ChecklistItem } from './config/checklist.js';
+export { announcementSchema, type Announcement, type AnnouncementAction } from './config/announcement.js';
 export type { Guide, GuideStep } from './config/guide.js';
 export type { Trigger } from './config/trigger.js';
 export { pickTrigger, triggerVerdict, type TriggerCandidate, type TriggerMoment, type TriggerVerdict } from './trigger/pick-trigger.js';

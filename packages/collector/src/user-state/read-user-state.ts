@@ -145,7 +145,17 @@ export async function readUserState(
   // Sorted here, not in SQL, so the order does not depend on the database's collation.
   const celebrated = unlocked.map((r) => r.gate).sort();
 
+  const { rows: announced } = await sql.query<{ announcement: string; clicked: boolean; dismissed: boolean }>(
+    `select properties->>'announcement' as announcement, bool_or(event = $4) as clicked, bool_or(event = $5) as dismissed from events
+     where app_id = $1 and actor = $2 and type = 'track' and event in ($3, $4, $5) and jsonb_typeof(properties->'announcement') = 'string'
+     group by 1`,
+    [appId, actor, onboardingEvents.announcementSeen, onboardingEvents.announcementClicked, onboardingEvents.announcementDismissed],
+  );
+  const announcements: UserState['announcements'] = {};
+  for (const r of announced.sort((a, b) => (a.announcement < b.announcement ? -1 : 1)))
+    announcements[r.announcement] = { clicked: r.clicked, dismissed: r.dismissed };
+
   const nudges = await readNudgeHistory(sql, appId, actor, now);
 
-  return { snapshot, guides, dismissed, configVersion: config?.version ?? null, overrides, celebrated, nudges };
+  return { snapshot, guides, dismissed, configVersion: config?.version ?? null, overrides, celebrated, announcements, nudges };
 }

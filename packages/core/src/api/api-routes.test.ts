@@ -36,6 +36,7 @@ describe('the contract schemas', () => {
       configVersion: null,
       overrides: {},
       celebrated: [],
+      announcements: {},
       nudges: [],
     };
     expect(userStateSchema.safeParse(state).success).toBe(true);

@@ -75,6 +75,15 @@ export const userStateSchema = z.strictObject({
     .record(z.string(), overrideStateSchema)
     .describe("The CSM override in force per gate key (the user's beats the account's); only gates with one; {} for anonymous visitors."),
   celebrated: z.array(z.string()).describe('Gate keys with a `Gate Unlocked` event from this user, sorted.'),
+  announcements: z
+    .record(
+      z.string(),
+      z.strictObject({
+        clicked: z.boolean().describe('Its call to action was used.'),
+        dismissed: z.boolean().describe('It was closed without it; it does not show by itself again.'),
+      }),
+    )
+    .describe('The announcements the user has seen (an `Announcement Seen` event, on any device), by key.'),
   nudges: z
     .array(nudgeRecordSchema)
     .max(500)

@@ -6,7 +6,7 @@ import { triggerSchema } from './trigger.js';
 
 // A path on the same site (not `//host`, and no backslash, which browsers read as `/`), or an
 // https URL. Anything else (javascript:, data:, http:) is refused.
-const safeUrl = /^(?:\/(?![/\\])|https:\/\/[^/\\\s?#]+(?:[/?#]|$))[^\\\s\u0000-\u001f\u007f]*$/;
+export const safeUrl = /^(?:\/(?![/\\])|https:\/\/[^/\\\s?#]+(?:[/?#]|$))[^\\\s\u0000-\u001f\u007f]*$/;
 
 /** Where a checklist item's call to action goes. */
 export const linkSchema = z.strictObject({

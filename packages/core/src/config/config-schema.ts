@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { announcementSchema } from './announcement.js';
 import { checklistSchema } from './checklist.js';
 import { crossReferences } from './cross-references.js';
 import { featureSchema } from './feature.js';
@@ -22,6 +23,7 @@ export const configShape = z.strictObject({
   guides: section(guideSchema, 200),
   gates: section(gateSchema, 200),
   nudges: section(nudgeSchema, 200),
+  announcements: section(announcementSchema, 100),
   /** Default success plans by account segment; optional (no default) so configs without it are served unchanged. */
   successPlans: z.array(successPlanSchema).max(50, 'must have at most 50 entries').optional(),
   /** Health weights, bands and flag thresholds; core's defaults where left out. */

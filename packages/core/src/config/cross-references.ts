@@ -34,6 +34,7 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   uniqueKeys(config.guides, ['guides'], ctx);
   uniqueKeys(config.gates, ['gates'], ctx);
   uniqueKeys(config.nudges, ['nudges'], ctx);
+  uniqueKeys(config.announcements, ['announcements'], ctx);
   config.checklists.forEach((c, i) => {
     uniqueKeys(c.items, ['checklists', i, 'items'], ctx);
   });
@@ -117,6 +118,15 @@ export function crossReferences(config: Shape, ctx: z.RefinementCtx): void {
   });
   config.nudges.forEach((n, i) => {
     if (n.for) resolve({ path: ['nudges', i, 'for', n.for.item === undefined ? 'checklist' : 'item'], ...n.for });
+  });
+
+  config.announcements.forEach((a, i) => {
+    if (a.audience) for (const ref of conditionRefs(a.audience, ['announcements', i, 'audience'])) resolve(ref);
+    if (a.trigger?.audience) for (const ref of conditionRefs(a.trigger.audience, ['announcements', i, 'trigger', 'audience'])) resolve(ref);
+    if (a.action?.type === 'guide' && !guides.has(a.action.guide))
+      ctx.addIssue({ code: 'custom', path: ['announcements', i, 'action', 'guide'], message: `guide "${a.action.guide}" is not defined in guides` });
+    if (a.feature !== undefined && !features.has(a.feature))
+      ctx.addIssue({ code: 'custom', path: ['announcements', i, 'feature'], message: `feature "${a.feature}" is not defined in features` });
   });
 
   successPlanReferences(config, milestones, ctx);

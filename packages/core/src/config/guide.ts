@@ -52,6 +52,11 @@ export const guideSchema = z.strictObject({
   key: configKey,
   title,
   steps: z.array(guideStepSchema).min(1, 'must have at least one step').max(50, 'must have at most 50 steps'),
+  /** Words users may search for in the assistant besides the title ("invite", "teammate", "colleague"). */
+  keywords: z
+    .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
+    .max(30, 'must have at most 30 keywords')
+    .optional(),
   /** When the guide starts by itself (see docs/experiences.md); without one it waits to be started. */
   trigger: triggerSchema.optional(),
 });

@@ -27,7 +27,7 @@ describe('validateConfig', () => {
     expect(step).toMatchObject({ placement: 'auto', advance: 'next', waitMs: 5000, onMissing: 'skip' });
     expect(validateConfig({ version: 1 })).toEqual({
       ok: true,
-      config: { version: 1, features: [], milestones: [], checklists: [], guides: [], gates: [], nudges: [] },
+      config: { version: 1, features: [], milestones: [], checklists: [], guides: [], gates: [], nudges: [], announcements: [] },
     });
   });
 
@@ -89,6 +89,45 @@ describe('validateConfig', () => {
     expect(errorsAfter((d) => (d.nudges = [{ key: 'n', escalate: { afterDays: 0 } }]))).toEqual([
       { path: 'nudges[0].escalate.afterDays', message: 'must be at least 1' },
     ]);
+  });
+
+  it('checks announcements: fields, defaults, unique keys, the guide, feature and milestones they name', () => {
+    const news = {
+      key: 'whats-new-exports',
+      title: 'Exports, {{user.name | "there"}}',
+      body: 'Export any report as **CSV**.',
+      image: { src: '/img/exports.png', alt: 'The export menu' },
+      action: { type: 'guide', label: 'Show me', guide: 'export-report' },
+      feature: 'reports.export',
+      audience: { all: [{ milestone: 'activated' }, { not: { event: 'Report Exported' } }] },
+      trigger: { page: '/app/*' },
+    };
+    const r = validateConfig({ ...acme(), announcements: [news, { key: 'tip', title: 'Tip', body: 'Hi', kind: 'hotspot', target: { anchor: 'nav-team' } }] });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.config.announcements[0]).toMatchObject({ kind: 'modal', position: 'top', push: false, trigger: { priority: 0 } });
+    expect(r.config.announcements[1]).toMatchObject({ kind: 'hotspot', target: { anchor: 'nav-team' } });
+    expect(errorsAfter((d) => (d.announcements = [news, news]))).toEqual([
+      { path: 'announcements[1].key', message: 'duplicate key "whats-new-exports" (already used at index 0)' },
+    ]);
+    expect(errorsAfter((d) => (d.announcements = [{ ...news, action: { type: 'guide', label: 'Go', guide: 'nope' }, feature: 'nope' }]))).toEqual([
+      { path: 'announcements[0].action.guide', message: 'guide "nope" is not defined in guides' },
+      { path: 'announcements[0].feature', message: 'feature "nope" is not defined in features' },
+    ]);
+    expect(errorsAfter((d) => (d.announcements = [{ ...news, audience: { milestone: 'nope' } }]))).toEqual([
+      { path: 'announcements[0].audience.milestone', message: 'milestone "nope" is not defined in milestones' },
+    ]);
+    expect(errorsAfter((d) => (d.announcements = [{ ...news, body: "{{milestoneDay 'nope'}}" }]))).toEqual([
+      { path: 'announcements[0].body', message: 'milestone "nope" is not defined in milestones' },
+    ]);
+    expect(errorsAfter((d) => (d.announcements = [{ key: 'h', title: 'H', body: '', kind: 'hotspot' }]))).toEqual([
+      { path: 'announcements[0].target', message: 'a hotspot needs a target element' },
+    ]);
+    expect(errorsAfter((d) => (d.announcements = [{ ...news, action: { type: 'url', label: 'Go', url: 'javascript:alert(1)' } }]))[0]?.path).toBe(
+      'announcements[0].action.url',
+    );
+    expect(errorsAfter((d) => (d.announcements = [{ ...news, image: { src: 'http://x.test/a.png', alt: '' } }]))[0]?.path).toBe('announcements[0].image.src');
+    expect(errorsAfter((d) => (d.announcements = [{ ...news, action: { type: 'popup', label: 'Go' } }]))[0]?.message).toMatch(/must be \{ "type": "guide"/);
+    expect(errorsAfter((d) => (d.announcements = [{ ...news, published: '2026-13-01' }]))[0]?.path).toBe('announcements[0].published');
   });
 
   it('checks success plans: fields, milestones that exist, one plan per segment and one default', () => {
@@ -306,6 +345,7 @@ describe('configJsonSchema', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(Object.keys(schema.properties).sort()).toEqual([
       '$schema',
+      'announcements',
       'checklists',
       'features',
       'gates',

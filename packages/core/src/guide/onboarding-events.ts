@@ -29,6 +29,12 @@ export const onboardingEvents = {
   nudgeSnoozed: 'Nudge Snoozed',
   /** `{ experience, kind, key, trigger, session }`: a guide or checklist started by its trigger (`experience` is `kind:key`). */
   experienceStarted: 'Experience Started',
+  /** `{ announcement }`: an announcement was shown (by its trigger, or opened in What's new). */
+  announcementSeen: 'Announcement Seen',
+  /** `{ announcement, action }`: its call to action was used (`action`: guide, url or dismiss). */
+  announcementClicked: 'Announcement Clicked',
+  /** `{ announcement }`: closed without its call to action; it does not show by itself again. */
+  announcementDismissed: 'Announcement Dismissed',
 } as const;
 
 /** One of the onboarding event names. */

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { WaymarkConfig } from '../config/config-schema.js';
 import { parseTemplate } from './parse-template.js';
 
-type Texts = Pick<WaymarkConfig, 'checklists' | 'guides' | 'nudges' | 'gates'>;
+type Texts = Pick<WaymarkConfig, 'checklists' | 'guides' | 'nudges' | 'gates' | 'announcements'>;
 
 /** Every text that may be personalised, with its path: titles and bodies users read. */
 export function personalisedTexts(config: Texts): Array<[text: string | undefined, path: PropertyKey[]]> {
@@ -28,6 +28,10 @@ export function personalisedTexts(config: Texts): Array<[text: string | undefine
     ...config.gates.flatMap((g, i) => [
       [g.hint?.title, ['gates', i, 'hint', 'title']] as [string | undefined, PropertyKey[]],
       [g.hint?.body, ['gates', i, 'hint', 'body']] as [string | undefined, PropertyKey[]],
+    ]),
+    ...config.announcements.flatMap((a, i) => [
+      [a.title, ['announcements', i, 'title']] as [string, PropertyKey[]],
+      [a.body, ['announcements', i, 'body']] as [string, PropertyKey[]],
     ]),
   ];
 }
