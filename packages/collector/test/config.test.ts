@@ -105,6 +105,27 @@ describe.each(backends)('config versions on $name', (backend) => {
     expect((await sdkGet({ 'If-None-Match': '"v0-stale"' })).status).toBe(200);
   });
 
+  it('serves a config stored before a section existed with that section filled in', async () => {
+    // As an older collector stored it: no announcements in the document or the validated config.
+    const { rows } = await db.sql.query<{ source: string; config: string }>(
+      'select source, config from app_configs where app_id = $1 order by version desc limit 1',
+      [keys.appId],
+    );
+    const drop = (text: string) => {
+      const doc = JSON.parse(text);
+      delete doc.announcements;
+      return JSON.stringify(doc);
+    };
+    await db.sql.query('update app_configs set source = $2::text, document = $2::jsonb, config = $3 where app_id = $1', [
+      keys.appId,
+      drop(rows[0]!.source),
+      drop(rows[0]!.config),
+    ]);
+    const body = await readJson(await sdkGet());
+    expect(body.config.announcements).toEqual([]);
+    expect(body.config.guides[0].steps[0]).toMatchObject({ key: 'new', placement: 'auto' });
+  });
+
   it('checks the browser origin like /v1/batch', async () => {
     const evil = await app.request(`/v1/config?key=${keys.publicKey}`, { headers: { Origin: 'https://evil.test' } });
     expect(evil.status).toBe(403);

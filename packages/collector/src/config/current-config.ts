@@ -1,4 +1,4 @@
-import type { WaymarkConfig } from '@waymark/core';
+import { validateConfig, type WaymarkConfig } from '@waymark/core';
 import type { Sql } from '../db/sql.js';
 import { currentConfigTag, getConfig } from './app-configs.js';
 
@@ -28,8 +28,12 @@ export function createCurrentConfigReader(sql: Pick<Sql, 'query'>, maxEntries = 
     if (hit) return hit;
     const stored = await getConfig(sql, appId, tag.version);
     if (!stored) return undefined;
-    // Stored configs were validated by validateConfig on push, so the text parses to a WaymarkConfig.
-    const entry: CurrentConfig = { version: stored.version, etag: stored.etag, text: stored.config, config: JSON.parse(stored.config) as WaymarkConfig };
+    // Validated again from the document as pushed, so a config pushed before a section existed
+    // (announcements) has that section's defaults. It passed validation on push; should it fail
+    // today's rules, the config as validated then is served.
+    const again = validateConfig(JSON.parse(stored.source));
+    const config = again.ok ? again.config : (JSON.parse(stored.config) as WaymarkConfig);
+    const entry: CurrentConfig = { version: stored.version, etag: stored.etag, text: again.ok ? JSON.stringify(config) : stored.config, config };
     if (parsed.size >= maxEntries) parsed.delete(parsed.keys().next().value!);
     parsed.set(key, entry);
     return entry;
