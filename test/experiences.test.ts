@@ -1,8 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callWaymark, flush, startGuidanceEnv, type GuidanceEnv } from './helpers/guidance-env.js';
-import { startHashSite } from './helpers/hash-site.js';
-import { createPagePool } from './helpers/page-pool.js';
+import { describe, expect, it } from 'vitest';
+import { callWaymark, flush } from './helpers/guidance-env.js';
+import { hashSiteSuite } from './helpers/hash-site.js';
 
 // Experiences that find their users, in a hash-routed app: page conditions in checklist items and
 // audiences; guides and checklists that start by their triggers, under one frequency budget.
@@ -78,22 +77,8 @@ const config = {
 };
 
 describe('experiences in a hash-routed app', () => {
-  let env: GuidanceEnv;
-  let site: { url: string; close(): Promise<void> };
-  const pages = createPagePool(() => env.browser);
+  const { env, site, pages } = hashSiteSuite(config);
   const ui = (page: Page) => page.locator('[data-waymark-ui]');
-
-  beforeAll(async () => {
-    env = await startGuidanceEnv(config);
-    site = await startHashSite(env.collector.url, env.keys.publicKey);
-  });
-  afterAll(async () => {
-    await site?.close();
-    await env?.close();
-  });
-  afterEach(async () => {
-    expect(await pages.closeAll()).toEqual([]);
-  });
 
   /** Opens the app at `hash` in a new browser context (a new session) as `userId`; resolves once the UI has the config. */
   const visit = async (hash: string, userId = `u_${Math.random().toString(36).slice(2)}`, traits: Record<string, unknown> = {}) => {

@@ -64,5 +64,6 @@ describe('events tracked just before a tab closes, with the collector unreachabl
     expect(lost, `lost ${lost.length} of ${trials}`).toEqual([]);
     expect(stored).toHaveLength(trials);
     await context.close();
-  });
+    // Fifty page loads: about 30 s on an idle two-core machine, twice that when it is busy.
+  }, 150_000);
 });

@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startGuidanceEnv, type GuidanceEnv } from './guidance-env.js';
+import { createPagePool, type PagePool } from './page-pool.js';
 
 /** A small hash-routed app (home, reports, settings) with the script tag: what the experience tests drive. */
 export const hashAppPage = (collector: string, key: string): string => `<!doctype html>
@@ -28,4 +31,27 @@ export async function startHashSite(collector: string, key: string): Promise<{ u
     url: `http://127.0.0.1:${(site.address() as AddressInfo).port}/`,
     close: () => new Promise((r) => site.close(() => r())),
   };
+}
+
+/**
+ * The hooks of a test file driving the hash-routed app: a GuidanceEnv with `config` pushed and the
+ * app in front of its collector before the tests, both closed after them, and pages in fresh
+ * contexts, a test failing when it leaves an uncaught page error. Returns them, filled in once started.
+ */
+export function hashSiteSuite(config: unknown): { env: GuidanceEnv; site: { url: string }; pages: PagePool } {
+  const env = {} as GuidanceEnv;
+  const site = { url: '', close: async () => undefined as void };
+  const pages = createPagePool(() => env.browser);
+  beforeAll(async () => {
+    Object.assign(env, await startGuidanceEnv(config));
+    Object.assign(site, await startHashSite(env.collector.url, env.keys.publicKey));
+  });
+  afterAll(async () => {
+    await site.close();
+    await env.close?.();
+  });
+  afterEach(async () => {
+    expect(await pages.closeAll()).toEqual([]);
+  });
+  return { env, site, pages };
 }

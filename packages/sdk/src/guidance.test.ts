@@ -30,9 +30,12 @@ describe('createGuidance', () => {
     return loaded;
   };
 
-  it('loads the UI for a guide that starts by itself, not for guides that wait to be started', async () => {
+  it('loads the UI for guides (the assistant finds them, a trigger may start one) and announcements, not for an empty config', async () => {
     const steps = [{ key: 's', title: 'S', body: 'B' }];
-    expect(await loads({ guides: [{ key: 'g', title: 'G', steps }] })).toBe(false);
-    expect(await loads({ guides: [{ key: 'g', title: 'G', steps, trigger: { page: '/reports', priority: 0 } }] })).toBe(true);
+    expect(await loads({})).toBe(false);
+    // A config served before announcements existed has no such section.
+    expect(await loads({ announcements: undefined })).toBe(false);
+    expect(await loads({ guides: [{ key: 'g', title: 'G', steps }] })).toBe(true);
+    expect(await loads({ announcements: [{ key: 'a', title: 'A', body: 'B', kind: 'modal' }] })).toBe(true);
   });
 });

@@ -81,10 +81,11 @@ export function createGuidance({ api, key, ui, platform, identity, sheet, track 
         (platform.storage?.getItem(guideStorageKey) ||
           // Gates not known unlocked (a lock's hint and live unlock need the UI; unlocked ones do not).
           body.config.gates.some((g) => !gates?.[g.key]?.unlocked) ||
-          Object.values(state?.guides ?? {}).some((p) => p.status === 'active') ||
           body.config.checklists.some((c) => !done.includes(c.key)) ||
-          // A guide that starts by itself (its trigger is checked by the UI).
-          body.config.guides.some((g) => g.trigger))
+          // Guides (one may be active, a trigger may start one, the assistant finds them) or
+          // announcements (What's new).
+          body.config.guides[0] ||
+          body.config.announcements?.[0])
       )
         load();
       // Without the UI, nothing is locked (and a collector out of reach never blocks the page).

@@ -1,5 +1,5 @@
 import { Fragment, h } from 'preact';
-import { arbitrate, type Checklist as ChecklistConfig, type ChecklistProgress, type Gate } from '@waymark/core';
+import { arbitrate, type Announcement, type Checklist as ChecklistConfig, type ChecklistProgress, type Gate } from '@waymark/core';
 import type { GateView } from '../gate-lock.js';
 import { Bubble } from './bubble.js';
 import { Checklist } from './checklist.js';
@@ -7,6 +7,8 @@ import { Debug } from './debug.js';
 import type { DebugInput } from './debug-report.js';
 import type { TourView } from './guide-runner.js';
 import { Hotspot } from './hotspot.js';
+import { News } from './news.js';
+import type { NewsItem } from './whats-new.js';
 import type { ShownNudge } from './nudges.js';
 import type { Personal } from './personal.js';
 import { format, type Strings } from './strings.js';
@@ -38,6 +40,10 @@ export interface UiModel {
   back: boolean;
   hint: HintModel | undefined;
   nudge: ShownNudge | undefined;
+  /** The announcement on screen (a hotspot's is open once its beacon is pressed). */
+  announcement: { a: Announcement; open: boolean; target: Element | undefined } | undefined;
+  /** What's new: the announcements for this user, newest first, each read or not. */
+  news: NewsItem[];
   toast: readonly string[] | undefined;
   /** The key of the guide or checklist an author previews (shown marked as a preview). */
   preview: string | undefined;
@@ -64,6 +70,14 @@ export interface UiActions {
   snoozeNudge(): void;
   dismissNudge(): void;
   toastDone(): void;
+  /** Opens the announcement whose hotspot beacon was pressed. */
+  openNews(): void;
+  /** The user read an announcement (in What's new): recorded as seen once. */
+  newsSeen(key: string): void;
+  /** An announcement's call to action: recorded, then its guide, URL or just closing. */
+  newsAct(key: string): void;
+  /** Closed without its call to action: it does not show by itself again. */
+  newsDismiss(key: string): void;
   closeDebug(): void;
   /** An item's call to action (its guide, else its link), if it has one. */
   go(item: ChecklistConfig['items'][number]): (() => void) | undefined;
@@ -126,7 +140,15 @@ const viewKey = ({ guide, index, target }: TourView): string =>
  * hint, which beats a nudge, which beats a toast; never two dialogs; quiet holds everything.
  */
 export function App({ m, a }: { m: UiModel; a: UiActions }) {
-  const screen = arbitrate({ quiet: m.quiet, guideRunning: m.guideRunning, hint: !!m.hint, nudge: !!m.nudge, panel: !!m.checklist?.open, toast: !!m.toast });
+  const screen = arbitrate({
+    quiet: m.quiet,
+    guideRunning: m.guideRunning,
+    hint: !!m.hint,
+    nudge: !!(m.nudge || m.announcement),
+    panel: !!m.checklist?.open,
+    toast: !!m.toast,
+  });
+  const news = m.announcement;
   const s = m.strings;
   const tour = m.tour;
   return (
@@ -159,6 +181,18 @@ export function App({ m, a }: { m: UiModel; a: UiActions }) {
         </TourRun>
       ) : null}
       {screen.hint && m.hint ? <GateHint key={`hint-${m.hint.view.key}`} hint={m.hint} strings={s} p={m.p} close={a.closeHint} /> : null}
+      {screen.nudge && news ? (
+        <News
+          key={`news-${news.a.key}-${news.open}`}
+          {...news}
+          strings={s}
+          p={m.p}
+          preview={m.preview === news.a.key}
+          show={a.openNews}
+          act={() => a.newsAct(news.a.key)}
+          dismiss={() => a.newsDismiss(news.a.key)}
+        />
+      ) : null}
       {screen.nudge && m.nudge ? <NudgeView key={`nudge-${m.nudge.nudge.key}-${m.nudge.open}`} nudge={m.nudge} strings={s} p={m.p} a={a} /> : null}
       <div class="sr" role="status" aria-live="polite">
         {m.announce}

@@ -14,6 +14,10 @@ export interface BubbleProps {
   actions: Array<[string, () => void]>;
   close(): void;
   closeLabel: string;
+  /** Without a target: where it sits (classes of the stylesheet); the start corner by default. */
+  place?: string | undefined;
+  /** A mark beside the title (an author's preview). */
+  tag?: string | undefined;
   /**
    * Opened by the user (a gate's hint): focus moves in and a click elsewhere closes it. A nudge
    * appears by itself: it never takes focus, and only its own buttons or Esc close it.
@@ -26,12 +30,14 @@ export interface BubbleProps {
  * or in the corner. Esc closes it; so does a click elsewhere on the page when the user opened it.
  * Give it a `key` per subject: a new key starts placement and focus over.
  */
-export function Bubble({ target, title, children, actions, close, closeLabel, focus }: BubbleProps) {
+export function Bubble({ target, title, children, actions, close, closeLabel, focus, place = 'c2', tag }: BubbleProps) {
   const box = useRef<HTMLDivElement>(null);
   const tip = useRef<HTMLDivElement>(null);
   const closeRef = useRef(close);
   closeRef.current = close;
-  const primary = (): void => void (focus && box.current?.querySelector<HTMLElement>('.row button')?.focus());
+  // The first button, else the close button (a bubble without actions).
+  const primary = (): void =>
+    void (focus && (box.current?.querySelector<HTMLElement>('.row button') ?? box.current?.querySelector<HTMLElement>('.x'))?.focus());
   const placed = useRef(false);
   useFloat(target, box, tip, 'bottom', () => {
     if (!placed.current) (placed.current = true), primary();
@@ -47,10 +53,11 @@ export function Bubble({ target, title, children, actions, close, closeLabel, fo
     return () => stops.forEach((stop) => stop());
   }, []);
   return (
-    <div ref={box} class={target ? 'pop bub wait' : 'pop bub c2'} role="dialog" aria-label={title}>
+    <div ref={box} class={`pop bub ${target ? 'wait' : place}`} role="dialog" aria-label={title}>
       {target ? <div ref={tip} class="arrow" /> : null}
       <div class="head">
         <h2>{title}</h2>
+        {tag ? <span class="tag">{tag}</span> : null}
         <button type="button" class="x" aria-label={closeLabel} onClick={close}>
           ×
         </button>

@@ -13,6 +13,7 @@ import {
 import { format } from './strings.js';
 import type { Progress } from './progress.js';
 import type { TourView, TourWait } from './guide-runner.js';
+import type { NewsMark } from './user-marks.js';
 
 /** One entry of the debug panel: what it is about, whether it shows, and why. */
 export interface DebugEntry {
@@ -36,6 +37,9 @@ export interface DebugInput {
   /** The shared history of what started by itself, and this session's id (for triggers). */
   history: readonly NudgeRecord[];
   session: string;
+  /** The announcements the user has seen, and the one on screen. */
+  news: Record<string, NewsMark>;
+  announcement: string | undefined;
 }
 
 const whyNot: Record<Exclude<TriggerVerdict, 'start' | 'moment'>, string> = {
@@ -67,7 +71,7 @@ function triggerReport(
 }
 
 /**
- * Why each checklist and guide is or is not showing: audience and item conditions explained node
+ * Why each checklist, guide and announcement is or is not showing: audience and item conditions explained node
  * by node (core's explainCondition), dismissals, guide positions, and missing targets. Lives in
  * the debug chunk, so the explainer's weight is paid only in debug mode. English only: it is a tool
  * for the product team, not for end users.
@@ -105,5 +109,18 @@ export function debugReport(input: DebugInput): DebugEntry[] {
     const trigger = triggerReport(`guide:${g.key}`, g.trigger, undefined, input);
     return { title: `guide ${g.key}`, shown: tour?.guide.key === g.key, notes: [...notes, ...trigger.notes], explanations: trigger.explanations };
   });
-  return [...checklists, ...guides];
+  const announcements = config.announcements.map((a): DebugEntry => {
+    const m = input.news[a.key];
+    const notes = [m ? `seen${m.clicked ? ', call to action used' : ''}${m.dismissed ? ', dismissed' : ''}` : 'not seen'];
+    if (!a.trigger) notes.push("no trigger: listed in What's new only");
+    const trigger = m?.clicked || m?.dismissed ? { notes: [], explanations: [] } : triggerReport(`announcement:${a.key}`, a.trigger, a.audience, input);
+    const explanations: DebugEntry['explanations'] = a.audience ? [['audience', explainCondition(a.audience, facts)]] : [];
+    return {
+      title: `announcement ${a.key}`,
+      shown: input.announcement === a.key,
+      notes: [...notes, ...trigger.notes],
+      explanations: [...explanations, ...trigger.explanations],
+    };
+  });
+  return [...checklists, ...guides, ...announcements];
 }

@@ -31,6 +31,7 @@ import { activeGuide, applyMessage, mergeProgress, type Progress } from './progr
 import { checklistViews, publishChecklists } from './publish-checklists.js';
 import { readPreview, writePreview, type PreviewState } from './preview.js';
 import { personal } from './personal.js';
+import { whatsNew } from './whats-new.js';
 import { sessionId, tabStorage } from './session-id.js';
 import { defaultStrings, format, mergeStrings } from './strings.js';
 import { css } from './styles.js';
@@ -56,7 +57,7 @@ export function mountUi(host: UiHost): UiHandle {
 
   // The controller's state: the config, the user's marks, and what the user opened.
   let config: WaymarkConfig | undefined;
-  let marks: UserMarks = { user: '', progress: mergeProgress(undefined, undefined, {}), celebrated: [], history: [] };
+  let marks: UserMarks = { user: '', progress: mergeProgress(undefined, undefined, {}), celebrated: [], history: [], news: {} };
   let overrides: Record<string, 'unlock' | 'lock'> = {};
   let strings = defaultStrings;
   let quiet = false;
@@ -71,6 +72,8 @@ export function mountUi(host: UiHost): UiHandle {
   let wait: TourWait;
   let announce = '';
   let hint: [GateView, Element] | undefined;
+  // The announcement on screen; a hotspot's is open once its beacon is pressed.
+  let news: { key: string; open: boolean } | undefined;
   let destroyed = false;
   const missing = new Map<string, string>();
   // Checklists not complete when the page loaded: one completed here stays until the next page.
@@ -130,7 +133,14 @@ export function mountUi(host: UiHost): UiHandle {
   });
   const guideRunning = (): boolean => !!(tour || wait);
   const screen = () =>
-    arbitrate({ quiet, guideRunning: guideRunning(), hint: !!hint, nudge: !!nudges.shown(), panel: checklistOpen && !!current(), toast: !!moments.current() });
+    arbitrate({
+      quiet,
+      guideRunning: guideRunning(),
+      hint: !!hint,
+      nudge: !!(nudges.shown() || news),
+      panel: checklistOpen && !!current(),
+      toast: !!moments.current(),
+    });
 
   const gates = createGates({
     storage,
@@ -188,7 +198,7 @@ export function mountUi(host: UiHost): UiHandle {
     candidates() {
       const f = facts();
       const running = tour?.guide.key ?? wait?.guide;
-      return config && f ? startables(config, progress(), f, running, { guide: startGuide, checklist: openChecklist }) : [];
+      return config && f ? startables(config, progress(), f, running, marks.news, { guide: startGuide, checklist: openChecklist, announcement: showNews }) : [];
     },
     facts,
     history: () => marks.history,
@@ -250,7 +260,7 @@ export function mountUi(host: UiHost): UiHandle {
     settle(false);
     evaluateGates();
     runner.destroy();
-    tour = wait = undefined;
+    tour = wait = news = undefined;
     const active = activeGuide(progress());
     if (active) runner.start(active[0], active[1].step);
     // A preview goes on whoever's progress is loaded; else the page view that loaded the page,
@@ -277,7 +287,8 @@ export function mountUi(host: UiHost): UiHandle {
   /** Shows the guide (from `step`) or checklist with this key as a preview; false when there is none. */
   function startPreview(key: string, step?: string): boolean {
     const guide = config?.guides.some((g) => g.key === key);
-    if (!guide && !config?.checklists.some((c) => c.key === key)) {
+    const announced = config?.announcements.some((a) => a.key === key);
+    if (!guide && !announced && !config?.checklists.some((c) => c.key === key)) {
       // Nothing by that key (a typo in the URL): no preview, and the page works as usual.
       preview = undefined;
       writePreview(tab, undefined);
@@ -288,7 +299,8 @@ export function mountUi(host: UiHost): UiHandle {
     if (guide) {
       checklistOpen = false;
       runner.start(key, step);
-    } else openChecklist(key);
+    } else if (announced) showNews(key);
+    else openChecklist(key);
     save();
     return true;
   }
@@ -299,6 +311,44 @@ export function mountUi(host: UiHost): UiHandle {
     save();
     changed();
   }
+  const announcement = (key: string | undefined) => config?.announcements.find((a) => a.key === key);
+  /** Records what the user did with an announcement (seen, clicked, dismissed): an event, and the mark that keeps it. */
+  function markNews(key: string, event: string, extra?: Record<string, unknown>): void {
+    // An author's preview leaves no mark.
+    if (preview?.key === key) return;
+    const m = marks.news[key];
+    marks = {
+      ...marks,
+      news: {
+        ...marks.news,
+        [key]: {
+          clicked: !!m?.clicked || event === onboardingEvents.announcementClicked,
+          dismissed: !!m?.dismissed || event === onboardingEvents.announcementDismissed,
+        },
+      },
+    };
+    save();
+    track(event, { announcement: key, ...extra });
+  }
+  /** Shows an announcement as its kind says (a hotspot's beacon first). */
+  function showNews(key: string): void {
+    const a = announcement(key);
+    if (!a) return;
+    // A hotspot whose element is not on the page opens in the corner instead.
+    news = { key, open: a.kind !== 'hotspot' || !newsTarget(key) };
+    if (news.open) markNews(key, onboardingEvents.announcementSeen);
+    changed();
+  }
+  /** Takes the announcement off the screen, ending its preview. */
+  function closeNews(key: string): void {
+    if (news?.key === key) news = undefined;
+    if (preview?.key === key) endPreview();
+    changed();
+  }
+  const newsTarget = (key: string): Element | undefined => {
+    const t = announcement(key)?.target;
+    return t && findTarget(t);
+  };
   const go = (item: Checklist['items'][number]) =>
     item.guide || item.link ? () => (item.guide ? startGuide(item.guide) : location.assign(item.link!.url)) : undefined;
 
@@ -342,6 +392,28 @@ export function mountUi(host: UiHost): UiHandle {
     snoozeNudge: () => nudges.mark('snoozed'),
     dismissNudge: () => nudges.mark('dismissed'),
     toastDone: () => moments.next(),
+    openNews() {
+      if (!news) return;
+      news = { ...news, open: true };
+      markNews(news.key, onboardingEvents.announcementSeen);
+      changed();
+    },
+    newsSeen(key) {
+      if (!marks.news[key] && announcement(key)) markNews(key, onboardingEvents.announcementSeen);
+      changed();
+    },
+    newsAct(key) {
+      const act = announcement(key)?.action;
+      if (!act) return;
+      markNews(key, onboardingEvents.announcementClicked, { action: act.type });
+      closeNews(key);
+      if (act.type === 'guide') startGuide(act.guide);
+      else if (act.type === 'url') act.newTab ? window.open(act.url, '_blank', 'noopener') : location.assign(act.url);
+    },
+    newsDismiss(key) {
+      markNews(key, onboardingEvents.announcementDismissed);
+      closeNews(key);
+    },
     closeDebug() {
       debug = false;
       changed();
@@ -375,12 +447,26 @@ export function mountUi(host: UiHost): UiHandle {
         back: runner.canGoBack(),
         hint: hintModel(),
         nudge: nudges.shown(),
+        announcement: news && { a: announcement(news.key)!, open: news.open, target: newsTarget(news.key) },
+        news: config && f ? whatsNew(config, f, marks.news) : [],
         toast: moments.current(),
         preview: preview?.key,
         announce,
         debug:
           debug && config && f
-            ? { config, facts: f, progress: progress(), shown: c?.checklist.key, tour, wait, missing, history: marks.history, session }
+            ? {
+                config,
+                facts: f,
+                progress: progress(),
+                shown: c?.checklist.key,
+                tour,
+                wait,
+                missing,
+                history: marks.history,
+                session,
+                news: marks.news,
+                announcement: news?.key,
+              }
             : undefined,
         ui: host.ui,
       };

@@ -34,7 +34,10 @@ ol{list-style:none;margin:0;padding:0}
 .toast{position:fixed;top:16px;left:50%;transform:translateX(-50%);z-index:5;background:var(--f);color:var(--b);padding:.6em 1em;border-radius:var(--r);animation:in .3s}
 .bub{max-width:min(320px,90vw)}.bub ul{margin:.4em 0;padding-inline-start:1.2em}
 .c2{top:auto;left:auto;bottom:20px;inset-inline-start:20px;width:min(420px,calc(100vw - 40px));max-width:none}
+.bub img{display:block;max-width:100%;border-radius:6px;margin-bottom:.5em}.c.bub{max-width:min(460px,90vw)}
+.bn{left:0;right:0;width:auto;max-width:none;border-radius:0;display:flex;flex-wrap:wrap;align-items:center;gap:4px 12px;padding:10px 16px}.bn.bottom{top:auto;bottom:0}
+.bn .head{display:contents}.bn h2{margin:0}.bn .x{order:9}.bn .nb{flex:1}.bn .row{margin:0}.bn p{margin:0}.row:empty{display:none}.bn img{max-height:32px;width:auto;margin:0}.c2{animation:sl .3s}
 .hot{position:fixed;z-index:4;width:16px;height:16px;padding:0;border-radius:50%;background:var(--a);border:2px solid var(--b);animation:pulse 1.5s infinite}
 @keyframes pulse{50%{box-shadow:0 0 0 8px #4f46e533}}
-@keyframes in{from{opacity:.5}}
+@keyframes in{from{opacity:.5}}@keyframes sl{from{transform:translateY(24px)}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important}}`;
