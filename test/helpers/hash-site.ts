@@ -40,7 +40,7 @@ export async function startHashSite(collector: string, key: string): Promise<{ u
  */
 export function hashSiteSuite(config: unknown): { env: GuidanceEnv; site: { url: string }; pages: PagePool } {
   const env = {} as GuidanceEnv;
-  const site = { url: '', close: async () => undefined as void };
+  const site: { url: string; close(): Promise<void> } = { url: '', close: async () => undefined };
   const pages = createPagePool(() => env.browser);
   beforeAll(async () => {
     Object.assign(env, await startGuidanceEnv(config));
