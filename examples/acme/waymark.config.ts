@@ -92,6 +92,7 @@ export default defineConfig({
     {
       key: 'create-project',
       title: 'Create a project',
+      keywords: ['new project', 'start', 'create'],
       steps: [
         { key: 'welcome', title: 'Welcome to Acme Projects', body: 'Let us create your **first project**. It takes a minute.', url: '/app/projects' },
         {
@@ -117,6 +118,7 @@ export default defineConfig({
     {
       key: 'add-tasks',
       title: 'Add tasks',
+      keywords: ['task', 'todo', 'plan'],
       steps: [
         {
           key: 'open',
@@ -141,6 +143,7 @@ export default defineConfig({
     {
       key: 'invite-teammate',
       title: 'Invite a teammate',
+      keywords: ['invite', 'teammate', 'colleague', 'team', 'member', 'add user'],
       steps: [
         { key: 'open', title: 'Your team', body: 'Your team lives here.', target: { anchor: 'nav-team' }, placement: 'right', advance: 'click', url: '/app/*' },
         { key: 'email', title: 'Their email', body: 'Enter a colleague’s work email.', target: { anchor: 'invite-email-input' }, url: '/app/team' },
@@ -158,6 +161,7 @@ export default defineConfig({
     {
       key: 'workspace-settings',
       title: 'Name your workspace',
+      keywords: ['settings', 'workspace', 'timezone', 'preferences'],
       steps: [
         {
           key: 'open',
@@ -189,6 +193,7 @@ export default defineConfig({
     {
       key: 'export-report',
       title: 'Export a report',
+      keywords: ['export', 'csv', 'download', 'report'],
       steps: [
         {
           key: 'open',
@@ -209,6 +214,62 @@ export default defineConfig({
           url: '/app/reports',
         },
       ],
+    },
+    {
+      // Starts by itself the first time a user opens Reports.
+      key: 'reports-tour',
+      title: 'Reports in a minute',
+      keywords: ['reports', 'analytics', 'cycle time', 'overview'],
+      trigger: { page: '/app/reports' },
+      steps: [
+        {
+          key: 'welcome',
+          title: 'Reports in a minute',
+          body: 'Every project at a glance: open tasks, done tasks and who is working on what.',
+          url: '/app/reports',
+        },
+        {
+          key: 'export',
+          title: 'Take it with you',
+          body: '**Export CSV** downloads every project, ready for a spreadsheet.',
+          target: { anchor: 'export-csv-button' },
+          placement: 'left',
+          url: '/app/reports',
+          waitMs: 1500,
+        },
+        {
+          key: 'advanced',
+          title: 'Go deeper',
+          body: 'Cycle-time analysis across projects opens up once **Getting started** is done.',
+          target: { anchor: 'advanced-reports-open' },
+          placement: 'top',
+          url: '/app/reports',
+          waitMs: 1500,
+        },
+      ],
+    },
+  ],
+  // News for users, shown when they are ready for it and listed in the assistant's What's new.
+  announcements: [
+    {
+      key: 'automations',
+      kind: 'modal',
+      title: "What's new: Automations",
+      body: "Nice work, {{user.name | 'there'}}: your team has **{{count 'Task Added' account}}** tasks. Automations move them along by themselves, say to Done when every subtask is checked.",
+      action: { type: 'url', label: 'Try Automations', url: '/app/automations' },
+      feature: 'automations',
+      // Accounts that reached activated and have not created an automation yet.
+      audience: { all: [{ milestone: 'activated' }, { not: { event: 'Automation Created', scope: 'account' } }] },
+      trigger: { page: '/app/*' },
+      published: '2026-11-20',
+    },
+    {
+      key: 'csv-exports',
+      kind: 'slideout',
+      title: 'Faster CSV exports',
+      body: 'Reports now export in seconds, with one row per task.',
+      action: { type: 'dismiss', label: 'Got it' },
+      published: '2026-10-02',
     },
   ],
   // Advanced features unlock once the basics are done: "Getting started" complete.

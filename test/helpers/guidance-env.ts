@@ -8,9 +8,15 @@ import { pollUntil } from './poll.js';
 import { createPagePool } from './page-pool.js';
 import { pushConfig, startTestCollector } from './test-collector.js';
 
-/** Acme's own onboarding config (examples/acme/waymark.config.ts, built to JSON by its build). */
-export function acmeOnboarding(): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL('../../examples/acme/dist/waymark.config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+/**
+ * Acme's own onboarding config (examples/acme/waymark.config.ts, built to JSON by its build). By
+ * default without its triggers (the Reports tour, the Automations announcement), so a test sees
+ * only what it drives; `{ asShipped: true }` keeps them, as the demo runs it.
+ */
+export function acmeOnboarding({ asShipped = false } = {}): Record<string, unknown> {
+  const config = JSON.parse(readFileSync(new URL('../../examples/acme/dist/waymark.config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  if (!asShipped) for (const section of ['guides', 'checklists', 'announcements']) for (const x of (config[section] ?? []) as Array<Record<string, unknown>>) delete x['trigger'];
+  return config;
 }
 
 /** A collector with a config pushed, Acme in front of it, and Chromium: what the guidance tests drive. */
