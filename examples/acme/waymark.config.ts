@@ -255,8 +255,8 @@ export default defineConfig({
       key: 'automations',
       kind: 'modal',
       title: "What's new: Automations",
-      body: "Nice work, {{user.name | 'there'}}: your team has **{{count 'Task Added' account}}** tasks. Automations move them along by themselves, say to Done when every subtask is checked.",
-      action: { type: 'url', label: 'Try Automations', url: '/app/automations' },
+      body: "Nice work, {{user.name | 'there'}}: your team has **{{count 'Task Added' account}}** tasks. Automations move them along by themselves, say to Done when every subtask is checked. They open up once **Getting started** is done.",
+      action: { type: 'url', label: 'See Automations', url: '/app/automations' },
       feature: 'automations',
       // Accounts that reached activated and have not created an automation yet.
       audience: { all: [{ milestone: 'activated' }, { not: { event: 'Automation Created', scope: 'account' } }] },
