@@ -152,6 +152,11 @@ describe('the Experiences view of the dashboard', () => {
     expect(week[4]).toContain('Saw it 1 25%');
     expect(week[4]).toContain('+5 pts');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    // On a tablet the tables scroll inside their frame; the page does not.
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await page.locator('h2', { hasText: 'Announcements' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/experiences-view-tablet.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(problems.filter((p) => p.kind === 'pageerror' || /Content Security Policy/i.test(p.text))).toEqual([]);
   });
 });
