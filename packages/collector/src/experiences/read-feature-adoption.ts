@@ -13,9 +13,10 @@ interface AdoptionGroup {
  * - seen: users who saw the announcement, from their first `Announcement Seen`;
  * - notSeen: users who never saw it but sent a track or page event since it was published (its
  *   `published` date, else the first time anyone saw it), from their first such event.
- * A user adopted when an event counting as use of the feature (`Feature Used:<key>` or one of its
- * `events`) came within `days` days from their start. Users who had used the feature before their
- * start are left out of both groups: they had adopted it already.
+ * A user adopted when their first use of the feature (`Feature Used:<key>` or one of its `events`)
+ * came within `days` days from their start; users whose first use came before their start are left
+ * out of both groups: they had adopted it already. First uses and who was active since come from
+ * the usage rollups; only each candidate's first event since is read from the events, by actor.
  */
 export async function readFeatureAdoption(
   sql: Pick<Sql, 'query'>,
@@ -35,28 +36,28 @@ export async function readFeatureAdoption(
      uses as (
        select a.announcement, k.event_key from jsonb_to_recordset($2::jsonb) as a(announcement text, keys jsonb)
        cross join lateral jsonb_array_elements_text(a.keys) as k(event_key)),
+     first_use as (
+       select u.announcement, r.actor, min(r.first_seen) as at from uses u
+       join usage_all r on r.app_id = $1 and r.event_key = u.event_key group by 1, 2),
      seen as (
        select properties->>'announcement' as announcement, actor, min(ts) as at from events
        where app_id = $1 and event = $3 and properties->>'announcement' in (select announcement from announced) group by 1, 2),
      since as (
        select a.announcement, coalesce(a.published::timestamp at time zone 'UTC', (select min(s.at) from seen s where s.announcement = a.announcement)) as at
        from announced a),
+     active as (select actor, max(last_seen) as last_seen from usage_all where app_id = $1 group by actor),
      not_seen as (
-       select since.announcement, e.actor, min(e.ts) as at from since
-       join events e on e.app_id = $1 and e.ts >= since.at and e.type in ('track', 'page')
-       where not exists (select 1 from seen s where s.announcement = since.announcement and s.actor = e.actor)
-       group by 1, 2),
+       select since.announcement, active.actor,
+         (select min(e.ts) from events e where e.app_id = $1 and e.actor = active.actor and e.ts >= since.at and e.event_key is not null) as at
+       from since join active on active.last_seen >= since.at
+       where not exists (select 1 from seen s where s.announcement = since.announcement and s.actor = active.actor)),
      cohort as (
        select announcement, actor, at, true as saw from seen
        union all
-       select announcement, actor, at, false as saw from not_seen),
-     used as (
-       select u.announcement, e.actor, e.ts from uses u join events e on e.app_id = $1 and e.event_key = u.event_key)
-     select c.announcement, c.saw, count(*)::int as users,
-       count(*) filter (where exists (
-         select 1 from used u where u.announcement = c.announcement and u.actor = c.actor and u.ts >= c.at and u.ts < c.at + $4::int * interval '1 day'))::int as adopted
-     from cohort c
-     where not exists (select 1 from used u where u.announcement = c.announcement and u.actor = c.actor and u.ts < c.at)
+       select announcement, actor, at, false as saw from not_seen)
+     select c.announcement, c.saw, count(*)::int as users, count(*) filter (where f.at < c.at + $4::int * interval '1 day')::int as adopted
+     from cohort c left join first_use f on f.announcement = c.announcement and f.actor = c.actor
+     where f.at is null or f.at >= c.at
      group by 1, 2`,
     [appId, JSON.stringify(announced), onboardingEvents.announcementSeen, days],
   );
