@@ -141,8 +141,8 @@ describe('the Experiences view of the dashboard', () => {
     expect(automations[4]).toContain('Did not 1 20% of 5 who did not see it of 5');
     expect(automations[4]).toContain('+30 pts');
     expect((await row('Announcements', 'Faster CSV exports')).at(-1)).toBe('Names no feature. Set its feature to compare adoption.');
-    await page.screenshot({ path: `${shots}/experiences-view.png` });
-    await page.screenshot({ path: `${shots}/experiences-view-full.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}/experiences-view-viewport.png` });
+    await page.screenshot({ path: `${shots}/experiences-view.png`, fullPage: true });
 
     // A week: the user who adopted 10 days after seeing it no longer counts.
     await page.getByLabel('Goal and adoption window').selectOption('7');
