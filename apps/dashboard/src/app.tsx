@@ -8,6 +8,7 @@ import { useResource } from './use-resource.js';
 import { AccountView } from './views/account-view.js';
 import { AppPicker } from './views/app-picker.js';
 import { CohortsView } from './views/cohorts-view.js';
+import { ExperiencesView } from './views/experiences-view.js';
 import { FunnelsView } from './views/funnels-view.js';
 import { LoginView } from './views/login-view.js';
 import { PortfolioView } from './views/portfolio-view.js';
@@ -32,7 +33,7 @@ export function App() {
     }
   }, [me, loc.path]);
 
-  const match = /^\/a\/([^/]+)\/(portfolio|accounts|cohorts|funnels)(?:\/(.+))?$/.exec(loc.path);
+  const match = /^\/a\/([^/]+)\/(portfolio|accounts|cohorts|funnels|experiences)(?:\/(.+))?$/.exec(loc.path);
   const appId = match ? decodeURIComponent(match[1]!) : undefined;
   const config = useResource<StoredConfig>(me && appId ? adminUrl(appId, 'config') : undefined);
 
@@ -60,6 +61,7 @@ export function App() {
   else if (section === 'accounts' && match[3]) view = <AccountView appId={appId} accountId={decodeURIComponent(match[3])} config={cfg} me={me} />;
   else if (section === 'cohorts') view = <CohortsView appId={appId} config={cfg} query={loc.query} />;
   else if (section === 'funnels') view = <FunnelsView appId={appId} config={cfg} />;
+  else if (section === 'experiences') view = <ExperiencesView appId={appId} config={cfg} query={loc.query} />;
   else view = <p class="notice">No such page.</p>;
 
   const nav = (to: string, name: string, key: string) => (
@@ -81,6 +83,7 @@ export function App() {
             {nav('portfolio', 'Portfolio', 'portfolio')}
             {nav('cohorts', 'Cohorts', 'cohorts')}
             {nav('funnels', 'Funnels', 'funnels')}
+            {nav('experiences', 'Experiences', 'experiences')}
           </nav>
         )}
         <div class="who">

@@ -112,6 +112,8 @@ export { depth } from './analytics/depth.js';
 export { timeToFirstValue } from './analytics/time-to-first-value.js';
 export { milestoneAttainment, type MilestoneAttainment } from './analytics/milestone-attainment.js';
 export { checklistCompletion, type ChecklistCompletion } from './analytics/checklist-completion.js';
+export { ratio } from './analytics/ratio.js';
+export { guideGoal } from './analytics/guide-goal.js';
 export { guideFunnel, type GuideFunnel, type GuideFunnelCounts, type GuideFunnelStep } from './analytics/guide-funnel.js';
 export { nudgeEffectiveness, type NudgeEffectiveness, type ShownNudge } from './analytics/nudge-effectiveness.js';
 export { defaultHealthWeights, type HealthComponent, type HealthWeights } from './analytics/health-weights.js';
@@ -208,6 +210,15 @@ export {
   type CsmUserCreate,
 } from './api/csm-users.js';
 export { digestQuerySchema, digestSchema, type Digest } from './api/digest.js';
+export {
+  experiencesQuerySchema,
+  guideExperienceSchema,
+  announcementExperienceSchema,
+  experiencesSchema,
+  type Experiences,
+  type GuideExperience,
+  type AnnouncementExperience,
+} from './api/experiences.js';
 export { funnelsQuerySchema, guideFunnelSchema, checklistFunnelSchema, funnelsSchema, type Funnels } from './api/funnels.js';
 export {
   overrideStateSchema,

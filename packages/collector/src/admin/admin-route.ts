@@ -7,6 +7,7 @@ import { adminConfigRoute } from '../config/admin-config-route.js';
 import { adminGatesRoute } from '../gates/admin-gates-route.js';
 import { adminStuckRoute } from '../stuck/admin-stuck-route.js';
 import { adminAnalyticsRoute } from '../analytics/admin-analytics-route.js';
+import { adminExperiencesRoute } from '../experiences/admin-experiences-route.js';
 import { adminWebhooksRoute } from '../alerts/admin-webhooks-route.js';
 import { adminDigestRoute } from '../alerts/admin-digest-route.js';
 import { adminPlanRoute } from '../plans/admin-plan-route.js';
@@ -27,6 +28,7 @@ export function adminRoute(deps: RouteDeps, lookup: AppLookup, currentConfig: Cu
   route.route('/gates', adminGatesRoute(deps, currentConfig));
   route.route('/stuck', adminStuckRoute(deps));
   route.route('/', adminAnalyticsRoute(deps, currentConfig));
+  route.route('/experiences', adminExperiencesRoute(deps, currentConfig));
   route.route('/webhooks', adminWebhooksRoute(deps));
   route.route('/digest', adminDigestRoute(deps, currentConfig));
   route.route('/accounts', adminPlanRoute(deps, currentConfig));

@@ -556,4 +556,13 @@ create table progress_pending (
 create index progress_pending_queued on progress_pending (queued_at);
 `,
   },
+  {
+    id: 13,
+    name: 'experience report reads',
+    sql: `
+-- The experiences report (experiences/) counts guides started by their trigger and announcements
+-- seen, clicked and dismissed; like the guide funnel's, a partial index keeps those reads to these events.
+create index events_experiences on events (app_id, event) where event in ('Experience Started', 'Announcement Seen', 'Announcement Clicked', 'Announcement Dismissed');
+`,
+  },
 ];

@@ -1,3 +1,5 @@
+import { ratio } from './ratio.js';
+
 /** Counts of one guide's funnel, from the onboarding events (distinct users or runs; the caller decides, consistently). */
 export interface GuideFunnelCounts {
   /** `Guide Started`. */
@@ -33,8 +35,6 @@ export interface GuideFunnel extends GuideFunnelCounts {
   /** `errored / started`. */
   errorRate: number | undefined;
 }
-
-const ratio = (count: number, of: number): number | undefined => (of > 0 ? count / of : undefined);
 
 /** Conversion ratios of a guide funnel: each step from the start and from the step before, and the completed, dismissed and errored rates. */
 export function guideFunnel(counts: GuideFunnelCounts): GuideFunnel {

@@ -2,13 +2,14 @@ import { accountDetailSchema, accountParamsSchema } from './account-detail.js';
 import { accountUsersQuerySchema, accountUsersSchema } from './account-users.js';
 import { apiError, json, withErrors, type ApiRoute } from './api-route.js';
 import { cohortsQuerySchema, cohortsSchema } from './cohorts.js';
+import { experiencesQuerySchema, experiencesSchema } from './experiences.js';
 import { funnelsQuerySchema, funnelsSchema } from './funnels.js';
 import { portfolioCsvQuerySchema, portfolioFilterSchema, portfolioPageSchema } from './portfolio.js';
 import { appAdmin, adminErrors } from './route-auth.js';
 
 const badQuery = { '400': apiError('A bad query parameter (`invalid_query`, with `field`).') };
 
-/** The CSM's reads of account analytics: portfolio (JSON and CSV), account summary and users, cohort curves, funnels. */
+/** The CSM's reads of account analytics: portfolio (JSON and CSV), account summary and users, cohort curves, funnels, experiences. */
 export const analyticsRoutes: readonly ApiRoute[] = [
   {
     method: 'get',
@@ -72,5 +73,13 @@ export const analyticsRoutes: readonly ApiRoute[] = [
     security: appAdmin,
     query: funnelsQuerySchema,
     responses: withErrors({ '200': json(funnelsSchema, 'The funnels (Cache-Control: no-store).'), ...badQuery }, adminErrors),
+  },
+  {
+    method: 'get',
+    path: '/v1/admin/experiences',
+    summary: 'Guides and announcements: reach, auto-started, completion or click-through, and the goal or feature adoption that followed within N days',
+    security: appAdmin,
+    query: experiencesQuerySchema,
+    responses: withErrors({ '200': json(experiencesSchema, 'The report (Cache-Control: no-store).'), ...badQuery }, adminErrors),
   },
 ];
