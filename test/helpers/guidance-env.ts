@@ -15,7 +15,9 @@ import { pushConfig, startTestCollector } from './test-collector.js';
  */
 export function acmeOnboarding({ asShipped = false } = {}): Record<string, unknown> {
   const config = JSON.parse(readFileSync(new URL('../../examples/acme/dist/waymark.config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  if (!asShipped) for (const section of ['guides', 'checklists', 'announcements']) for (const x of (config[section] ?? []) as Array<Record<string, unknown>>) delete x['trigger'];
+  if (!asShipped)
+    for (const section of ['guides', 'checklists', 'announcements'])
+      for (const x of (config[section] ?? []) as Array<Record<string, unknown>>) delete x['trigger'];
   return config;
 }
 
