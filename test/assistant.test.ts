@@ -108,12 +108,19 @@ describe('assistant', () => {
     expect(events.filter((e) => e.event === 'Guide Step Viewed').map((e) => e.properties['step'])).toEqual(['open']);
   });
 
-  it('searches and starts a guide from the config it has, with the collector out of reach', async () => {
+  it('opens the checklist alone when the panel’s code cannot load; searches and starts a guide from the config it has, with the collector out of reach', async () => {
     const page = await open();
     await signIn(page, env.acme.url, 'usr_priya_shah');
     await sdkReady(page);
-    // Opened once while online (its code loads then), closed with the close button.
+    // The panel's code out of reach: the launcher still opens the checklist.
+    await page.route('**/sdk/waymark-assistant.js', (route) => route.abort());
     await launcher(page).click({ timeout: 10_000 });
+    await page.getByRole('region', { name: 'Getting started' }).waitFor();
+    expect(await panel(page).count()).toBe(0);
+    await launcher(page).click();
+    await page.unroute('**/sdk/waymark-assistant.js');
+    // Opened again while online (its code loads now), closed with the close button.
+    await launcher(page).click();
     await panel(page).waitFor();
     await panel(page).getByRole('button', { name: 'Close', exact: true }).click();
     await expect.poll(() => panel(page).count()).toBe(0);

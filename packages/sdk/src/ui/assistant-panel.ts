@@ -49,8 +49,8 @@ export interface AssistantProps {
  * The assistant's panel (the assistant chunk's one component, rendered with the UI's Preact): a
  * region with tabs (arrow keys, Home and End move between them) for the checklist, What's new
  * (opening it marks every announcement in it seen) and help (a search over the guides' titles and
- * keywords in the config already loaded: no request). Focus moves to the selected tab on open;
- * Escape closes. Adds its stylesheet to the UI's shadow root while shown.
+ * keywords in the config already loaded: no request). Opened from the launcher, focus moves to
+ * the selected tab; Escape closes. Adds its stylesheet to the UI's shadow root while shown.
  */
 export function AssistantPanel(props: AssistantProps) {
   const { lib, id, checklist, news, guides, p } = props;
@@ -68,7 +68,9 @@ export function AssistantPanel(props: AssistantProps) {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(assistantCss);
     shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-    el.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+    // Opened from the launcher: focus moves in. Opened by itself (a trigger, showChecklist), the
+    // panel leaves the user's focus where it is.
+    if (shadow.activeElement?.getAttribute('aria-controls') === id) el.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
     return () => void (shadow.adoptedStyleSheets = shadow.adoptedStyleSheets.filter((x) => x !== sheet));
   }, []);
   lib.useLayoutEffect(() => {
@@ -95,7 +97,6 @@ export function AssistantPanel(props: AssistantProps) {
   };
 
   const found = query.trim() ? searchGuides({ guides }, query) : guides;
-  const here = location.pathname + location.hash;
   const content =
     tab === 'checklist'
       ? checklist?.[1]
@@ -141,7 +142,11 @@ export function AssistantPanel(props: AssistantProps) {
                     h(
                       'li',
                       { key: g.key },
-                      h('button', { type: 'button', class: 'g', onClick: () => props.guide(g.key, guideEntry(g, here)) }, p.text(g.title)),
+                      h(
+                        'button',
+                        { type: 'button', class: 'g', onClick: () => props.guide(g.key, guideEntry(g, location.pathname + location.hash)) },
+                        p.text(g.title),
+                      ),
                     ),
                   ),
                 )
