@@ -41,4 +41,5 @@ ol{list-style:none;margin:0;padding:0}
 .hot{position:fixed;z-index:4;width:16px;height:16px;padding:0;border-radius:50%;background:var(--a);border:2px solid var(--b);animation:pulse 1.5s infinite}
 @keyframes pulse{50%{box-shadow:0 0 0 8px #4f46e533}}
 @keyframes in{from{opacity:.5}}@keyframes sl{from{transform:translateY(24px)}}
+@media (max-width:500px){.c2{bottom:70px}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important}}`;
