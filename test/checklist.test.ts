@@ -59,11 +59,18 @@ describe('checklist', () => {
       expect.arrayContaining(['activated', 'onboarded']),
     );
 
-    // Completed: on the next load there is nothing left to show, so the UI chunk is not even loaded.
+    // Completed: on the next load the launcher is the assistant's alone (Acme has guides to search
+    // and news), with no progress count, and no checklist opens.
     await page.reload();
     await sdkReady(page);
-    await page.waitForTimeout(1500);
-    expect(await page.evaluate(() => document.querySelectorAll('script[src*="waymark-ui"]').length)).toBe(0);
+    await expect.poll(() => launcher(page).textContent(), { timeout: 10_000 }).toBe('Help');
+    await page.waitForTimeout(500);
+    expect(await launcher(page).getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('[data-waymark-ui] .panel').count()).toBe(0);
+    await launcher(page).click();
+    await page.getByRole('region', { name: 'Help and news' }).waitFor();
+    expect(await page.getByRole('tab').allTextContents()).toEqual([expect.stringMatching(/^What’s new/), 'Help']);
+    expect(await page.getByRole('region', { name: 'Getting started' }).count()).toBe(0);
   });
 
   it('shows a second browser signed in as the same user the same progress, and remembers a dismissal', async () => {
@@ -81,14 +88,14 @@ describe('checklist', () => {
     await expect.poll(() => launcher(second).textContent(), { timeout: 10_000 }).toBe('Getting started 1/5');
     await launcher(second).click();
     await second.getByRole('button', { name: 'Dismiss checklist' }).click();
-    await expect.poll(() => launcher(second).count()).toBe(0);
+    // The launcher stays for the assistant (guides and news), without the checklist.
+    await expect.poll(() => launcher(second).textContent()).toBe('Help');
     await flush(second);
     await env.eventsUntil('usr_marcus_chen', (e) => e.some((x) => x.event === 'Checklist Dismissed'));
 
-    // The first browser, reloaded, sees the dismissal too (server state), and loads no UI.
+    // The first browser, reloaded, sees the dismissal too (server state).
     await first.reload();
     await sdkReady(first);
-    await first.waitForTimeout(1500);
-    expect(await launcher(first).count()).toBe(0);
+    await expect.poll(() => launcher(first).textContent(), { timeout: 10_000 }).toBe('Help');
   });
 });

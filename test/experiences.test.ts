@@ -270,7 +270,7 @@ describe('experiences in a hash-routed app', () => {
     await callWaymark(page, 'reset');
     await expect.poll(() => panel.locator('li.done').count()).toBe(0);
     expect(await panel.locator('.tag').textContent()).toBe('Preview');
-    await panel.getByRole('button', { name: 'Close checklist' }).click();
+    await panel.getByRole('button', { name: 'Close', exact: true }).click();
     await flush(page);
     await page.waitForTimeout(300);
     // Only the real run of the triggered tour and the real visit to settings were recorded.

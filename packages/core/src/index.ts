@@ -81,6 +81,8 @@ export { progressChanges } from './progress/progress-changes.js';
 export { progressTimeline, type ProgressTimes, type TimelineInput, type TimelineScope } from './progress/progress-timeline.js';
 export { onboardingEvents, type OnboardingEvent } from './guide/onboarding-events.js';
 export { matchUrlPattern } from './guide/match-url-pattern.js';
+export { searchGuides } from './guide/search-guides.js';
+export { guideEntry } from './guide/guide-entry.js';
 export { pageFacts, type PageFacts } from './page/page-facts.js';
 export { matchPage } from './page/match-page.js';
 export { parseTemplate, type TemplatePart, type TemplateSlot, type TemplateValue } from './template/parse-template.js';

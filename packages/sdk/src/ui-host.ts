@@ -86,5 +86,8 @@ export const uiGlobal = '__waymarkUi';
 /** The global the debug chunk (`waymark-debug.js`, loaded by the UI in debug mode) defines. */
 export const debugGlobal = '__waymarkDebug';
 
+/** The global the assistant chunk (`waymark-assistant.js`, loaded by the UI when its panel first opens) defines. */
+export const assistantGlobal = '__waymarkAssistant';
+
 /** localStorage key of the active guide's position (read by the tracker to know the UI is needed). */
 export const guideStorageKey = 'waymark.guide';

@@ -36,6 +36,23 @@ describe('bundles', () => {
     expect(gzipped(read('waymark.js')) + ui).toBeLessThanOrEqual(36 * 1024);
   });
 
+  it('the assistant chunk stays within 8 KiB gzipped, and with tracker and UI within 44 KiB', () => {
+    const assistant = gzipped(read('waymark-assistant.js'));
+    expect(assistant).toBeLessThanOrEqual(8 * 1024);
+    expect(gzipped(read('waymark.js')) + gzipped(read('waymark-ui.js')) + assistant).toBeLessThanOrEqual(44 * 1024);
+  });
+
+  it('the assistant chunk carries the search and borrows the UI chunk’s Preact; the UI chunk carries no search', () => {
+    const assistant = read('waymark-assistant.js');
+    expect(assistant).toContain('__waymarkAssistant');
+    // searchGuides' stop words and the assistant's stylesheet.
+    for (const marker of ['how i in is', '[role=tab]']) {
+      expect(assistant).toContain(marker);
+      expect(read('waymark-ui.js')).not.toContain(marker);
+    }
+    for (const preact of ['dangerouslySetInnerHTML', '__H']) expect(assistant).not.toContain(preact);
+  });
+
   it('the UI chunk carries Preact and floating-ui but not the debug explainer', () => {
     const ui = read('waymark-ui.js');
     expect(ui).toContain('__waymarkUi');
@@ -68,10 +85,13 @@ describe('bundles', () => {
     expect(read('waymark.js')).not.toContain(name);
   });
 
-  it.each(['waymark.js', 'waymark-ui.js', 'waymark-debug.js', 'index.js', 'snippet.min.js'])('%s has no console, eval or Function constructor', (file) => {
-    const text = read(file);
-    for (const banned of ['console', 'eval(', 'Function(']) expect(text).not.toContain(banned);
-  });
+  it.each(['waymark.js', 'waymark-ui.js', 'waymark-assistant.js', 'waymark-debug.js', 'index.js', 'snippet.min.js'])(
+    '%s has no console, eval or Function constructor',
+    (file) => {
+      const text = read(file);
+      for (const banned of ['console', 'eval(', 'Function(']) expect(text).not.toContain(banned);
+    },
+  );
 
   it('the debug build keeps its diagnostics', () => {
     expect(read('waymark.debug.js')).toContain('console.warn');

@@ -50,7 +50,7 @@ export const announcementSchema = z
     audience: conditionSchema.optional(),
     /** When it shows by itself (see docs/experiences.md); without one it waits in What's new. */
     trigger: triggerSchema.optional(),
-    /** When it was published (ISO date); What's new lists the newest first, in config order without one. */
+    /** When it is published (ISO date): What's new lists it from that day, the newest first, in config order without one. */
     published: z.iso.date({ error: 'must be a date like "2026-04-01"' }).optional(),
   })
   .superRefine((a, ctx) => {

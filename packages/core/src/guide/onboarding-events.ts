@@ -3,6 +3,7 @@
  * derives guide positions, dismissals and funnels from them, so both sides use these constants.
  */
 export const onboardingEvents = {
+  /** `{ guide, source? }`: `source` says where the user started it from (`assistant`: the assistant's search). */
   guideStarted: 'Guide Started',
   guideStepViewed: 'Guide Step Viewed',
   guideCompleted: 'Guide Completed',

@@ -11,7 +11,7 @@ export interface ScreenWants {
   hint: boolean;
   /** A nudge has been shown and is neither closed nor acted on. */
   nudge: boolean;
-  /** A checklist's panel is open. */
+  /** The assistant's panel is open (checklists, What's new, help). */
   panel: boolean;
   /** Celebrations are waiting to be shown. */
   toast: boolean;
@@ -34,7 +34,7 @@ export interface Screen {
  * The one rule of what may be on screen. A guide beats a gate's hint, which beats a nudge, which
  * beats a toast: a running guide (even one waiting for its target) hides hints, nudges and
  * toasts; a hint hides a nudge; never two dialogs at once. Nothing starts by itself (a nudge, a
- * triggered guide or checklist) while any of them, or a checklist's panel, is open. Quiet holds
+ * triggered guide or checklist) while any of them, or the assistant's panel, is open. Quiet holds
  * everything: nothing is drawn, and what is held comes back when quiet ends. A toast is a status
  * line, not a dialog: it shows beside a hint or a nudge.
  */

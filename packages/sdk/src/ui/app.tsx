@@ -1,12 +1,13 @@
 import { Fragment, h } from 'preact';
-import { arbitrate, type Announcement, type Checklist as ChecklistConfig, type ChecklistProgress, type Gate } from '@waymark/core';
+import { arbitrate, type Announcement, type Checklist as ChecklistConfig, type ChecklistProgress, type Gate, type Guide } from '@waymark/core';
 import type { GateView } from '../gate-lock.js';
 import { Bubble } from './bubble.js';
-import { Checklist } from './checklist.js';
+import type { AssistantTab } from './assistant-panel.js';
 import { Debug } from './debug.js';
 import type { DebugInput } from './debug-report.js';
 import type { TourView } from './guide-runner.js';
 import { Hotspot } from './hotspot.js';
+import { Launcher } from './launcher.js';
 import { News } from './news.js';
 import type { NewsItem } from './whats-new.js';
 import type { ShownNudge } from './nudges.js';
@@ -28,11 +29,20 @@ export interface HintModel {
 /** Everything the UI draws from, computed by the controller on each change. */
 export interface UiModel {
   strings: Strings;
+  /** The strings of every `ui()` call, in order (the assistant chunk's own strings take them too). */
+  texts: unknown[];
   /** The config's texts for this user (personalised). */
   p: Personal;
   dir: 'ltr' | 'rtl';
   quiet: boolean;
-  checklist: { checklist: ChecklistConfig; progress: ChecklistProgress; open: boolean } | undefined;
+  /** The checklist the user has (the assistant's checklist tab, the launcher's progress). */
+  checklist: { checklist: ChecklistConfig; progress: ChecklistProgress } | undefined;
+  /** Whether the launcher shows: a checklist, guides to search, or news. */
+  launcher: boolean;
+  /** The assistant's tab when its panel is open. */
+  open: AssistantTab | undefined;
+  /** The guides the assistant searches. */
+  guides: readonly Guide[];
   /** A guide has started and not ended (it may be waiting for its page or target). */
   guideRunning: boolean;
   tour: TourView | undefined;
@@ -57,7 +67,10 @@ export interface UiModel {
 
 /** What the user can do. */
 export interface UiActions {
-  toggleChecklist(): void;
+  /** Opens the assistant's panel at a tab, or closes it (undefined). */
+  tab(tab: AssistantTab | undefined): void;
+  /** A guide chosen in the assistant: closes the panel, starts it, and goes to `url` (its first step's page) when given. */
+  findGuide(key: string, url: string | undefined): void;
   dismissChecklist(): void;
   startGuide(key: string): void;
   next(): void;
@@ -145,7 +158,7 @@ export function App({ m, a }: { m: UiModel; a: UiActions }) {
     guideRunning: m.guideRunning,
     hint: !!m.hint,
     nudge: !!(m.nudge || m.announcement),
-    panel: !!m.checklist?.open,
+    panel: !!m.open,
     toast: !!m.toast,
   });
   const news = m.announcement;
@@ -153,17 +166,7 @@ export function App({ m, a }: { m: UiModel; a: UiActions }) {
   const tour = m.tour;
   return (
     <div class="w" dir={m.dir}>
-      {m.checklist ? (
-        <Checklist
-          {...m.checklist}
-          strings={s}
-          p={m.p}
-          preview={m.preview === m.checklist.checklist.key}
-          toggle={a.toggleChecklist}
-          dismiss={a.dismissChecklist}
-          startGuide={a.startGuide}
-        />
-      ) : null}
+      {m.launcher ? <Launcher m={m} a={a} /> : null}
       {screen.tour ? (
         <TourRun>
           {tour ? (

@@ -37,6 +37,25 @@ describe('guide runner', () => {
     document.body.replaceChildren();
   });
 
+  it('records where a guide was started from, and resumes a started run without starting it again', () => {
+    history.replaceState(null, '', '/');
+    const { r, track, positions } = runner();
+    r.start('form', undefined, 'assistant');
+    // Its first step belongs to /elsewhere: it waits there, its place kept for the next page.
+    expect(track.mock.calls).toEqual([['Guide Started', { guide: 'form', source: 'assistant' }]]);
+    expect(positions).toEqual([['form', 'active', 'far']]);
+    r.destroy();
+    const next = runner();
+    // The collector may know the run only as started (no step viewed yet): "" resumes at its start.
+    history.replaceState(null, '', '/elsewhere');
+    next.r.start('form', '');
+    next.r.start('g', 'no-such-step');
+    expect(next.track.mock.calls.map((c) => c[0])).toEqual(['Guide Step Viewed', 'Guide Dismissed', 'Guide Step Viewed']);
+    expect(next.r.current()?.step.key).toBe('one');
+    next.r.destroy();
+    history.replaceState(null, '', '/');
+  });
+
   it('starts, advances on Next and on the step event, waits for another page, and completes', () => {
     const b = document.createElement('button');
     b.setAttribute('data-waymark-anchor', 'there');

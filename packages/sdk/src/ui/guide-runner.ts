@@ -32,8 +32,11 @@ export interface GuideRunnerOptions {
 
 /** Runs one guide at a time: finds targets, waits for late ones, follows URLs, advances and records. */
 export interface GuideRunner {
-  /** Starts a guide at its first step, or resumes it at `stepKey`. */
-  start(key: string, stepKey?: string): boolean;
+  /**
+   * Starts a guide at its first step (recording Guide Started, with `source` when given: where the
+   * user started it), or resumes a run at `stepKey` ("" or an unknown key: its first step).
+   */
+  start(key: string, stepKey?: string, source?: string): boolean;
   next(): void;
   /** Back to the previous step (the UI offers it only when that step is on this page: see `canGoBack`). */
   back(): void;
@@ -187,7 +190,7 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
   }
 
   return {
-    start(key, stepKey) {
+    start(key, stepKey, source) {
       const g = o.guides().find((x) => x.key === key);
       if (!g) return false;
       if (guide && guide !== g) dismiss();
@@ -195,9 +198,13 @@ export function createGuideRunner(o: GuideRunnerOptions): GuideRunner {
       guide = g;
       viewed = '';
       failing = false;
-      const at = stepKey === undefined ? -1 : g.steps.findIndex((s) => s.key === stepKey);
-      index = Math.max(0, at);
-      if (at < 0) o.track(onboardingEvents.guideStarted, { guide: g.key });
+      // A run resumed at a step it no longer has (or never reached) goes on from the first step: it
+      // started already.
+      index = Math.max(
+        0,
+        g.steps.findIndex((s) => s.key === stepKey),
+      );
+      if (stepKey === undefined) o.track(onboardingEvents.guideStarted, source ? { guide: g.key, source } : { guide: g.key });
       showStep();
       return true;
     },

@@ -19,6 +19,7 @@ import type { GateView } from '../gate-lock.js';
 import { listen } from '../listen.js';
 import type { RecordedMessage, UiCommand, UiHandle, UiHost } from '../ui-host.js';
 import { App, type HintModel, type UiActions, type UiModel } from './app.js';
+import type { AssistantTab } from './assistant-panel.js';
 import { findTarget } from './find-target.js';
 import { createGates, gateViews } from './gates.js';
 import { createGuideRunner, type TourView, type TourWait } from './guide-runner.js';
@@ -60,13 +61,16 @@ export function mountUi(host: UiHost): UiHandle {
   let marks: UserMarks = { user: '', progress: mergeProgress(undefined, undefined, {}), celebrated: [], history: [], news: {} };
   let overrides: Record<string, 'unlock' | 'lock'> = {};
   let strings = defaultStrings;
+  // Every ui() call's strings, for the assistant chunk's own.
+  const texts: unknown[] = [];
   let quiet = false;
   let debug = location.search.includes('waymark_debug=1');
   // An author's preview (?waymark_preview=<key>, waymark.preview(key)): shown whatever the
   // targeting and the budget, marked, and left out of analytics; kept for the tab's next pages.
   const tab = tabStorage(platform);
   let preview: PreviewState | undefined;
-  let checklistOpen = false;
+  // The assistant panel's tab while it is open.
+  let open: AssistantTab | undefined;
   let forced: string | undefined;
   let tour: TourView | undefined;
   let wait: TourWait;
@@ -138,7 +142,7 @@ export function mountUi(host: UiHost): UiHandle {
       guideRunning: guideRunning(),
       hint: !!hint,
       nudge: !!(nudges.shown() || news),
-      panel: checklistOpen && !!current(),
+      panel: !!open,
       toast: !!moments.current(),
     });
 
@@ -262,7 +266,8 @@ export function mountUi(host: UiHost): UiHandle {
     runner.destroy();
     tour = wait = news = undefined;
     const active = activeGuide(progress());
-    if (active) runner.start(active[0], active[1].step);
+    // A run the collector knows only as started (its first step not viewed yet) resumes at its start.
+    if (active) runner.start(active[0], active[1].step ?? '');
     // A preview goes on whoever's progress is loaded; else the page view that loaded the page,
     // which came before the UI, has its triggers checked now.
     if (!(preview && startPreview(preview.key, preview.step))) trigger({ type: 'page' });
@@ -272,18 +277,28 @@ export function mountUi(host: UiHost): UiHandle {
   let switching: RecordedMessage[] | undefined;
   const afterSwitch: string[] = [];
   // Guides started while it loads (identify, then startGuide) start after it: loading ends any guide.
-  const startGuide = (key: string): void => {
+  const startGuide = (key: string, source?: string): void => {
     if (switching) return void afterSwitch.push(key);
-    checklistOpen = false;
-    runner.start(key);
+    open = undefined;
+    runner.start(key, undefined, source);
     changed();
   };
   /** Opens a checklist's panel: the one with `key` (even dismissed), or the first that applies. */
   const openChecklist = (key: string | undefined): void => {
     forced = key;
-    checklistOpen = false;
-    actions.toggleChecklist();
+    openPanel('checklist');
   };
+  /** Opens the assistant's panel at `tab`, or closes it (ending a previewed checklist's preview). */
+  function openPanel(tab: AssistantTab | undefined): void {
+    const c = current();
+    if (!tab && open && preview && preview.key === forced) {
+      open = undefined;
+      return endPreview();
+    }
+    if (tab === 'checklist' && c && open !== tab) track(onboardingEvents.checklistOpened, { checklist: c.checklist.key });
+    open = tab;
+    changed();
+  }
   /** Shows the guide (from `step`) or checklist with this key as a preview; false when there is none. */
   function startPreview(key: string, step?: string): boolean {
     const guide = config?.guides.some((g) => g.key === key);
@@ -297,7 +312,7 @@ export function mountUi(host: UiHost): UiHandle {
     preview = { key, step };
     writePreview(tab, preview);
     if (guide) {
-      checklistOpen = false;
+      open = undefined;
       runner.start(key, step);
     } else if (announced) showNews(key);
     else openChecklist(key);
@@ -353,24 +368,22 @@ export function mountUi(host: UiHost): UiHandle {
     item.guide || item.link ? () => (item.guide ? startGuide(item.guide) : location.assign(item.link!.url)) : undefined;
 
   const actions: UiActions = {
-    toggleChecklist() {
-      checklistOpen = !checklistOpen;
-      // Closing a previewed checklist ends the preview.
-      if (!checklistOpen && preview && preview.key === forced) return endPreview();
-      const c = current();
-      if (checklistOpen && c) track(onboardingEvents.checklistOpened, { checklist: c.checklist.key });
-      changed();
+    tab: openPanel,
+    findGuide(key, url) {
+      startGuide(key, 'assistant');
+      // The runner keeps the guide's place: the next page goes on with it.
+      if (url) location.assign(url);
     },
     dismissChecklist() {
       const c = current();
       if (!c) return;
       if (preview?.key === c.checklist.key) {
-        checklistOpen = false;
+        open = undefined;
         return endPreview();
       }
       track(onboardingEvents.checklistDismissed, { checklist: c.checklist.key });
       setProgress({ ...progress(), dismissed: [...progress().dismissed, c.checklist.key] });
-      checklistOpen = false;
+      open = undefined;
       forced = undefined;
       changed();
     },
@@ -435,20 +448,25 @@ export function mountUi(host: UiHost): UiHandle {
       nudges.rewatch();
       const c = current();
       const f = facts();
+      const list = config && f ? whatsNew(config, f, marks.news) : [];
       if (config && f) publishChecklists(storage, checklistViews(config, f, progress().dismissed));
       const model: UiModel = {
         strings,
+        texts,
         p: personal(f, config?.milestones ?? []),
         dir: getComputedStyle(document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr',
         quiet,
-        checklist: c && { ...c, open: checklistOpen },
+        checklist: c,
+        launcher: !!(c || config?.guides[0] || list[0]),
+        open,
+        guides: config?.guides ?? [],
         guideRunning: guideRunning(),
         tour,
         back: runner.canGoBack(),
         hint: hintModel(),
         nudge: nudges.shown(),
         announcement: news && { a: announcement(news.key)!, open: news.open, target: newsTarget(news.key) },
-        news: config && f ? whatsNew(config, f, marks.news) : [],
+        news: list,
         toast: moments.current(),
         preview: preview?.key,
         announce,
@@ -480,6 +498,7 @@ export function mountUi(host: UiHost): UiHandle {
     switch (cmd[0]) {
       case 'ui':
         strings = mergeStrings(strings, cmd[1][0]?.strings);
+        texts.push(cmd[1][0]?.strings);
         break;
       case 'quiet':
         // Held, not dropped: what waits comes back when quiet ends (core's arbitrate).

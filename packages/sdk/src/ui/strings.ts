@@ -9,7 +9,6 @@ export const defaultStrings = {
   /** Announced to screen readers on each step change. */
   announce: 'Step {n} of {total}: {title}',
   launcher: '{title} {done}/{total}',
-  closeChecklist: 'Close checklist',
   dismissChecklist: 'Dismiss checklist',
   itemTodo: 'Not done yet',
   showMe: 'Show me',
@@ -33,6 +32,10 @@ export const defaultStrings = {
   stuckBody: 'Next up: {item}',
   /** The mark on a guide step or checklist an author previews. */
   preview: 'Preview',
+  /** The launcher's label when the user has no checklist, and the assistant's search tab. */
+  help: 'Help',
+  /** Next to the launcher and the What's new tab (screen readers; the badge shows the number). */
+  unread: '{n} unread',
 };
 
 /** The UI's strings: every key of `defaultStrings`. */
@@ -44,11 +47,11 @@ export function format(template: string, values: Record<string, string | number>
 }
 
 /** `base` with the string values of `overrides` for known keys; anything else is ignored. */
-export function mergeStrings(base: Strings, overrides: unknown): Strings {
+export function mergeStrings<S extends Record<string, string>>(base: S, overrides: unknown): S {
   const merged = { ...base };
   if (typeof overrides !== 'object' || overrides === null) return merged;
   for (const [key, value] of Object.entries(overrides)) {
-    if (Object.hasOwn(base, key) && typeof value === 'string') merged[key as keyof Strings] = value;
+    if (Object.hasOwn(base, key) && typeof value === 'string') merged[key as keyof S] = value as S[keyof S];
   }
   return merged;
 }

@@ -13,6 +13,7 @@ button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--l);b
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .launcher,.panel,.pop{position:fixed;bottom:20px;inset-inline-end:20px;z-index:4;box-shadow:0 6px 20px #0003}
 .launcher{border-radius:99px;padding:.6em 1em}
+.n{position:fixed;bottom:48px;inset-inline-end:14px;z-index:5;padding:0 .45em;border-radius:99px;background:#dc2626;color:#fff;font-size:.75em;pointer-events:none}
 .panel{bottom:70px;width:min(360px,90vw);max-height:70vh;overflow:auto}
 .panel,.pop{background:var(--b);border:1px solid var(--l);border-radius:var(--r);padding:14px}
 .head,.row{display:flex;justify-content:space-between;align-items:center;gap:8px}
@@ -40,4 +41,5 @@ ol{list-style:none;margin:0;padding:0}
 .hot{position:fixed;z-index:4;width:16px;height:16px;padding:0;border-radius:50%;background:var(--a);border:2px solid var(--b);animation:pulse 1.5s infinite}
 @keyframes pulse{50%{box-shadow:0 0 0 8px #4f46e533}}
 @keyframes in{from{opacity:.5}}@keyframes sl{from{transform:translateY(24px)}}
+@media (max-width:500px){.c2{bottom:70px}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important}}`;

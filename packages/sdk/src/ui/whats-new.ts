@@ -7,10 +7,13 @@ export interface NewsItem {
   read: boolean;
 }
 
-/** What's new for this user: the announcements whose audience holds, the newest `published` first, then in config order. */
+/**
+ * What's new for this user: the announcements published by now (a `published` date to come holds
+ * one back) whose audience holds, the newest `published` first, then in config order.
+ */
 export function whatsNew(config: WaymarkConfig, facts: ConditionFacts, marks: Record<string, NewsMark>): NewsItem[] {
   return config.announcements
-    .filter((a) => !a.audience || evaluateCondition(a.audience, facts))
+    .filter((a) => !(Date.parse(a.published ?? '') > facts.now) && (!a.audience || evaluateCondition(a.audience, facts)))
     .map((a) => ({ a, read: !!marks[a.key] }))
     .sort((x, y) => (y.a.published ?? '').localeCompare(x.a.published ?? ''));
 }
