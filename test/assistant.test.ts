@@ -110,10 +110,12 @@ describe('assistant', () => {
 
   it('opens the checklist alone when the panel’s code cannot load; searches and starts a guide from the config it has, with the collector out of reach', async () => {
     const page = await open();
+    // The panel's code out of reach (when the page is idle, and on opening): the launcher still
+    // opens the checklist.
+    await page.route('**/sdk/waymark-assistant.js', (route) => route.abort());
     await signIn(page, env.acme.url, 'usr_priya_shah');
     await sdkReady(page);
-    // The panel's code out of reach: the launcher still opens the checklist.
-    await page.route('**/sdk/waymark-assistant.js', (route) => route.abort());
+    await page.waitForTimeout(1500);
     await launcher(page).click({ timeout: 10_000 });
     await page.getByRole('region', { name: 'Getting started' }).waitFor();
     expect(await panel(page).count()).toBe(0);
@@ -143,5 +145,17 @@ describe('assistant', () => {
     expect(page.url()).toBe(`${env.acme.url}/app/projects`);
     // Nothing was asked of the collector but to send events (which wait in the queue).
     expect(asked.filter((p) => p !== '/v1/batch')).toEqual([]);
+  });
+  it('opens for the first time with the network gone: its code loaded while the page was idle', async () => {
+    const page = await open();
+    await signIn(page, env.acme.url, 'usr_dana_ortiz');
+    await sdkReady(page);
+    await page.waitForFunction(() => '__waymarkAssistant' in window, undefined, { timeout: 10_000 });
+    await page.context().setOffline(true);
+    await launcher(page).click();
+    await page.getByRole('tab', { name: 'Help' }).click();
+    await page.getByRole('searchbox').fill('export csv');
+    await expect.poll(() => page.getByRole('list', { name: 'Help' }).getByRole('button').allTextContents()).toEqual(['Export a report']);
+    await page.context().setOffline(false);
   });
 });

@@ -13,11 +13,19 @@ const lib: Preact = { h, useState, useRef, useLayoutEffect };
 /**
  * The one launcher in the page's corner: the checklist's progress (else "Help") and how many
  * announcements are unread. It opens the assistant's panel, whose code (`waymark-assistant.js`,
- * next to the UI chunk) loads the first time; where that fails, the panel shows the checklist alone.
+ * next to the UI chunk) loads once the page is idle or when first opened; where that fails, the
+ * panel shows the checklist alone.
  */
 export function Launcher({ m, a }: { m: UiModel; a: UiActions }) {
   const button = useRef<HTMLButtonElement>(null);
-  const Panel = useChunk<typeof AssistantPanel>(m.ui, 'waymark-assistant.js', assistantGlobal, !!m.open);
+  // Loaded when the browser is first idle, so the panel opens with the network gone too; and
+  // again on opening if that failed.
+  const [idle, setIdle] = useState(0);
+  useLayoutEffect(() => {
+    const t = setTimeout(() => (window.requestIdleCallback ?? setTimeout)(() => setIdle(1)), 1000);
+    return () => clearTimeout(t);
+  }, []);
+  const Panel = useChunk<typeof AssistantPanel>(m.ui, 'waymark-assistant.js', assistantGlobal, m.open ? 2 : idle);
   const s = m.strings;
   const c = m.checklist;
   const title = c && m.p.text(c.checklist.title);

@@ -1,11 +1,11 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
- * Loads the chunk `file`, which sits next to the UI chunk at `ui`, once `when` holds, and returns
- * what it defines as `window[global]`: undefined while it loads, null when it failed (tried again
- * the next time `when` turns true). Unmounting removes the script element.
+ * Loads the chunk `file`, which sits next to the UI chunk at `ui`, once `when` is truthy, and
+ * returns what it defines as `window[global]`: undefined while it loads, null when it failed (tried
+ * again each time `when` changes to another truthy value). Unmounting removes the script element.
  */
-export function useChunk<T>(ui: string, file: string, global: string, when = true): T | null | undefined {
+export function useChunk<T>(ui: string, file: string, global: string, when: unknown = true): T | null | undefined {
   const loaded = (): T | undefined => (window as unknown as Record<string, T | undefined>)[global];
   const [chunk, setChunk] = useState<T | null | undefined>(loaded);
   useLayoutEffect(() => {
