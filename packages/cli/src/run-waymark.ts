@@ -44,7 +44,9 @@ async function validateFile(file: string | undefined, io: Output, reportValid = 
   if (result.ok) {
     const c = result.config;
     if (reportValid)
-      io.out(`${file}: valid (${c.features.length} features, ${c.milestones.length} milestones, ${c.checklists.length} checklists, ${c.guides.length} guides)`);
+      io.out(
+        `${file}: valid (${c.features.length} features, ${c.milestones.length} milestones, ${c.checklists.length} checklists, ${c.guides.length} guides, ${c.announcements.length} announcements)`,
+      );
     return { document, ok: true };
   }
   io.err(`${file}: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}`);

@@ -66,7 +66,7 @@ describe('waymark (the author CLI)', () => {
 
   it('validates a good file (JSON or an ES module) and explains a bad one with the exact path', async () => {
     const good = await waymark(['validate', join(dir, 'good.json')]);
-    expect(good).toMatchObject({ code: 0, stdout: expect.stringContaining('valid (0 features, 0 milestones, 1 checklists, 2 guides)') });
+    expect(good).toMatchObject({ code: 0, stdout: expect.stringContaining('valid (0 features, 0 milestones, 1 checklists, 2 guides, 0 announcements)') });
     expect((await waymark(['validate', join(dir, 'config.mjs')])).stdout).toContain('valid (1 features');
     const bad = await waymark(['validate', join(dir, 'bad.json')]);
     expect(bad.code).toBe(1);
@@ -87,12 +87,12 @@ describe('waymark (the author CLI)', () => {
     // The file sits outside any package: @waymark/core resolves through the CLI's own dependencies.
     expect(await waymark(['validate', file])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid (1 features') });
     const acme = fileURLToPath(new URL('../../../examples/acme/waymark.config.ts', import.meta.url));
-    expect(await waymark(['validate', acme])).toMatchObject({ code: 0, stdout: expect.stringContaining('1 checklists, 5 guides') });
+    expect(await waymark(['validate', acme])).toMatchObject({ code: 0, stdout: expect.stringContaining('1 checklists, 6 guides, 2 announcements') });
   });
 
   it("accepts Acme's onboarding (examples/acme/waymark.config.ts, built to JSON)", async () => {
     const acme = fileURLToPath(new URL('../../../examples/acme/dist/waymark.config.json', import.meta.url));
-    expect(await waymark(['validate', acme])).toMatchObject({ code: 0, stdout: expect.stringContaining('1 checklists, 5 guides') });
+    expect(await waymark(['validate', acme])).toMatchObject({ code: 0, stdout: expect.stringContaining('1 checklists, 6 guides, 2 announcements') });
   });
 
   it('explains files it cannot read', async () => {

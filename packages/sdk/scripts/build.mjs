@@ -107,8 +107,8 @@ await write('src/waymark-script.ts', 'waymark.js');
 // The UI needs constructable stylesheets (Chrome 73, Firefox 101, Safari 16.4): every such browser
 // runs ES2022, whose shorter syntax helps the UI chunk's budget.
 await write('src/ui/waymark-ui.ts', 'waymark-ui.js', { target: 'es2022' });
-// The assistant's panel (tabs, What's new, the search over guides), loaded by the UI chunk when
-// the launcher first opens; rendered with the UI's Preact, which it does not carry.
+// The assistant's panel (tabs, What's new, the search over guides), loaded by the UI chunk once
+// the page is idle after the launcher shows (or when it opens); rendered with the UI's Preact, which it does not carry.
 await write('src/ui/waymark-assistant.ts', 'waymark-assistant.js', { target: 'es2022' });
 // The debug panel and condition explainer, loaded by the UI chunk in debug mode only.
 await write('src/ui/waymark-debug.ts', 'waymark-debug.js', { target: 'es2022' });
