@@ -114,6 +114,10 @@ describe('generateSimulation', () => {
       'Milestone Reached',
       'Gate Unlocked',
       'Gate Blocked',
+      'Experience Started',
+      'Announcement Seen',
+      'Announcement Clicked',
+      'Announcement Dismissed',
     ]) {
       expect(seen).toContain(name);
     }

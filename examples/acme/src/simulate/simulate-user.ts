@@ -1,6 +1,7 @@
 import {
   emptySnapshot,
   evaluateCondition,
+  matchPage,
   onboardingEvents,
   recordEvent,
   settleProgress,
@@ -25,8 +26,9 @@ const stuckReasons = ['idle-on-step', 'repeat-visits', 'dead-clicks', 'failed-at
 /**
  * One user's history in Acme from the day they join until `options.now`: the identify and group
  * calls of the app, page views, product events, and the onboarding events the SDK sends (guides,
- * checklist items, milestones, stuck users and nudges). Checklist items and milestones are settled
- * with core's own `settleProgress`, so they appear exactly when the config says they are done.
+ * checklist items, milestones, stuck users and nudges, and the guides and announcements that start
+ * by themselves). Checklist items and milestones are settled with core's own `settleProgress`, so
+ * they appear exactly when the config says they are done.
  */
 export function simulateUser(user: SimUser, config: WaymarkConfig, options: SimulationOptions): SimMessage[] {
   const { account } = user;
@@ -54,6 +56,11 @@ export function simulateUser(user: SimUser, config: WaymarkConfig, options: Simu
   };
   const guidesSeen = new Set<string>();
   const nudgesDismissed = new Set<string>();
+  // Announcements seen, and those acted on (clicked or dismissed: they do not show by themselves again).
+  const newsSeen = new Set<string>();
+  const newsDone = new Set<string>();
+  // One experience that starts by itself per session (the SDK's session budget).
+  let startedThisSession = false;
   let nextId = 0;
   const context: ActionContext = { random, projects: [], screen: '', invites: 0, nextId: (prefix) => `${prefix}${++nextId}` };
   const unlockedGates = new Set<string>();
@@ -110,9 +117,54 @@ export function simulateUser(user: SimUser, config: WaymarkConfig, options: Simu
     snapshot = recordEvent(snapshot, key, at);
     settle();
   };
+  const seeNews = (key: string) => {
+    newsSeen.add(key);
+    track(onboardingEvents.announcementSeen, { announcement: key });
+  };
+  // The guide or announcement whose page trigger fires on this page view, as the SDK picks it: the
+  // trigger's dates, page and audience, the announcement's audience and `published` day, once each.
+  const startByTrigger = (where: { path: string; hash: string; search: string; title: string }) => {
+    const facts = snapshotFacts(snapshot, at);
+    const fires = (t: WaymarkConfig['guides'][number]['trigger'], audienceOf?: Parameters<typeof evaluateCondition>[0]) =>
+      t !== undefined &&
+      t.event === undefined &&
+      (t.from === undefined || at >= Date.parse(t.from)) &&
+      (t.until === undefined || at < Date.parse(t.until)) &&
+      (t.page === undefined || matchPage({ page: t.page }, where)) &&
+      (!t.audience || evaluateCondition(t.audience, facts)) &&
+      (!audienceOf || evaluateCondition(audienceOf, facts));
+    const guide = config.guides.find((g) => !guidesSeen.has(g.key) && fires(g.trigger));
+    const news = config.announcements.find(
+      (a) => !newsSeen.has(a.key) && !newsDone.has(a.key) && (a.published === undefined || at >= Date.parse(a.published)) && fires(a.trigger, a.audience),
+    );
+    const key = guide?.key ?? news?.key;
+    if (key === undefined) return;
+    startedThisSession = true;
+    const kind = guide ? 'guide' : 'announcement';
+    tick(1, 4);
+    track(onboardingEvents.experienceStarted, { experience: `${kind}:${key}`, kind, key, trigger: 'page', session });
+    if (guide) {
+      if (runGuide(guide.key)) track(onboardingEvents.guideCompleted, { guide: guide.key });
+      return;
+    }
+    seeNews(key);
+    tick(3, 40);
+    const r = random.next();
+    if (news?.action && news.action.type !== 'dismiss' && r < 0.35) {
+      newsDone.add(key);
+      track(onboardingEvents.announcementClicked, { announcement: key, action: news.action.type });
+      // Those who follow the call to action often try the announced feature there and then.
+      const tryIt = acmeActions.find((a) => a.feature === news.feature);
+      if (tryIt && random.chance(0.6)) perform(tryIt);
+    } else if (r < 0.75) {
+      newsDone.add(key);
+      track(onboardingEvents.announcementDismissed, { announcement: key });
+    }
+  };
   const page = (title: string, path: string) => {
     push({ type: 'page', name: title, properties: { path } });
     context.screen = path;
+    if (audience && !startedThisSession) startByTrigger({ path, hash: '', search: '', title });
   };
   // Does the action; false when a locked gate blocked it.
   const perform = (action: AcmeAction): boolean => {
@@ -201,11 +253,22 @@ export function simulateUser(user: SimUser, config: WaymarkConfig, options: Simu
       push({ type: 'group', groupId: account.id, traits: account.traits });
     }
     context.screen = '';
+    startedThisSession = false;
     page('Projects', '/app/projects');
     if (user.engagement === 0) return;
     if (audience && checklist && !snapshot.completed.includes(checklist.key) && random.chance(0.06)) {
       tick(2, 20);
       track(onboardingEvents.checklistOpened, { checklist: checklist.key });
+    }
+    // Now and then a user opens What's new in the assistant, which marks what is there as seen.
+    if (audience && random.chance(0.04)) {
+      const unread = config.announcements.filter(
+        (a) =>
+          !newsSeen.has(a.key) &&
+          (a.published === undefined || at >= Date.parse(a.published)) &&
+          (!a.audience || evaluateCondition(a.audience, snapshotFacts(snapshot, at))),
+      );
+      for (const a of unread) seeNews(a.key);
     }
     if (steps < maxSteps && random.chance(activeDays === 1 ? Math.min(1, archetype.progressRate * 1.3) : archetype.progressRate)) takeStep(false);
     else if (audience && at - lastProgressAt > 2 * dayMs && random.chance(0.3)) stuck();
