@@ -101,6 +101,7 @@ try {
   await get(`${base}/sdk/waymark.js`, /data-key|waymark/);
   await get(`${base}/sdk/waymark-ui.js`, /__waymarkUi/);
   await get(`${base}/sdk/waymark-assistant.js`, /__waymarkAssistant/);
+  await get(`${base}/sdk/waymark-stuck.js`, /__waymarkStuck/);
   await get(`${base}/dashboard`, /<title>Waymark<\/title>/);
   await get(`${base}/dashboard/`, /<title>Waymark<\/title>/);
   await get(`${base}/dashboard/app.js`, /./);

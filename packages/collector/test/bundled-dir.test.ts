@@ -22,6 +22,7 @@ describe('the folders of served files', () => {
     expect(existsSync(join(dist, 'sdk/waymark.js'))).toBe(true);
     expect(existsSync(join(dist, 'sdk/waymark-ui.js'))).toBe(true);
     expect(existsSync(join(dist, 'sdk/waymark-assistant.js'))).toBe(true);
+    expect(existsSync(join(dist, 'sdk/waymark-stuck.js'))).toBe(true);
     expect(existsSync(join(dist, 'sdk/index.d.ts'))).toBe(false);
     expect(existsSync(join(dist, 'dashboard/index.html'))).toBe(true);
   });

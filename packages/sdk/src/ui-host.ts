@@ -89,5 +89,8 @@ export const debugGlobal = '__waymarkDebug';
 /** The global the assistant chunk (`waymark-assistant.js`, loaded by the UI when its panel first opens) defines. */
 export const assistantGlobal = '__waymarkAssistant';
 
+/** The global the stuck-detection chunk (`waymark-stuck.js`, loaded by the UI while a checklist item is pending) defines. */
+export const stuckGlobal = '__waymarkStuck';
+
 /** localStorage key of the active guide's position (read by the tracker to know the UI is needed). */
 export const guideStorageKey = 'waymark.guide';

@@ -184,6 +184,7 @@ export function mountUi(host: UiHost): UiHandle {
   }
 
   const nudges = createNudges({
+    ui: host.ui,
     storage,
     now,
     session,

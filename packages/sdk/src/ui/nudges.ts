@@ -10,7 +10,9 @@ import {
   type WaymarkConfig,
 } from '@waymark/core';
 import type { KeyValueStorage } from '../platform.js';
-import { stuckWatch } from './stuck-watch.js';
+import { stuckGlobal } from '../ui-host.js';
+import type { stuckWatch, WatchedItem } from './stuck-watch.js';
+import { loadChunk } from './use-chunk.js';
 
 const snoozeMs = 86_400_000;
 
@@ -37,6 +39,8 @@ export interface ShownNudge {
 
 /** What the nudges need from the UI. */
 export interface NudgesOptions {
+  /** URL of the UI chunk: the stuck-detection chunk sits next to it. */
+  ui: string;
   storage: KeyValueStorage | undefined;
   now(): number;
   session: string;
@@ -90,14 +94,31 @@ export function createNudges(o: NudgesOptions): Nudges {
     o.track(onboardingEvents.nudgeShown, { ...props(shown), reason: d.reason, kind: n.kind, session: o.session });
     o.changed();
   }
-  const watch = stuckWatch(o.storage, o.now, onStuck);
+  // The watch's code (`waymark-stuck.js`) loads once there is an item to watch; until it runs,
+  // the item asked for waits (and loading is tried again at the next item if it failed).
+  let watch: ReturnType<typeof stuckWatch> | undefined;
+  let wanted: WatchedItem | undefined;
+  let loading = false;
+  let stopped = false;
+  const watchItem = (next: WatchedItem | undefined): void => {
+    wanted = next;
+    if (watch) return watch.set(next);
+    if (!next || loading) return;
+    loading = true;
+    loadChunk<typeof stuckWatch>(o.ui, 'waymark-stuck.js', stuckGlobal, (start) => {
+      loading = false;
+      if (!start || stopped) return;
+      watch = start(o.storage, o.now, onStuck);
+      watch.set(wanted);
+    });
+  };
 
   return {
     shown: () => shown,
     rewatch() {
       const next = o.next();
       const n = next && nudgeFor(next.checklist.key, next.item.key);
-      watch.set(
+      watchItem(
         next && {
           id: next.id,
           ...(next.pages.length ? { onPage: next.onPage } : {}),
@@ -109,8 +130,8 @@ export function createNudges(o: NudgesOptions): Nudges {
       );
       if (shown && shown.item !== next?.item) shown = undefined;
     },
-    event: (name) => watch.event(name),
-    page: () => watch.page(),
+    event: (name) => watch?.event(name),
+    page: () => watch?.page(),
     open() {
       if (shown) (shown = { ...shown, open: true }), o.changed();
     },
@@ -133,6 +154,9 @@ export function createNudges(o: NudgesOptions): Nudges {
       o.save();
       o.changed();
     },
-    stop: () => watch.stop(),
+    stop() {
+      stopped = true;
+      watch?.stop();
+    },
   };
 }
