@@ -98,6 +98,7 @@ export function createNudges(o: NudgesOptions): Nudges {
   // the item asked for waits (and loading is tried again at the next item if it failed).
   let watch: ReturnType<typeof stuckWatch> | undefined;
   let wanted: WatchedItem | undefined;
+  let script: HTMLScriptElement | undefined;
   let loading = false;
   let stopped = false;
   const watchItem = (next: WatchedItem | undefined): void => {
@@ -105,7 +106,7 @@ export function createNudges(o: NudgesOptions): Nudges {
     if (watch) return watch.set(next);
     if (!next || loading) return;
     loading = true;
-    loadChunk<typeof stuckWatch>(o.ui, 'waymark-stuck.js', stuckGlobal, (start) => {
+    script = loadChunk<typeof stuckWatch>(o.ui, 'waymark-stuck.js', stuckGlobal, (start) => {
       loading = false;
       if (!start || stopped) return;
       watch = start(o.storage, o.now, onStuck);
@@ -157,6 +158,7 @@ export function createNudges(o: NudgesOptions): Nudges {
     stop() {
       stopped = true;
       watch?.stop();
+      script?.remove();
     },
   };
 }
